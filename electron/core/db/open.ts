@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from '../../../migrations/index.ts';
+import { RegisterError } from '../errors.ts';
+
+export type Db = Knex;
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  /** Where the pre-migration copy went, when one was made. */
+  backup: string | null;
+  close(): Promise<void>;
+}
+
+/** The UNC path of a network share: SQLite's WAL needs shared memory that SMB does not provide. */
+export function isNetworkPath(file: string): boolean {
+  return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(file);
+}
+
+function connect(file: string): Db {
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) => {
+        conn.exec(
+          'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
+          (err) => done(err, conn),
+        );
+      },
+    },
+  });
+}
+
+async function appliedMigrations(db: Db): Promise<string[]> {
+  if (!(await db.schema.hasTable('knex_migrations'))) return [];
+  const rows: Array<{ name: string }> = await db('knex_migrations').select('name').orderBy('id');
+  return rows.map((r) => r.name);
+}
+
+export async function schemaVersion(db: Db): Promise<number> {
+  return (await appliedMigrations(db)).length;
+}
+
+function stamp(now = new Date()): string {
+  return now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
+}
+
+/**
+ * Opens (creating if needed) a register database and brings its schema up to date. An existing database is
+ * copied to `backups/` beside it before any migration touches it; a database written by a newer app is
+ * refused untouched.
+ */
+export async function openDatabase(file: string, options: { create?: boolean } = {}): Promise<OpenedDatabase> {
+  if (isNetworkPath(file)) {
+    throw new RegisterError(
+      'db.network_path',
+      `${file} is on a network share; keep the database on this computer's disk (SQLite cannot work safely over a network share)`,
+      `${file} находится в сетевой папке; храните базу на диске этого компьютера (SQLite не работает надёжно через сетевую папку)`,
+    );
+  }
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) {
+    throw new RegisterError(
+      'db.not_found',
+      `database ${file} does not exist (create it with "init")`,
+      `База данных ${file} не найдена (создайте её командой «init»)`,
+    );
+  }
+  if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = connect(file);
+  try {
+    const applied = await appliedMigrations(db);
+    const known = new Set(MIGRATIONS.map((m) => m.name));
+    const unknown = applied.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new RegisterError(
+        'db.newer_version',
+        `${file} was written by a newer version of Aqniet Register (schema ${applied.length}, this app knows ${SCHEMA_VERSION}); update the app to open it`,
+        `База ${file} создана более новой версией Aqniet Register (схема ${applied.length}, эта программа знает ${SCHEMA_VERSION}); обновите программу`,
+      );
+    }
+    let backup: string | null = null;
+    if (exists && applied.length > 0 && applied.length < SCHEMA_VERSION) {
+      const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      backup = path.join(dir, `${path.basename(file)}.${stamp()}.before-migration-v${applied.length}.sqlite`);
+      // VACUUM INTO makes a consistent copy even with a WAL beside the file.
+      await db.raw('VACUUM INTO ?', [backup]);
+    }
+    await db.migrate.latest({ migrationSource });
+    return { db, file, backup, close: () => db.destroy() };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+/** A consistent copy of the open database (before imports and merges). */
+export async function backupDatabase(db: Db, file: string, reason: string): Promise<string> {
+  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, `${path.basename(file)}.${stamp()}.before-${reason}.sqlite`);
+  await db.raw('VACUUM INTO ?', [target]);
+  return target;
+}

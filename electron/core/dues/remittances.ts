@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract.ts';
+import { parseDate, tryParseMonth, type Month } from '../dates.ts';
+import { RegisterError, refuse } from '../errors.ts';
+import { iinProblem } from '../ids/iin.ts';
+import { tengeCellToTiyn } from '../money.ts';
+import { requireOrg } from '../orgs/orgs.ts';
+import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
+import { assertMonthsOpen } from './quarters.ts';
+
+export interface Remittance {
+  id: string;
+  orgCode: string;
+  month: Month;
+  monthsCovered: number;
+  membersCount: number | null;
+  payrollTiyn: number | null;
+  receivedTiyn: number;
+  receivedOn: string | null;
+  docNo: string | null;
+  note: string | null;
+  lines: number;
+}
+
+export function parseMonthOrThrow(text: string, field = 'month'): Month {
+  const month = tryParseMonth(text);
+  if (!month) {
+    refuse('date.invalid_month', `${field}: "${text}" is not a month (expected YYYY-MM)`, `${field}: «${text}» — не месяц (ожидается ГГГГ-ММ)`);
+  }
+  return month;
+}
+
+function money(value: string | number, field: string): number {
+  try {
+    return tengeCellToTiyn(value);
+  } catch (err) {
+    if (err instanceof RegisterError) throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
+    throw err;
+  }
+}
+
+/** Records one remittance (several per PPO and month are allowed and summed in reports). */
+export async function recordRemittance(reg: Register, input: ParsedInput<'dues.record'>): Promise<Remittance> {
+  const month = parseMonthOrThrow(input.month);
+  const received = money(input.received, 'received');
+  const payroll = input.payroll === undefined ? null : money(input.payroll, 'payroll');
+  const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : null;
+  const lines = (input.lines ?? []).map((line, i) => {
+    if (iinProblem(line.iin)) {
+      refuse('dues.line_invalid_iin', `line ${i + 1}: IIN ${line.iin} is not valid`, `Строка ${i + 1}: ИИН ${line.iin} неверен`);
+    }
+    return {
+      iin: line.iin,
+      fullName: line.fullName ?? null,
+      salary: line.salary === undefined ? null : money(line.salary, `lines[${i + 1}].salary`),
+      withheld: money(line.withheld, `lines[${i + 1}].withheld`),
+    };
+  });
+  return inTransaction(reg, async (trx) => {
+    const org = await requireOrg(trx, input.orgCode);
+    await assertMonthsOpen(trx, month, input.monthsCovered);
+    if (input.docNo) {
+      const dup = await trx('dues_remittances').where({ org_id: org.id, month, doc_no: input.docNo }).first();
+      if (dup) {
+        refuse(
+          'dues.duplicate_document',
+          `PPO ${org.code} already has a remittance for ${month} with document ${input.docNo}`,
+          `У ППО ${org.code} уже есть поступление за ${month} по документу ${input.docNo}`,
+        );
+      }
+    }
+    const now = nowIso(reg);
+    const id = randomUUID();
+    await trx('dues_remittances').insert({
+      id,
+      org_id: org.id,
+      month,
+      months_covered: input.monthsCovered,
+      members_count: input.membersCount ?? null,
+      payroll_tiyn: payroll,
+      received_tiyn: received,
+      received_on: receivedOn,
+      doc_no: input.docNo || null,
+      note: input.note || null,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const line of lines) {
+      const member = await trx('members').where({ iin: line.iin }).first('id');
+      await trx('dues_lines').insert({
+        id: randomUUID(),
+        remittance_id: id,
+        member_id: member?.id ?? null,
+        iin: line.iin,
+        full_name: line.fullName,
+        salary_tiyn: line.salary,
+        withheld_tiyn: line.withheld,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    return (await listRemittances(trx, { id }))[0]!;
+  });
+}
+
+export async function deleteRemittance(reg: Register, id: string): Promise<void> {
+  await inTransaction(reg, async (trx) => {
+    const row: { month: string; months_covered: number } | undefined = await trx('dues_remittances').where({ id }).first();
+    if (!row) refuse('dues.not_found', `no remittance ${id}`, `Поступление ${id} не найдено`);
+    await assertMonthsOpen(trx, row.month, row.months_covered);
+    await trx('dues_lines').where({ remittance_id: id }).delete();
+    await trx('dues_remittances').where({ id }).delete();
+  });
+}
+
+export async function listRemittances(
+  db: Tx,
+  filter: { id?: string; year?: number; orgCode?: string },
+): Promise<Remittance[]> {
+  const q = db('dues_remittances as r')
+    .join('orgs as o', 'o.id', 'r.org_id')
+    .select('r.*', 'o.code as org_code')
+    .select(db.raw('(SELECT count(*) FROM dues_lines l WHERE l.remittance_id = r.id) AS line_count'))
+    .orderBy(['r.month', 'o.code', 'r.received_on']);
+  if (filter.id) q.where('r.id', filter.id);
+  if (filter.year) q.where('r.month', 'like', `${filter.year}-%`);
+  if (filter.orgCode) q.where('o.code', filter.orgCode);
+  const rows: Array<Record<string, string | number | null>> = await q;
+  return rows.map((r) => ({
+    id: String(r.id),
+    orgCode: String(r.org_code),
+    month: String(r.month),
+    monthsCovered: Number(r.months_covered),
+    membersCount: r.members_count === null ? null : Number(r.members_count),
+    payrollTiyn: r.payroll_tiyn === null ? null : Number(r.payroll_tiyn),
+    receivedTiyn: Number(r.received_tiyn),
+    receivedOn: r.received_on as string | null,
+    docNo: r.doc_no as string | null,
+    note: r.note as string | null,
+    lines: Number(r.line_count),
+  }));
+}

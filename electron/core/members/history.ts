@@ -1,0 +1,53 @@
+/**
+ * A member's status and PPO are derived from the append-only event history, never set by hand. The
+ * members table keeps the derived values for fast lists; `deriveState` is the only thing that computes
+ * them, and a test checks that the stored values always equal a recomputation.
+ */
+export type MemberEventKind =
+  | 'admitted'
+  | 'imported'
+  | 'exited'
+  | 'transferred_out'
+  | 'transferred_in'
+  | 'card_issued'
+  | 'corrected';
+
+export interface MemberEvent {
+  seq: number;
+  kind: MemberEventKind;
+  orgId: string;
+  eventDate: string;
+}
+
+export interface MemberState {
+  status: 'active' | 'exited';
+  orgId: string;
+  joinedOn: string;
+  exitedOn: string | null;
+}
+
+export function deriveState(events: MemberEvent[]): MemberState {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let state = null as MemberState | null;
+  for (const e of ordered) {
+    switch (e.kind) {
+      case 'admitted':
+      case 'imported':
+        state = { status: 'active', orgId: e.orgId, joinedOn: e.eventDate, exitedOn: null };
+        break;
+      case 'exited':
+        if (state) state = { ...state, status: 'exited', exitedOn: e.eventDate };
+        break;
+      case 'transferred_in':
+        if (state) state = { ...state, orgId: e.orgId };
+        break;
+      default:
+        break;
+    }
+  }
+  if (!state) throw new Error('a member history must begin with an admission');
+  return state;
+}
+
+/** Events that change membership (used by reports "as of a date"). */
+export const MEMBERSHIP_KINDS: MemberEventKind[] = ['admitted', 'imported', 'exited', 'transferred_in'];

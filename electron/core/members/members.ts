@@ -1,0 +1,396 @@
+import { randomUUID } from 'node:crypto';
+import { comparePeople, type UiLanguage } from '../../shared/collation.ts';
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { ExitReason, StaffCategory } from '../../shared/vocabulary.ts';
+import { parseDate } from '../dates.ts';
+import { RegisterError, refuse } from '../errors.ts';
+import { requireActiveOrg } from '../orgs/orgs.ts';
+import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
+import { deriveState, type MemberEvent, type MemberEventKind } from './history.ts';
+import { checkIdentity, isIdentityProblem } from './identity.ts';
+
+export interface Member {
+  id: string;
+  iin: string;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  birthDate: string;
+  sex: 'male' | 'female';
+  position: string | null;
+  category: StaffCategory;
+  phone: string | null;
+  cardNo: string | null;
+  orgId: string;
+  orgCode: string;
+  status: 'active' | 'exited';
+  joinedOn: string;
+  exitedOn: string | null;
+}
+
+interface MemberRow {
+  id: string;
+  iin: string;
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  birth_date: string;
+  sex: 'male' | 'female';
+  position: string | null;
+  category: StaffCategory;
+  phone: string | null;
+  card_no: string | null;
+  org_id: string;
+  org_code: string;
+  status: 'active' | 'exited';
+  joined_on: string;
+  exited_on: string | null;
+}
+
+function memberFromRow(r: MemberRow): Member {
+  return {
+    id: r.id,
+    iin: r.iin,
+    surname: r.surname,
+    givenName: r.given_name,
+    patronymic: r.patronymic,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    position: r.position,
+    category: r.category,
+    phone: r.phone,
+    cardNo: r.card_no,
+    orgId: r.org_id,
+    orgCode: r.org_code,
+    status: r.status,
+    joinedOn: r.joined_on,
+    exitedOn: r.exited_on,
+  };
+}
+
+function memberQuery(db: Tx) {
+  return db('members').join('orgs', 'orgs.id', 'members.org_id').select('members.*', 'orgs.code as org_code');
+}
+
+export async function findMember(db: Tx, iin: string): Promise<Member | null> {
+  const row: MemberRow | undefined = await memberQuery(db).where('members.iin', iin).first();
+  return row ? memberFromRow(row) : null;
+}
+
+export async function requireMember(db: Tx, iin: string): Promise<Member> {
+  const member = await findMember(db, iin);
+  if (!member) refuse('member.not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
+  return member;
+}
+
+export interface EventInput {
+  kind: MemberEventKind;
+  orgId: string;
+  eventDate: string;
+  applicationDate?: string | null;
+  decisionBody?: string | null;
+  decisionNo?: string | null;
+  decisionDate?: string | null;
+  reason?: string | null;
+  counterpartOrgId?: string | null;
+  note?: string | null;
+}
+
+/** Appends events to a member's history and refreshes the derived status in the same transaction. */
+export async function appendEvents(trx: Tx, memberId: string, events: EventInput[], now: string): Promise<void> {
+  const last = await trx('member_events').where({ member_id: memberId }).max<{ seq: number | null }[]>({ seq: 'seq' });
+  let seq = Number(last[0]?.seq ?? 0);
+  for (const e of events) {
+    seq += 1;
+    await trx('member_events').insert({
+      id: randomUUID(),
+      member_id: memberId,
+      seq,
+      kind: e.kind,
+      org_id: e.orgId,
+      event_date: e.eventDate,
+      application_date: e.applicationDate ?? null,
+      decision_body: e.decisionBody ?? null,
+      decision_no: e.decisionNo ?? null,
+      decision_date: e.decisionDate ?? null,
+      reason: e.reason ?? null,
+      counterpart_org_id: e.counterpartOrgId ?? null,
+      note: e.note ?? null,
+      created_at: now,
+    });
+  }
+  await refreshState(trx, memberId, now);
+}
+
+async function refreshState(trx: Tx, memberId: string, now: string): Promise<void> {
+  const rows: Array<{ seq: number; kind: MemberEventKind; org_id: string; event_date: string }> = await trx(
+    'member_events',
+  )
+    .where({ member_id: memberId })
+    .select('seq', 'kind', 'org_id', 'event_date');
+  const state = deriveState(rows.map((r) => ({ seq: r.seq, kind: r.kind, orgId: r.org_id, eventDate: r.event_date })));
+  await trx('members').where({ id: memberId }).update({
+    status: state.status,
+    org_id: state.orgId,
+    joined_on: state.joinedOn,
+    exited_on: state.exitedOn,
+    updated_at: now,
+  });
+}
+
+function checkDecision(applicationDate: string | null, decision: { body: string; number: string; date: string }) {
+  const decisionDate = parseDate(decision.date, 'decision.date');
+  if (applicationDate && decisionDate < applicationDate) {
+    refuse(
+      'member.decision_before_application',
+      `the decision (${decisionDate}) cannot precede the application (${applicationDate})`,
+      `Дата решения (${decisionDate}) не может быть раньше даты заявления (${applicationDate})`,
+    );
+  }
+  return decisionDate;
+}
+
+export function identityOrThrow(iin: string, entered: { birthDate?: string | null; sex?: 'male' | 'female' | null }) {
+  const facts = checkIdentity(iin, entered);
+  if (isIdentityProblem(facts)) throw new RegisterError(facts.code, facts.message, facts.messageRu);
+  return facts;
+}
+
+/**
+ * Admits one person on their own application and a decision. A person who left earlier is readmitted
+ * into the same record (one IIN, one history); a person active in the branch is refused.
+ */
+export async function admitMember(reg: Register, input: ParsedInput<'members.admit'>): Promise<Member> {
+  const birthDate = input.birthDate ? parseDate(input.birthDate, 'birthDate') : null;
+  const facts = identityOrThrow(input.iin, { birthDate, sex: input.sex ?? null });
+  const applicationDate = parseDate(input.applicationDate, 'applicationDate');
+  const decisionDate = checkDecision(applicationDate, input.decision);
+  const admittedOn = input.admittedOn ? parseDate(input.admittedOn, 'admittedOn') : decisionDate;
+  return inTransaction(reg, async (trx) => {
+    const org = await requireActiveOrg(trx, input.orgCode);
+    const existing = await findMember(trx, input.iin);
+    if (existing?.status === 'active') {
+      refuse(
+        'member.already_active',
+        `IIN ${input.iin} is already an active member (${existing.surname} ${existing.givenName}, PPO ${existing.orgCode})`,
+        `ИИН ${input.iin} уже числится действующим членом профсоюза (${existing.surname} ${existing.givenName}, ППО ${existing.orgCode})`,
+      );
+    }
+    const now = nowIso(reg);
+    const person = {
+      surname: input.surname,
+      given_name: input.givenName,
+      patronymic: input.patronymic || null,
+      birth_date: facts.birthDate,
+      sex: facts.sex,
+      position: input.position || null,
+      category: input.category,
+      phone: input.phone || null,
+      card_no: input.cardNo || null,
+      updated_at: now,
+    };
+    let memberId = existing?.id;
+    if (memberId) {
+      await trx('members').where({ id: memberId }).update(person);
+    } else {
+      memberId = randomUUID();
+      await trx('members').insert({
+        ...person,
+        id: memberId,
+        iin: input.iin,
+        org_id: org.id,
+        status: 'active',
+        joined_on: admittedOn,
+        created_at: now,
+      });
+    }
+    await appendEvents(
+      trx,
+      memberId,
+      [
+        {
+          kind: 'admitted',
+          orgId: org.id,
+          eventDate: admittedOn,
+          applicationDate,
+          decisionBody: input.decision.body,
+          decisionNo: input.decision.number,
+          decisionDate,
+        },
+      ],
+      now,
+    );
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
+/** Reasons that rest on the member's own written application. */
+const APPLICATION_REASONS: ExitReason[] = ['own_will', 'retirement'];
+
+export async function exitMember(reg: Register, input: ParsedInput<'members.exit'>): Promise<Member> {
+  const applicationDate = input.applicationDate ? parseDate(input.applicationDate, 'applicationDate') : null;
+  if (!applicationDate && APPLICATION_REASONS.includes(input.reason)) {
+    refuse(
+      'member.application_required',
+      'leaving the union of one\'s own will or on retirement needs the date of the member\'s written application',
+      'Для выхода по собственному желанию или в связи с выходом на пенсию нужна дата письменного заявления члена профсоюза',
+    );
+  }
+  const decisionDate = checkDecision(applicationDate, input.decision);
+  const exitedOn = input.exitedOn ? parseDate(input.exitedOn, 'exitedOn') : decisionDate;
+  return inTransaction(reg, async (trx) => {
+    const member = await requireMember(trx, input.iin);
+    if (member.status !== 'active') {
+      refuse('member.not_active', `IIN ${input.iin} is not an active member`, `ИИН ${input.iin} не числится действующим членом профсоюза`);
+    }
+    if (exitedOn < member.joinedOn) {
+      refuse(
+        'member.exit_before_admission',
+        `the exit date ${exitedOn} is before the admission date ${member.joinedOn}`,
+        `Дата выхода ${exitedOn} раньше даты вступления ${member.joinedOn}`,
+      );
+    }
+    await appendEvents(
+      trx,
+      member.id,
+      [
+        {
+          kind: 'exited',
+          orgId: member.orgId,
+          eventDate: exitedOn,
+          applicationDate,
+          decisionBody: input.decision.body,
+          decisionNo: input.decision.number,
+          decisionDate,
+          reason: input.reason,
+          note: input.note ?? null,
+        },
+      ],
+      nowIso(reg),
+    );
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
+/** A transfer is recorded on both sides: out of the old PPO and into the new one, on the same date. */
+export async function transferMember(reg: Register, input: ParsedInput<'members.transfer'>): Promise<Member> {
+  const transferredOn = parseDate(input.transferredOn, 'transferredOn');
+  return inTransaction(reg, async (trx) => {
+    const member = await requireMember(trx, input.iin);
+    if (member.status !== 'active') {
+      refuse('member.not_active', `IIN ${input.iin} is not an active member`, `ИИН ${input.iin} не числится действующим членом профсоюза`);
+    }
+    const target = await requireActiveOrg(trx, input.toOrgCode);
+    if (target.id === member.orgId) {
+      refuse('member.same_org', `the member already belongs to PPO ${target.code}`, `Член профсоюза уже состоит в ППО ${target.code}`);
+    }
+    const decision = input.decision
+      ? { decisionBody: input.decision.body, decisionNo: input.decision.number, decisionDate: parseDate(input.decision.date, 'decision.date') }
+      : {};
+    await appendEvents(
+      trx,
+      member.id,
+      [
+        { kind: 'transferred_out', orgId: member.orgId, eventDate: transferredOn, counterpartOrgId: target.id, note: input.note ?? null, ...decision },
+        { kind: 'transferred_in', orgId: target.id, eventDate: transferredOn, counterpartOrgId: member.orgId, note: input.note ?? null, ...decision },
+      ],
+      nowIso(reg),
+    );
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
+/** Corrects personal data; the correction itself is an event with its note, the values go to the audit log. */
+export async function correctMember(reg: Register, input: ParsedInput<'members.correct'>): Promise<Member> {
+  return inTransaction(reg, async (trx) => {
+    const member = await requireMember(trx, input.iin);
+    const patch = Object.fromEntries(
+      Object.entries({
+        surname: input.surname,
+        given_name: input.givenName,
+        patronymic: input.patronymic,
+        position: input.position,
+        category: input.category,
+        phone: input.phone,
+      }).filter(([, v]) => v !== undefined),
+    );
+    const now = nowIso(reg);
+    if (Object.keys(patch).length > 0) await trx('members').where({ id: member.id }).update({ ...patch, updated_at: now });
+    await appendEvents(trx, member.id, [{ kind: 'corrected', orgId: member.orgId, eventDate: now.slice(0, 10), note: input.note }], now);
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
+export async function issueCard(reg: Register, input: ParsedInput<'members.issueCard'>): Promise<Member> {
+  const issuedOn = parseDate(input.issuedOn, 'issuedOn');
+  return inTransaction(reg, async (trx) => {
+    const member = await requireMember(trx, input.iin);
+    const now = nowIso(reg);
+    await trx('members').where({ id: member.id }).update({ card_no: input.cardNo, updated_at: now });
+    await appendEvents(trx, member.id, [{ kind: 'card_issued', orgId: member.orgId, eventDate: issuedOn, note: input.cardNo }], now);
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
+export interface MemberHistoryEntry extends MemberEvent {
+  orgCode: string;
+  counterpartOrgCode: string | null;
+  applicationDate: string | null;
+  decisionBody: string | null;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+export async function memberHistory(db: Tx, memberId: string): Promise<MemberHistoryEntry[]> {
+  const rows: Array<Record<string, string | number | null>> = await db('member_events as e')
+    .join('orgs as o', 'o.id', 'e.org_id')
+    .leftJoin('orgs as c', 'c.id', 'e.counterpart_org_id')
+    .where('e.member_id', memberId)
+    .orderBy('e.seq')
+    .select('e.*', 'o.code as org_code', 'c.code as counterpart_code');
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    kind: r.kind as MemberEventKind,
+    orgId: String(r.org_id),
+    orgCode: String(r.org_code),
+    counterpartOrgCode: (r.counterpart_code as string | null) ?? null,
+    eventDate: String(r.event_date),
+    applicationDate: r.application_date as string | null,
+    decisionBody: r.decision_body as string | null,
+    decisionNo: r.decision_no as string | null,
+    decisionDate: r.decision_date as string | null,
+    reason: r.reason as string | null,
+    note: r.note as string | null,
+  }));
+}
+
+export async function getMember(reg: Register, iin: string) {
+  const member = await requireMember(reg.db, iin);
+  return { ...member, history: await memberHistory(reg.db, member.id) };
+}
+
+export async function listMembers(reg: Register, input: ParsedInput<'members.list'>): Promise<{ total: number; rows: Member[] }> {
+  const q = memberQuery(reg.db);
+  if (input.orgCode) q.where('orgs.code', input.orgCode);
+  if (input.status) q.where('members.status', input.status);
+  if (input.category) q.where('members.category', input.category);
+  if (input.search) {
+    const term = input.search;
+    // SQLite's LIKE folds case for ASCII only; a capitalised variant catches "иванова" → "Иванова".
+    const variants = [term, term.charAt(0).toUpperCase() + term.slice(1)].map((t) => `%${t}%`);
+    q.where((w) => {
+      for (const like of variants) {
+        w.orWhere('members.surname', 'like', like)
+          .orWhere('members.given_name', 'like', like)
+          .orWhere('members.iin', 'like', like)
+          .orWhere('members.card_no', 'like', like);
+      }
+    });
+  }
+  const rows: MemberRow[] = await q;
+  const sorted = rows.map(memberFromRow).sort((a, b) => comparePeople(a, b, input.language as UiLanguage));
+  const offset = input.offset ?? 0;
+  return { total: sorted.length, rows: sorted.slice(offset, input.limit ? offset + input.limit : undefined) };
+}

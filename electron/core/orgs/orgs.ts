@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { compareNames, type UiLanguage } from '../../shared/collation.ts';
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { OrgCloseReason, Sector } from '../../shared/vocabulary.ts';
+import { parseDate } from '../dates.ts';
+import { refuse } from '../errors.ts';
+import { binProblem, ID_PROBLEM_TEXT } from '../ids/iin.ts';
+import { nowIso, type Register, type Tx } from '../register.ts';
+
+export interface Org {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  bin: string | null;
+  sector: Sector;
+  address: string | null;
+  chairName: string | null;
+  chairPhone: string | null;
+  headcount: number | null;
+  registeredOn: string | null;
+  status: 'active' | 'closed';
+  closedOn: string | null;
+  closeReason: OrgCloseReason | null;
+  mergedIntoId: string | null;
+}
+
+export interface OrgRow {
+  id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  bin: string | null;
+  sector: Sector;
+  address: string | null;
+  chair_name: string | null;
+  chair_phone: string | null;
+  headcount: number | null;
+  registered_on: string | null;
+  status: 'active' | 'closed';
+  closed_on: string | null;
+  close_reason: OrgCloseReason | null;
+  merged_into_id: string | null;
+}
+
+export function orgFromRow(r: OrgRow): Org {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    bin: r.bin,
+    sector: r.sector,
+    address: r.address,
+    chairName: r.chair_name,
+    chairPhone: r.chair_phone,
+    headcount: r.headcount,
+    registeredOn: r.registered_on,
+    status: r.status,
+    closedOn: r.closed_on,
+    closeReason: r.close_reason,
+    mergedIntoId: r.merged_into_id,
+  };
+}
+
+export function checkBin(bin: string): void {
+  const problem = binProblem(bin);
+  if (problem) {
+    refuse('org.invalid_bin', `BIN ${bin} ${ID_PROBLEM_TEXT[problem].en}`, `БИН ${bin} ${ID_PROBLEM_TEXT[problem].ru}`);
+  }
+}
+
+export async function findOrg(db: Tx, code: string): Promise<Org | null> {
+  const row: OrgRow | undefined = await db('orgs').where({ code }).first();
+  return row ? orgFromRow(row) : null;
+}
+
+export async function requireOrg(db: Tx, code: string): Promise<Org> {
+  const org = await findOrg(db, code);
+  if (!org) {
+    refuse('org.not_found', `there is no primary organization with code ${code}`, `Нет ППО с кодом ${code}`);
+  }
+  return org;
+}
+
+export async function requireActiveOrg(db: Tx, code: string): Promise<Org> {
+  const org = await requireOrg(db, code);
+  if (org.status !== 'active') {
+    refuse(
+      'org.closed',
+      `primary organization ${code} is closed since ${org.closedOn}`,
+      `ППО ${code} закрыта с ${org.closedOn}`,
+    );
+  }
+  return org;
+}
+
+type OrgFields = Omit<ParsedInput<'orgs.update'>, 'code'>;
+
+function orgColumns(input: OrgFields): Partial<OrgRow> {
+  if (input.bin) checkBin(input.bin);
+  const columns: Partial<OrgRow> = {
+    name: input.name,
+    short_name: input.shortName,
+    bin: input.bin,
+    sector: input.sector,
+    address: input.address,
+    chair_name: input.chairName,
+    chair_phone: input.chairPhone,
+    headcount: input.headcount,
+    registered_on: input.registeredOn ? parseDate(input.registeredOn, 'registeredOn') : undefined,
+  };
+  return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
+}
+
+export async function createOrg(reg: Register, input: ParsedInput<'orgs.create'>): Promise<Org> {
+  const columns = orgColumns(input);
+  if (await findOrg(reg.db, input.code)) {
+    refuse('org.duplicate_code', `a primary organization with code ${input.code} already exists`, `ППО с кодом ${input.code} уже есть`);
+  }
+  const now = nowIso(reg);
+  const id = randomUUID();
+  await reg.db('orgs').insert({ ...columns, id, code: input.code, status: 'active', created_at: now, updated_at: now });
+  return (await findOrg(reg.db, input.code))!;
+}
+
+export async function updateOrg(reg: Register, input: ParsedInput<'orgs.update'>): Promise<Org> {
+  const org = await requireOrg(reg.db, input.code);
+  const columns = orgColumns(input);
+  if (Object.keys(columns).length > 0) {
+    await reg.db('orgs').where({ id: org.id }).update({ ...columns, updated_at: nowIso(reg) });
+  }
+  return (await findOrg(reg.db, input.code))!;
+}
+
+/** Closing a PPO with active members would leave them nowhere: they are transferred or exit first. */
+export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>): Promise<Org> {
+  const org = await requireActiveOrg(reg.db, input.code);
+  const closedOn = parseDate(input.closedOn, 'closedOn');
+  let mergedIntoId: string | null = null;
+  if (input.reason === 'merged') {
+    if (!input.mergedInto) {
+      refuse('org.merge_target_required', 'a merged PPO needs the code of the PPO it joined', 'Для присоединённой ППО укажите код ППО, к которой она присоединена');
+    }
+    if (input.mergedInto === input.code) {
+      refuse('org.merge_into_self', 'a PPO cannot be merged into itself', 'ППО не может быть присоединена к самой себе');
+    }
+    mergedIntoId = (await requireActiveOrg(reg.db, input.mergedInto)).id;
+  }
+  const active = await reg.db('members').where({ org_id: org.id, status: 'active' }).count<{ n: number }[]>({ n: '*' });
+  const n = Number(active[0]?.n ?? 0);
+  if (n > 0) {
+    refuse(
+      'org.has_members',
+      `primary organization ${org.code} still has ${n} active members; transfer them or record their exit first`,
+      `В ППО ${org.code} ещё ${n} действующих членов; сначала переведите их или оформите выход`,
+    );
+  }
+  await reg.db('orgs').where({ id: org.id }).update({
+    status: 'closed',
+    closed_on: closedOn,
+    close_reason: input.reason,
+    merged_into_id: mergedIntoId,
+    updated_at: nowIso(reg),
+  });
+  return (await findOrg(reg.db, input.code))!;
+}
+
+export interface OrgListItem extends Org {
+  activeMembers: number;
+}
+
+export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): Promise<OrgListItem[]> {
+  const q = reg.db('orgs')
+    .select('orgs.*')
+    .select(
+      reg.db.raw("(SELECT count(*) FROM members m WHERE m.org_id = orgs.id AND m.status = 'active') AS active_members"),
+    );
+  if (input.status) q.where('orgs.status', input.status);
+  if (input.search) {
+    const like = `%${input.search}%`;
+    q.where((w) => w.where('code', 'like', like).orWhere('name', 'like', like).orWhere('short_name', 'like', like));
+  }
+  const rows: Array<OrgRow & { active_members: number }> = await q;
+  return rows
+    .map((r) => ({ ...orgFromRow(r), activeMembers: Number(r.active_members) }))
+    .sort((a, b) => compareNames(a.code, b.code, input.language as UiLanguage));
+}

@@ -1,0 +1,87 @@
+import { compareNames, type UiLanguage } from '../../shared/collation.ts';
+import { STAFF_CATEGORY_KEYS } from '../../shared/vocabulary.ts';
+import { monthsOfPeriod, type IsoDate } from '../dates.ts';
+import type { Register } from '../register.ts';
+
+/**
+ * Membership as of a date, derived from the event history (not from today's status), so a report for
+ * 1 January is right even after people have since left or moved.
+ */
+const ACTIVE_AT = `
+  WITH last AS (
+    SELECT e.member_id, e.kind, e.org_id,
+           ROW_NUMBER() OVER (PARTITION BY e.member_id ORDER BY e.seq DESC) AS rn
+    FROM member_events e
+    WHERE e.event_date <= ? AND e.kind IN ('admitted', 'imported', 'exited', 'transferred_in')
+  )
+  SELECT l.org_id, m.category, m.sex FROM last l JOIN members m ON m.id = l.member_id
+  WHERE l.rn = 1 AND l.kind <> 'exited'`;
+
+export interface MembershipReport {
+  date: IsoDate;
+  total: { members: number; orgs: number; headcount: number; density: number | null };
+  rows: Array<{ org: string; name: string; members: number; headcount: number | null; density: number | null }>;
+  byCategory: Array<{ category: string; members: number }>;
+  bySex: { male: number; female: number };
+  movement: Array<{ month: string; admitted: number; exited: number; net: number }>;
+}
+
+function ratio(a: number, b: number | null): number | null {
+  return b ? Math.round((a / b) * 10000) / 10000 : null;
+}
+
+export async function membershipReport(reg: Register, date: IsoDate, language: UiLanguage = 'ru'): Promise<MembershipReport> {
+  const db = reg.db;
+  const perOrg: Array<{ org_id: string; n: number }> = await db.raw(
+    `SELECT org_id, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY org_id`,
+    [date],
+  );
+  const perCategory: Array<{ category: string; n: number }> = await db.raw(
+    `SELECT category, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY category`,
+    [date],
+  );
+  const perSex: Array<{ sex: string; n: number }> = await db.raw(
+    `SELECT sex, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY sex`,
+    [date],
+  );
+  const counts = new Map(perOrg.map((r) => [r.org_id, Number(r.n)]));
+  const orgs: Array<{ id: string; code: string; name: string; short_name: string | null; headcount: number | null; status: string; closed_on: string | null }> =
+    await db('orgs').select('id', 'code', 'name', 'short_name', 'headcount', 'status', 'closed_on');
+  const rows = orgs
+    .filter((o) => counts.has(o.id) || o.status === 'active' || (o.closed_on !== null && o.closed_on > date))
+    .map((o) => {
+      const members = counts.get(o.id) ?? 0;
+      return { org: o.code, name: o.short_name || o.name, members, headcount: o.headcount, density: ratio(members, o.headcount) };
+    })
+    .sort((a, b) => compareNames(a.org, b.org, language));
+  const members = rows.reduce((s, r) => s + r.members, 0);
+  const headcount = rows.reduce((s, r) => s + (r.headcount ?? 0), 0);
+
+  const year = Number(date.slice(0, 4));
+  const moves: Array<{ month: string; admitted: number; exited: number }> = await db.raw(
+    `SELECT substr(event_date, 1, 7) AS month,
+            sum(kind IN ('admitted', 'imported')) AS admitted, sum(kind = 'exited') AS exited
+     FROM member_events WHERE event_date BETWEEN ? AND ? GROUP BY month`,
+    [`${year}-01-01`, date],
+  );
+  const byMonth = new Map(moves.map((m) => [m.month, m]));
+  const catCounts = new Map(perCategory.map((r) => [r.category, Number(r.n)]));
+  return {
+    date,
+    total: { members, orgs: rows.length, headcount, density: ratio(members, headcount) },
+    rows,
+    byCategory: STAFF_CATEGORY_KEYS.map((category) => ({ category, members: catCounts.get(category) ?? 0 })),
+    bySex: {
+      male: Number(perSex.find((r) => r.sex === 'male')?.n ?? 0),
+      female: Number(perSex.find((r) => r.sex === 'female')?.n ?? 0),
+    },
+    movement: monthsOfPeriod(year)
+      .filter((m) => `${m}-01` <= date)
+      .map((month) => {
+        const m = byMonth.get(month);
+        const admitted = Number(m?.admitted ?? 0);
+        const exited = Number(m?.exited ?? 0);
+        return { month, admitted, exited, net: admitted - exited };
+      }),
+  };
+}

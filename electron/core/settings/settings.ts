@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { parseDate, type IsoDate } from '../dates.ts';
+import { refuse } from '../errors.ts';
+import { nowIso, type Register, type Tx } from '../register.ts';
+
+/** Branch profile and simple settings, stored as key/value text. */
+export const SettingsSchema = z.object({
+  kind: z.enum(['branch', 'hq']),
+  branchCode: z.string(),
+  branchName: z.string(),
+  region: z.string().default(''),
+  chair: z.string().default(''),
+  phone: z.string().default(''),
+  appealDueDays: z.coerce.number().int().default(30),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+const KEYS: Record<keyof Settings, string> = {
+  kind: 'register.kind',
+  branchCode: 'branch.code',
+  branchName: 'branch.name',
+  region: 'branch.region',
+  chair: 'branch.chair',
+  phone: 'branch.phone',
+  appealDueDays: 'appeals.due_days',
+};
+
+export async function readSettings(db: Tx): Promise<Settings> {
+  const rows: Array<{ key: string; value: string }> = await db('settings').select('key', 'value');
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const raw = Object.fromEntries(
+    Object.entries(KEYS).flatMap(([field, key]) => (byKey.has(key) ? [[field, byKey.get(key)]] : [])),
+  );
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    refuse(
+      'db.not_initialised',
+      'this database has no branch profile (create it with "init")',
+      'В базе нет профиля филиала (создайте базу командой «init»)',
+    );
+  }
+  return parsed.data;
+}
+
+export async function writeSettings(db: Tx, patch: Partial<Settings>): Promise<void> {
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const key = KEYS[field as keyof Settings];
+    await db('settings').insert({ key, value: String(value) }).onConflict('key').merge();
+  }
+}
+
+/** Rates and shares are integers in basis points: 1 % = 100. */
+export interface DuesRate {
+  validFrom: IsoDate;
+  rateBp: number;
+  sharePpoBp: number;
+  shareBranchBp: number;
+  shareCentralBp: number;
+}
+
+/** Defaults for a new branch: the Charter's 1 % of salary; shares are the branch's to set. */
+export const DEFAULT_RATE: DuesRate = {
+  validFrom: '2000-01-01',
+  rateBp: 100,
+  sharePpoBp: 6000,
+  shareBranchBp: 3000,
+  shareCentralBp: 1000,
+};
+
+export function percentToBp(value: string | number, field: string): number {
+  const textValue = String(value).trim().replace(',', '.').replace(/\s*%$/, '');
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(textValue) || Number(textValue) > 100) {
+    refuse(
+      'rate.invalid',
+      `${field}: "${value}" is not a percentage between 0 and 100 with at most two decimals`,
+      `${field}: «${value}» — не процент от 0 до 100 (не более двух знаков после запятой)`,
+    );
+  }
+  return Math.round(Number(textValue) * 100);
+}
+
+export async function setRate(
+  reg: Register,
+  input: { validFrom: string; ratePercent: string | number; sharePpoPercent: string | number; shareBranchPercent: string | number; shareCentralPercent: string | number },
+): Promise<DuesRate> {
+  const rate: DuesRate = {
+    validFrom: parseDate(input.validFrom, 'validFrom'),
+    rateBp: percentToBp(input.ratePercent, 'ratePercent'),
+    sharePpoBp: percentToBp(input.sharePpoPercent, 'sharePpoPercent'),
+    shareBranchBp: percentToBp(input.shareBranchPercent, 'shareBranchPercent'),
+    shareCentralBp: percentToBp(input.shareCentralPercent, 'shareCentralPercent'),
+  };
+  if (rate.sharePpoBp + rate.shareBranchBp + rate.shareCentralBp !== 10000) {
+    refuse(
+      'rate.shares_sum',
+      'the shares of PPO, branch and central council must add up to 100 %',
+      'Доли ППО, филиала и Центрального совета должны в сумме составлять 100 %',
+    );
+  }
+  const now = nowIso(reg);
+  await reg.db('dues_rates')
+    .insert({
+      id: randomUUID(),
+      valid_from: rate.validFrom,
+      rate_bp: rate.rateBp,
+      share_ppo_bp: rate.sharePpoBp,
+      share_branch_bp: rate.shareBranchBp,
+      share_central_bp: rate.shareCentralBp,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict('valid_from')
+    .merge(['rate_bp', 'share_ppo_bp', 'share_branch_bp', 'share_central_bp', 'updated_at']);
+  return rate;
+}
+
+interface RateRow {
+  valid_from: string;
+  rate_bp: number;
+  share_ppo_bp: number;
+  share_branch_bp: number;
+  share_central_bp: number;
+}
+
+export async function listRates(db: Tx): Promise<DuesRate[]> {
+  const rows: RateRow[] = await db('dues_rates').orderBy('valid_from');
+  return rows.map((r) => ({
+    validFrom: r.valid_from,
+    rateBp: r.rate_bp,
+    sharePpoBp: r.share_ppo_bp,
+    shareBranchBp: r.share_branch_bp,
+    shareCentralBp: r.share_central_bp,
+  }));
+}
+
+/** The rate in force on a date: the latest one whose valid-from is not after it. */
+export function rateOn(rates: DuesRate[], date: IsoDate): DuesRate {
+  let found: DuesRate | undefined;
+  for (const r of rates) if (r.validFrom <= date) found = r;
+  return found ?? rates[0] ?? DEFAULT_RATE;
+}

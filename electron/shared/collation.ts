@@ -1,0 +1,89 @@
+/**
+ * Alphabetical order of names in Russian and Kazakh, written out instead of taken from Intl.Collator:
+ * Debian's Chromium ships no Kazakh collation data (Intl.Collator('kk') silently becomes en-US), and the
+ * printed membership list must come out in the same order in the window, the CLI and the PDF.
+ *
+ * Orders follow CLDR: Kazakh puts І between Ы and Ь and Ұ before Ү; Russian (root) puts І after И and Ү
+ * before Ұ. Ё sorts with Е and only breaks ties; lower case before upper case; spaces and punctuation before
+ * digits, digits before Cyrillic, Cyrillic before Latin.
+ */
+export type UiLanguage = 'ru' | 'kk' | 'en';
+
+const ALPHABETS: Record<'ru' | 'kk', string> = {
+  kk: 'аәбвгғдежзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя',
+  ru: 'аәбвгғдежзиійкқлмнңоөпрстуүұфхһцчшщъыьэюя',
+};
+
+interface CharKey {
+  primary: number;
+  secondary: number;
+  tertiary: number;
+}
+
+function tables(language: 'ru' | 'kk'): Map<string, CharKey> {
+  const map = new Map<string, CharKey>();
+  [...ALPHABETS[language]].forEach((letter, index) => {
+    const primary = 1000 + index;
+    map.set(letter, { primary, secondary: 0, tertiary: 0 });
+    map.set(letter.toUpperCase(), { primary, secondary: 0, tertiary: 1 });
+  });
+  const e = map.get('е')!.primary;
+  map.set('ё', { primary: e, secondary: 1, tertiary: 0 });
+  map.set('Ё', { primary: e, secondary: 1, tertiary: 1 });
+  return map;
+}
+
+const TABLES = { ru: tables('ru'), kk: tables('kk') };
+
+function keyOf(table: Map<string, CharKey>, ch: string): CharKey {
+  const known = table.get(ch);
+  if (known) return known;
+  const code = ch.codePointAt(0)!;
+  if (ch >= '0' && ch <= '9') return { primary: 500 + code - 48, secondary: 0, tertiary: 0 };
+  const lower = ch.toLowerCase();
+  if (lower >= 'a' && lower <= 'z') {
+    return { primary: 5000 + lower.charCodeAt(0), secondary: 0, tertiary: lower === ch ? 0 : 1 };
+  }
+  if (/\s/.test(ch)) return { primary: 10, secondary: 0, tertiary: 0 };
+  if (/[\p{P}\p{S}]/u.test(ch)) return { primary: 20 + (code % 400), secondary: 0, tertiary: 0 };
+  return { primary: 100000 + code, secondary: 0, tertiary: 0 };
+}
+
+export function compareNames(a: string, b: string, language: UiLanguage = 'ru'): number {
+  const table = TABLES[language === 'kk' ? 'kk' : 'ru'];
+  const ka = [...a.normalize('NFC')].map((c) => keyOf(table, c));
+  const kb = [...b.normalize('NFC')].map((c) => keyOf(table, c));
+  for (const level of ['primary', 'secondary', 'tertiary'] as const) {
+    const n = Math.min(ka.length, kb.length);
+    for (let i = 0; i < n; i++) {
+      const diff = ka[i]![level] - kb[i]![level];
+      if (diff !== 0) return diff < 0 ? -1 : 1;
+    }
+    if (level === 'primary' && ka.length !== kb.length) return ka.length < kb.length ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A comparator for `Array.prototype.sort` in the given UI language. */
+export function nameComparator(language: UiLanguage): (a: string, b: string) => number {
+  return (a, b) => compareNames(a, b, language);
+}
+
+export interface PersonName {
+  surname: string;
+  givenName: string;
+  patronymic?: string | null;
+}
+
+export function fullName(p: PersonName): string {
+  return [p.surname, p.givenName, p.patronymic].filter(Boolean).join(' ');
+}
+
+/** Surname first, then given name, then patronymic: the order of every list the union prints. */
+export function comparePeople(a: PersonName, b: PersonName, language: UiLanguage = 'ru'): number {
+  return (
+    compareNames(a.surname, b.surname, language) ||
+    compareNames(a.givenName, b.givenName, language) ||
+    compareNames(a.patronymic ?? '', b.patronymic ?? '', language)
+  );
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  APPEAL_CATEGORY_KEYS,
+  APPEAL_CHANNEL_KEYS,
+  APPEAL_STATUS_KEYS,
+  EXIT_REASON_KEYS,
+  LEGAL_KIND_KEYS,
+  ORG_CLOSE_REASON_KEYS,
+  SECTOR_KEYS,
+  STAFF_CATEGORY_KEYS,
+} from './vocabulary.ts';
+
+/**
+ * Every operation of the register: its name and the zod schema of its input. The CLI, the main process
+ * (IPC), the preload, the web preview and the renderer's client are all built from this one list, and the
+ * core's service implements exactly these names (a type error otherwise).
+ *
+ * Dates are text (`YYYY-MM-DD` or `dd.mm.yyyy`) and amounts are tenge as typed (`12 345,67`) or numbers;
+ * the core parses both and names the field when it cannot.
+ */
+const text = z.string().trim().min(1);
+const optionalText = z.string().trim().optional();
+const date = z.string().trim().min(1);
+const tenge = z.union([z.string().trim().min(1), z.number().nonnegative()]);
+const code = z.string().trim().min(1).max(32);
+const iin = z.string().trim();
+const language = z.enum(['ru', 'kk', 'en']).default('ru');
+
+const decision = z.object({
+  body: text,
+  number: text,
+  date,
+});
+
+const orgFields = {
+  name: text,
+  shortName: optionalText,
+  bin: optionalText,
+  sector: z.enum(SECTOR_KEYS).default('healthcare'),
+  address: optionalText,
+  chairName: optionalText,
+  chairPhone: optionalText,
+  headcount: z.number().int().nonnegative().optional(),
+  registeredOn: date.optional(),
+};
+
+const appealFields = {
+  receivedOn: date,
+  channel: z.enum(APPEAL_CHANNEL_KEYS),
+  applicant: text,
+  applicantKind: z.enum(['individual', 'collective']).default('individual'),
+  signatories: z.number().int().positive().optional(),
+  memberIin: iin.optional(),
+  orgCode: code.optional(),
+  category: z.enum(APPEAL_CATEGORY_KEYS),
+  summary: optionalText,
+  assignee: optionalText,
+  onControl: z.boolean().default(false),
+  dueOn: date.optional(),
+  legalKind: z.enum(LEGAL_KIND_KEYS).optional(),
+  legalSum: tenge.optional(),
+};
+
+const period = z.object({ year: z.number().int().min(1990).max(2100), quarter: z.number().int().min(1).max(4).optional() });
+
+export const contract = {
+  'register.info': z.object({}),
+  'settings.update': z.object({
+    branchName: optionalText,
+    region: optionalText,
+    chair: optionalText,
+    phone: optionalText,
+    appealDueDays: z.number().int().min(1).max(365).optional(),
+  }),
+  'rates.list': z.object({}),
+  'rates.set': z.object({
+    validFrom: date,
+    ratePercent: z.union([z.string(), z.number()]),
+    sharePpoPercent: z.union([z.string(), z.number()]),
+    shareBranchPercent: z.union([z.string(), z.number()]),
+    shareCentralPercent: z.union([z.string(), z.number()]),
+  }),
+
+  'orgs.list': z.object({ status: z.enum(['active', 'closed']).optional(), search: optionalText, language }),
+  'orgs.get': z.object({ code }),
+  'orgs.create': z.object({ code, ...orgFields }),
+  'orgs.update': z.object({ code, ...z.object(orgFields).partial().shape }),
+  'orgs.close': z.object({
+    code,
+    closedOn: date,
+    reason: z.enum(ORG_CLOSE_REASON_KEYS),
+    mergedInto: code.optional(),
+  }),
+
+  'members.list': z.object({
+    orgCode: code.optional(),
+    status: z.enum(['active', 'exited']).optional(),
+    category: z.enum(STAFF_CATEGORY_KEYS).optional(),
+    search: optionalText,
+    language,
+    limit: z.number().int().positive().max(100000).optional(),
+    offset: z.number().int().nonnegative().optional(),
+  }),
+  'members.get': z.object({ iin }),
+  'members.admit': z.object({
+    orgCode: code,
+    surname: text,
+    givenName: text,
+    patronymic: optionalText,
+    iin,
+    birthDate: date.optional(),
+    sex: z.enum(['male', 'female']).optional(),
+    position: optionalText,
+    category: z.enum(STAFF_CATEGORY_KEYS),
+    phone: optionalText,
+    cardNo: optionalText,
+    applicationDate: date,
+    decision,
+    admittedOn: date.optional(),
+  }),
+  'members.exit': z.object({
+    iin,
+    reason: z.enum(EXIT_REASON_KEYS),
+    applicationDate: date.optional(),
+    decision,
+    exitedOn: date.optional(),
+    note: optionalText,
+  }),
+  'members.transfer': z.object({
+    iin,
+    toOrgCode: code,
+    transferredOn: date,
+    decision: decision.optional(),
+    note: optionalText,
+  }),
+  'members.correct': z.object({
+    iin,
+    surname: optionalText,
+    givenName: optionalText,
+    patronymic: optionalText,
+    position: optionalText,
+    category: z.enum(STAFF_CATEGORY_KEYS).optional(),
+    phone: optionalText,
+    note: text,
+  }),
+  'members.issueCard': z.object({ iin, cardNo: text, issuedOn: date }),
+
+  'dues.list': z.object({ year: z.number().int().optional(), orgCode: code.optional() }),
+  'dues.record': z.object({
+    orgCode: code,
+    month: text,
+    monthsCovered: z.number().int().min(1).max(12).default(1),
+    membersCount: z.number().int().nonnegative().optional(),
+    payroll: tenge.optional(),
+    received: tenge,
+    receivedOn: date.optional(),
+    docNo: optionalText,
+    note: optionalText,
+    lines: z
+      .array(z.object({ iin, fullName: optionalText, salary: tenge.optional(), withheld: tenge }))
+      .optional(),
+  }),
+  'dues.delete': z.object({ id: z.string().uuid() }),
+  'quarters.list': z.object({}),
+  'quarters.close': z.object({ quarter: text }),
+  'quarters.reopen': z.object({ quarter: text, reason: text }),
+
+  'appeals.list': z.object({
+    year: z.number().int().optional(),
+    status: z.enum(APPEAL_STATUS_KEYS).optional(),
+    category: z.enum(APPEAL_CATEGORY_KEYS).optional(),
+    onControl: z.boolean().optional(),
+    overdue: z.boolean().optional(),
+  }),
+  'appeals.add': z.object({
+    regNo: optionalText,
+    ...appealFields,
+    status: z.enum(['registered', 'in_progress']).default('registered'),
+  }),
+  'appeals.update': z.object({
+    year: z.number().int(),
+    regNo: text,
+    ...z.object(appealFields).partial().shape,
+    status: z.enum(['registered', 'in_progress']).optional(),
+  }),
+  'appeals.close': z.object({
+    year: z.number().int(),
+    regNo: text,
+    closedOn: date,
+    outcome: optionalText,
+    economicEffect: tenge.optional(),
+  }),
+
+  'reports.appeals': period,
+  'reports.appealsByChannel': period,
+  'reports.appealsByMonth': z.object({ year: z.number().int() }),
+  'reports.overdue': z.object({ date: date.optional() }),
+  'reports.legal': period,
+  'reports.membership': z.object({ date: date.optional(), language }),
+  'reports.dues': period,
+
+  'import.preview': z.object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), file: text }),
+  'import.run': z.object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), file: text }),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]>;
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export type Period = z.output<typeof period>;

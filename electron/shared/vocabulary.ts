@@ -1,0 +1,88 @@
+/**
+ * The closed lists of the domain (DOMAIN.md) with their Russian and Kazakh names. Stored values are the
+ * English keys; people see and type the labels.
+ */
+export interface Term {
+  ru: string;
+  kk: string;
+}
+
+function keys<K extends string>(record: Record<K, Term>): [K, ...K[]] {
+  return Object.keys(record) as [K, ...K[]];
+}
+
+export const SECTORS = {
+  healthcare: { ru: 'здравоохранение', kk: 'денсаулық сақтау' },
+  social: { ru: 'социальное обслуживание', kk: 'әлеуметтік қызмет көрсету' },
+  education_medical: { ru: 'медицинское образование', kk: 'медициналық білім беру' },
+  other: { ru: 'прочее', kk: 'басқа' },
+} satisfies Record<string, Term>;
+export type Sector = keyof typeof SECTORS;
+export const SECTOR_KEYS = keys(SECTORS);
+
+export const STAFF_CATEGORIES = {
+  physician: { ru: 'врач', kk: 'дәрігер' },
+  nursing: { ru: 'средний медперсонал', kk: 'орта медициналық персонал' },
+  junior: { ru: 'младший медперсонал', kk: 'кіші медициналық персонал' },
+  other: { ru: 'прочий персонал', kk: 'басқа персонал' },
+  student: { ru: 'студент', kk: 'студент' },
+  pensioner: { ru: 'пенсионер', kk: 'зейнеткер' },
+} satisfies Record<string, Term>;
+export type StaffCategory = keyof typeof STAFF_CATEGORIES;
+export const STAFF_CATEGORY_KEYS = keys(STAFF_CATEGORIES);
+
+export const EXIT_REASONS = {
+  own_will: { ru: 'по собственному желанию', kk: 'өз қалауы бойынша' },
+  retirement: { ru: 'выход на пенсию', kk: 'зейнетке шығу' },
+  dismissal: { ru: 'увольнение с работы', kk: 'жұмыстан босату' },
+  death: { ru: 'смерть', kk: 'қайтыс болу' },
+  expulsion: { ru: 'исключение из профсоюза', kk: 'кәсіподақтан шығару' },
+} satisfies Record<string, Term>;
+export type ExitReason = keyof typeof EXIT_REASONS;
+export const EXIT_REASON_KEYS = keys(EXIT_REASONS);
+
+export const APPEAL_CATEGORIES = {
+  wages: { ru: 'Оплата труда', kk: 'Еңбекке ақы төлеу' },
+  safety: { ru: 'Охрана труда', kk: 'Еңбекті қорғау' },
+  legal: { ru: 'Правовые вопросы', kk: 'Құқықтық мәселелер' },
+  recreation: { ru: 'Санаторно-курортное обслуживание и отдых', kk: 'Санаторий-курорттық қызмет көрсету және демалыс' },
+  aid: { ru: 'Оказание материальной помощи', kk: 'Материалдық көмек көрсету' },
+  other: { ru: 'Прочие вопросы', kk: 'Басқа мәселелер' },
+} satisfies Record<string, Term>;
+export type AppealCategory = keyof typeof APPEAL_CATEGORIES;
+export const APPEAL_CATEGORY_KEYS = keys(APPEAL_CATEGORIES);
+
+export const APPEAL_CHANNELS = {
+  written: { ru: 'письменно', kk: 'жазбаша' },
+  personal: { ru: 'личный приём', kk: 'жеке қабылдау' },
+  phone: { ru: 'телефон', kk: 'телефон' },
+  email: { ru: 'электронная почта', kk: 'электрондық пошта' },
+  messenger: { ru: 'мессенджер', kk: 'мессенджер' },
+  social: { ru: 'социальные сети', kk: 'әлеуметтік желілер' },
+} satisfies Record<string, Term>;
+export type AppealChannel = keyof typeof APPEAL_CHANNELS;
+export const APPEAL_CHANNEL_KEYS = keys(APPEAL_CHANNELS);
+
+export const APPEAL_STATUSES = {
+  registered: { ru: 'зарегистрировано', kk: 'тіркелді' },
+  in_progress: { ru: 'на рассмотрении', kk: 'қаралуда' },
+  closed: { ru: 'закрыто', kk: 'жабылды' },
+} satisfies Record<string, Term>;
+export type AppealStatus = keyof typeof APPEAL_STATUSES;
+export const APPEAL_STATUS_KEYS = keys(APPEAL_STATUSES);
+
+export const LEGAL_KINDS = {
+  criminal: { ru: 'уголовное', kk: 'қылмыстық' },
+  administrative: { ru: 'административное', kk: 'әкімшілік' },
+  civil: { ru: 'гражданское', kk: 'азаматтық' },
+  labour: { ru: 'трудовой спор', kk: 'еңбек дауы' },
+} satisfies Record<string, Term>;
+export type LegalKind = keyof typeof LEGAL_KINDS;
+export const LEGAL_KIND_KEYS = keys(LEGAL_KINDS);
+
+export const ORG_CLOSE_REASONS = {
+  liquidated: { ru: 'ликвидирована', kk: 'таратылды' },
+  merged: { ru: 'присоединена к другой ППО', kk: 'басқа БКҰ-ға қосылды' },
+} satisfies Record<string, Term>;
+export type OrgCloseReason = keyof typeof ORG_CLOSE_REASONS;
+export const ORG_CLOSE_REASON_KEYS = keys(ORG_CLOSE_REASONS);

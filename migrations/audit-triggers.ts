@@ -1,0 +1,43 @@
+/**
+ * The audit log is written by SQLite triggers, not by application code: no code path (service, import,
+ * a future merge, someone with the sqlite3 tool) can change a register row without leaving a trace.
+ * Each trigger stores only the fields that changed, as {"field": [before, after]}.
+ */
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+function changes(columns: string[], before: string | null, after: string | null): string {
+  const rows = columns
+    .map((c) => `SELECT '${c}' AS f, ${before ? `${before}.${c}` : 'NULL'} AS o, ${after ? `${after}.${c}` : 'NULL'} AS n`)
+    .join(' UNION ALL ');
+  return `SELECT json_group_object(f, json_array(o, n)) FROM (${rows}) WHERE o IS NOT n`;
+}
+
+export function auditTriggers(table: string, columns: string[]): string[] {
+  return [
+    `CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes)
+       VALUES (${NOW}, '${table}', NEW.id, 'create', (${changes(columns, null, 'NEW')}));
+     END`,
+    `CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes)
+       SELECT ${NOW}, '${table}', NEW.id, 'update', c FROM (SELECT (${changes(columns, 'OLD', 'NEW')}) AS c)
+       WHERE c <> '{}';
+     END`,
+    `CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes)
+       VALUES (${NOW}, '${table}', OLD.id, 'delete', (${changes(columns, 'OLD', null)}));
+     END`,
+  ];
+}
+
+export function dropAuditTriggers(table: string): string[] {
+  return ['insert', 'update', 'delete'].map((a) => `DROP TRIGGER IF EXISTS ${table}_audit_${a}`);
+}
+
+/** Rows of an append-only table can be added, never changed or removed. */
+export function appendOnlyTriggers(table: string): string[] {
+  return ['UPDATE', 'DELETE'].map(
+    (op) => `CREATE TRIGGER ${table}_append_only_${op.toLowerCase()} BEFORE ${op} ON ${table}
+       BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+  );
+}

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_registry.ts';
+import * as m002 from './002_dues.ts';
+import * as m003 from './003_appeals.ts';
+
+/**
+ * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
+ * carries them inside its code. The schema version of a database is the number of these it has applied.
+ * A migration that rebuilds a table must export `config = { transaction: false }` and turn foreign keys
+ * off itself: inside knex's transaction SQLite ignores that pragma and deletes ON DELETE CASCADE children.
+ */
+export interface NamedMigration extends Knex.Migration {
+  name: string;
+}
+
+export const MIGRATIONS: NamedMigration[] = [
+  { name: '001_registry', ...m001 },
+  { name: '002_dues', ...m002 },
+  { name: '003_appeals', ...m003 },
+];
+
+export const migrationSource: Knex.MigrationSource<NamedMigration> = {
+  getMigrations: async () => MIGRATIONS,
+  getMigrationName: (m) => m.name,
+  getMigration: async (m) => m,
+};
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
