@@ -6,12 +6,36 @@ import { appendOnlyTriggers, auditTriggers } from './audit-triggers.ts';
  * audited by triggers: it is itself an append-only history, and a second copy would double bulk imports.
  */
 export const ORG_COLUMNS = [
-  'code', 'name', 'short_name', 'bin', 'sector', 'address', 'chair_name', 'chair_phone', 'headcount',
-  'registered_on', 'status', 'closed_on', 'close_reason', 'merged_into_id',
+  'code',
+  'name',
+  'short_name',
+  'bin',
+  'sector',
+  'address',
+  'chair_name',
+  'chair_phone',
+  'headcount',
+  'registered_on',
+  'status',
+  'closed_on',
+  'close_reason',
+  'merged_into_id',
 ];
 export const MEMBER_COLUMNS = [
-  'iin', 'surname', 'given_name', 'patronymic', 'birth_date', 'sex', 'position', 'category', 'phone',
-  'card_no', 'org_id', 'status', 'joined_on', 'exited_on',
+  'iin',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'sex',
+  'position',
+  'category',
+  'phone',
+  'card_no',
+  'org_id',
+  'status',
+  'joined_on',
+  'exited_on',
 ];
 
 export async function up(knex: Knex): Promise<void> {

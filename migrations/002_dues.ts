@@ -4,8 +4,15 @@ import { appendOnlyTriggers, auditTriggers } from './audit-triggers.ts';
 /** Dues: rate and shares valid from a date, monthly remittances with optional per-member lines, quarters. */
 export const RATE_COLUMNS = ['valid_from', 'rate_bp', 'share_ppo_bp', 'share_branch_bp', 'share_central_bp'];
 export const REMITTANCE_COLUMNS = [
-  'org_id', 'month', 'months_covered', 'members_count', 'payroll_tiyn', 'received_tiyn', 'received_on',
-  'doc_no', 'note',
+  'org_id',
+  'month',
+  'months_covered',
+  'members_count',
+  'payroll_tiyn',
+  'received_tiyn',
+  'received_on',
+  'doc_no',
+  'note',
 ];
 
 export async function up(knex: Knex): Promise<void> {

@@ -3,9 +3,26 @@ import { auditTriggers } from './audit-triggers.ts';
 
 /** Workers' appeals, numbered per year, followed to an outcome. */
 export const APPEAL_COLUMNS = [
-  'year', 'reg_no', 'received_on', 'channel', 'applicant', 'applicant_kind', 'signatories', 'member_id',
-  'org_id', 'category', 'summary', 'assignee', 'status', 'on_control', 'outcome', 'closed_on',
-  'economic_effect_tiyn', 'legal_kind', 'legal_sum_tiyn', 'due_on',
+  'year',
+  'reg_no',
+  'received_on',
+  'channel',
+  'applicant',
+  'applicant_kind',
+  'signatories',
+  'member_id',
+  'org_id',
+  'category',
+  'summary',
+  'assignee',
+  'status',
+  'on_control',
+  'outcome',
+  'closed_on',
+  'economic_effect_tiyn',
+  'legal_kind',
+  'legal_sum_tiyn',
+  'due_on',
 ];
 
 export async function up(knex: Knex): Promise<void> {

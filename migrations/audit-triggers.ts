@@ -7,7 +7,10 @@ const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 function changes(columns: string[], before: string | null, after: string | null): string {
   const rows = columns
-    .map((c) => `SELECT '${c}' AS f, ${before ? `${before}.${c}` : 'NULL'} AS o, ${after ? `${after}.${c}` : 'NULL'} AS n`)
+    .map(
+      (c) =>
+        `SELECT '${c}' AS f, ${before ? `${before}.${c}` : 'NULL'} AS o, ${after ? `${after}.${c}` : 'NULL'} AS n`,
+    )
     .join(' UNION ALL ');
   return `SELECT json_group_object(f, json_array(o, n)) FROM (${rows}) WHERE o IS NOT n`;
 }

@@ -58,7 +58,7 @@ export function formatRuDate(date: IsoDate): string {
 }
 
 const MONTH = /^(\d{4})-(\d{2})$/;
-const MONTH_RU = /^(\d{1,2})[.\/](\d{4})$/;
+const MONTH_RU = /^(\d{1,2})[./](\d{4})$/;
 
 /** Accepts `2024-11`, `11.2024` or a full date (its month). */
 export function tryParseMonth(text: string): Month | null {

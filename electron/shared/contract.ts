@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
+  APPEAL_CATEGORIES,
   APPEAL_CATEGORY_KEYS,
+  APPEAL_CATEGORY_WORDS,
+  APPEAL_CHANNELS,
+  CHANNEL_WORDS,
+  matchTerm,
   APPEAL_CHANNEL_KEYS,
   APPEAL_STATUS_KEYS,
   EXIT_REASON_KEYS,
@@ -26,6 +31,16 @@ const code = z.string().trim().min(1).max(32);
 const iin = z.string().trim();
 const language = z.enum(['ru', 'kk', 'en']).default('ru');
 
+/** Russian and Kazakh labels are accepted where a person types a category or a channel. */
+const appealCategory = z.preprocess(
+  (v) => (typeof v === 'string' ? (matchTerm(APPEAL_CATEGORIES, v, APPEAL_CATEGORY_WORDS) ?? v) : v),
+  z.enum(APPEAL_CATEGORY_KEYS),
+);
+const appealChannel = z.preprocess(
+  (v) => (typeof v === 'string' ? (matchTerm(APPEAL_CHANNELS, v, CHANNEL_WORDS) ?? v) : v),
+  z.enum(APPEAL_CHANNEL_KEYS),
+);
+
 const decision = z.object({
   body: text,
   number: text,
@@ -46,13 +61,13 @@ const orgFields = {
 
 const appealFields = {
   receivedOn: date,
-  channel: z.enum(APPEAL_CHANNEL_KEYS),
+  channel: appealChannel,
   applicant: text,
   applicantKind: z.enum(['individual', 'collective']).default('individual'),
   signatories: z.number().int().positive().optional(),
   memberIin: iin.optional(),
   orgCode: code.optional(),
-  category: z.enum(APPEAL_CATEGORY_KEYS),
+  category: appealCategory,
   summary: optionalText,
   assignee: optionalText,
   onControl: z.boolean().default(false),
@@ -61,7 +76,10 @@ const appealFields = {
   legalSum: tenge.optional(),
 };
 
-const period = z.object({ year: z.number().int().min(1990).max(2100), quarter: z.number().int().min(1).max(4).optional() });
+const period = z.object({
+  year: z.number().int().min(1990).max(2100),
+  quarter: z.number().int().min(1).max(4).optional(),
+});
 
 export const contract = {
   'register.info': z.object({}),

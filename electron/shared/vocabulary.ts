@@ -45,7 +45,10 @@ export const APPEAL_CATEGORIES = {
   wages: { ru: 'Оплата труда', kk: 'Еңбекке ақы төлеу' },
   safety: { ru: 'Охрана труда', kk: 'Еңбекті қорғау' },
   legal: { ru: 'Правовые вопросы', kk: 'Құқықтық мәселелер' },
-  recreation: { ru: 'Санаторно-курортное обслуживание и отдых', kk: 'Санаторий-курорттық қызмет көрсету және демалыс' },
+  recreation: {
+    ru: 'Санаторно-курортное обслуживание и отдых',
+    kk: 'Санаторий-курорттық қызмет көрсету және демалыс',
+  },
   aid: { ru: 'Оказание материальной помощи', kk: 'Материалдық көмек көрсету' },
   other: { ru: 'Прочие вопросы', kk: 'Басқа мәселелер' },
 } satisfies Record<string, Term>;
@@ -86,3 +89,38 @@ export const ORG_CLOSE_REASONS = {
 } satisfies Record<string, Term>;
 export type OrgCloseReason = keyof typeof ORG_CLOSE_REASONS;
 export const ORG_CLOSE_REASON_KEYS = keys(ORG_CLOSE_REASONS);
+
+/** Keywords as the union's own table words its rows («По вопросам оплаты труда», …). */
+export const APPEAL_CATEGORY_WORDS: Array<[RegExp, AppealCategory]> = [
+  [/оплат[аы] труда|заработн|еңбекке ақы/, 'wages'],
+  [/охран[аы] труда|еңбекті қорғау/, 'safety'],
+  [/правов|құқық/, 'legal'],
+  [/санатор|отдых|оздоров|демалыс/, 'recreation'],
+  [/материальн|материалдық/, 'aid'],
+  [/проч|друг|басқа/, 'other'],
+];
+
+/** The order matters: "электронная почта" is e-mail, plain "почта" is a letter. */
+export const CHANNEL_WORDS: Array<[RegExp, AppealChannel]> = [
+  [/электрон|e-?mail|эл\.? ?почт/, 'email'],
+  [/whatsapp|telegram|viber|мессенджер/, 'messenger'],
+  [/соц.*сет|instagram|facebook|vk|әлеуметтік/, 'social'],
+  [/телефон|горяч|звон/, 'phone'],
+  [/личн|прием|приём|устн|жеке/, 'personal'],
+  [/письм|почт|заявлен|жазбаша/, 'written'],
+];
+
+/** The key of a term typed as its key, its Russian or Kazakh label, or a recognised wording; else null. */
+export function matchTerm<K extends string>(
+  terms: Record<K, Term>,
+  text: string,
+  words: Array<[RegExp, K]> = [],
+): K | null {
+  const norm = text.toLowerCase().replace(/ё/g, 'е').trim();
+  for (const [key, term] of Object.entries(terms) as Array<[K, Term]>) {
+    if (norm === key || norm === term.ru.toLowerCase().replace(/ё/g, 'е') || norm === term.kk.toLowerCase())
+      return key;
+  }
+  for (const [pattern, key] of words) if (pattern.test(norm)) return key;
+  return null;
+}

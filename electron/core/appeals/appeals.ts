@@ -80,7 +80,8 @@ function money(value: string | number, field: string): number {
   try {
     return tengeCellToTiyn(value);
   } catch (err) {
-    if (err instanceof RegisterError) throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
+    if (err instanceof RegisterError)
+      throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
     throw err;
   }
 }
@@ -92,7 +93,12 @@ export async function findAppeal(db: Tx, year: number, regNo: string): Promise<A
 
 async function requireAppeal(db: Tx, year: number, regNo: string): Promise<Appeal> {
   const appeal = await findAppeal(db, year, regNo);
-  if (!appeal) refuse('appeal.not_found', `no appeal ${regNo} of ${year}`, `Обращение № ${regNo} за ${year} год не найдено`);
+  if (!appeal)
+    refuse(
+      'appeal.not_found',
+      `no appeal ${regNo} of ${year}`,
+      `Обращение № ${regNo} за ${year} год не найдено`,
+    );
   return appeal;
 }
 
@@ -100,7 +106,8 @@ async function memberIdOf(db: Tx, iin: string | undefined): Promise<string | nul
   if (iin === undefined) return undefined;
   if (iin === '') return null;
   const row: { id: string } | undefined = await db('members').where({ iin }).first('id');
-  if (!row) refuse('appeal.member_not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
+  if (!row)
+    refuse('appeal.member_not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
   return row.id;
 }
 
@@ -114,7 +121,11 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
       const max = await trx('appeals').where({ year }).max<{ seq: number | null }[]>({ seq: 'reg_seq' });
       regNo = formatRegNo(year, Number(max[0]?.seq ?? 0) + 1);
     } else if (await findAppeal(trx, year, regNo)) {
-      refuse('appeal.duplicate_reg_no', `appeal ${regNo} of ${year} already exists`, `Обращение № ${regNo} за ${year} год уже зарегистрировано`);
+      refuse(
+        'appeal.duplicate_reg_no',
+        `appeal ${regNo} of ${year} already exists`,
+        `Обращение № ${regNo} за ${year} год уже зарегистрировано`,
+      );
     }
     const dueOn = input.dueOn ? parseDate(input.dueOn, 'dueOn') : addDays(receivedOn, settings.appealDueDays);
     const now = nowIso(reg);
@@ -151,7 +162,11 @@ export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.up
     const appeal = await requireAppeal(trx, input.year, input.regNo);
     const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : undefined;
     if (receivedOn && Number(receivedOn.slice(0, 4)) !== appeal.year) {
-      refuse('appeal.year_change', 'the received date cannot move an appeal to another year', 'Дата поступления не может перенести обращение в другой год');
+      refuse(
+        'appeal.year_change',
+        'the received date cannot move an appeal to another year',
+        'Дата поступления не может перенести обращение в другой год',
+      );
     }
     const patch = Object.fromEntries(
       Object.entries({
@@ -175,7 +190,9 @@ export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.up
     if (input.status && appeal.status === 'closed') {
       patch.closed_on = null;
     }
-    await trx('appeals').where({ id: appeal.id }).update({ ...patch, updated_at: nowIso(reg) });
+    await trx('appeals')
+      .where({ id: appeal.id })
+      .update({ ...patch, updated_at: nowIso(reg) });
     return (await findAppeal(trx, input.year, input.regNo))!;
   });
 }
@@ -191,13 +208,18 @@ export async function closeAppeal(reg: Register, input: ParsedInput<'appeals.clo
         `Дата закрытия ${closedOn} раньше даты поступления обращения (${appeal.receivedOn})`,
       );
     }
-    await trx('appeals').where({ id: appeal.id }).update({
-      status: 'closed',
-      closed_on: closedOn,
-      outcome: input.outcome ?? appeal.outcome,
-      economic_effect_tiyn: input.economicEffect === undefined ? appeal.economicEffectTiyn : money(input.economicEffect, 'economicEffect'),
-      updated_at: nowIso(reg),
-    });
+    await trx('appeals')
+      .where({ id: appeal.id })
+      .update({
+        status: 'closed',
+        closed_on: closedOn,
+        outcome: input.outcome ?? appeal.outcome,
+        economic_effect_tiyn:
+          input.economicEffect === undefined
+            ? appeal.economicEffectTiyn
+            : money(input.economicEffect, 'economicEffect'),
+        updated_at: nowIso(reg),
+      });
     return (await findAppeal(trx, input.year, input.regNo))!;
   });
 }

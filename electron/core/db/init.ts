@@ -30,7 +30,12 @@ export async function initRegister(file: string, options: InitOptions): Promise<
   const opened = await openDatabase(file, { create: true });
   const reg: Register = { db: opened.db, file, clock: options.clock ?? (() => new Date()) };
   await reg.db.transaction(async (trx) => {
-    await writeSettings(trx, { kind: options.kind, branchCode: options.code, branchName: options.name, appealDueDays: 30 });
+    await writeSettings(trx, {
+      kind: options.kind,
+      branchCode: options.code,
+      branchName: options.name,
+      appealDueDays: 30,
+    });
   });
   await setRate(reg, {
     validFrom: DEFAULT_RATE.validFrom,

@@ -27,7 +27,10 @@ function connect(file: string): Db {
     pool: {
       min: 1,
       max: 1,
-      afterCreate: (conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) => {
+      afterCreate: (
+        conn: { exec(sql: string, cb: (err: Error | null) => void): void },
+        done: (err: Error | null, conn: unknown) => void,
+      ) => {
         conn.exec(
           'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
           (err) => done(err, conn),
@@ -56,7 +59,10 @@ function stamp(now = new Date()): string {
  * copied to `backups/` beside it before any migration touches it; a database written by a newer app is
  * refused untouched.
  */
-export async function openDatabase(file: string, options: { create?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  file: string,
+  options: { create?: boolean } = {},
+): Promise<OpenedDatabase> {
   if (isNetworkPath(file)) {
     throw new RegisterError(
       'db.network_path',

@@ -14,7 +14,8 @@ export async function closedQuarters(db: Tx): Promise<Set<string>> {
 }
 
 export async function listQuarterActions(db: Tx) {
-  const rows: Array<{ quarter: string; action: string; reason: string | null; at: string }> = await db('quarter_actions').orderBy('id');
+  const rows: Array<{ quarter: string; action: string; reason: string | null; at: string }> =
+    await db('quarter_actions').orderBy('id');
   return { closed: [...(await closedQuarters(db))].sort(), actions: rows };
 }
 
@@ -45,11 +46,17 @@ export async function closeQuarter(reg: Register, quarterText: string): Promise<
 export async function reopenQuarter(reg: Register, quarterText: string, reason: string): Promise<string> {
   const q = quarterLabel(parseQuarter(quarterText));
   if (!reason.trim()) {
-    refuse('quarter.reason_required', 'reopening a quarter needs a reason', 'Для открытия квартала укажите причину');
+    refuse(
+      'quarter.reason_required',
+      'reopening a quarter needs a reason',
+      'Для открытия квартала укажите причину',
+    );
   }
   if (!(await closedQuarters(reg.db)).has(q)) {
     refuse('quarter.not_closed', `quarter ${q} is not closed`, `Квартал ${q} не закрыт`);
   }
-  await reg.db('quarter_actions').insert({ quarter: q, action: 'reopen', reason: reason.trim(), at: nowIso(reg) });
+  await reg
+    .db('quarter_actions')
+    .insert({ quarter: q, action: 'reopen', reason: reason.trim(), at: nowIso(reg) });
   return q;
 }

@@ -25,7 +25,11 @@ export interface Remittance {
 export function parseMonthOrThrow(text: string, field = 'month'): Month {
   const month = tryParseMonth(text);
   if (!month) {
-    refuse('date.invalid_month', `${field}: "${text}" is not a month (expected YYYY-MM)`, `${field}: «${text}» — не месяц (ожидается ГГГГ-ММ)`);
+    refuse(
+      'date.invalid_month',
+      `${field}: "${text}" is not a month (expected YYYY-MM)`,
+      `${field}: «${text}» — не месяц (ожидается ГГГГ-ММ)`,
+    );
   }
   return month;
 }
@@ -34,20 +38,28 @@ function money(value: string | number, field: string): number {
   try {
     return tengeCellToTiyn(value);
   } catch (err) {
-    if (err instanceof RegisterError) throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
+    if (err instanceof RegisterError)
+      throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
     throw err;
   }
 }
 
 /** Records one remittance (several per PPO and month are allowed and summed in reports). */
-export async function recordRemittance(reg: Register, input: ParsedInput<'dues.record'>): Promise<Remittance> {
+export async function recordRemittance(
+  reg: Register,
+  input: ParsedInput<'dues.record'>,
+): Promise<Remittance> {
   const month = parseMonthOrThrow(input.month);
   const received = money(input.received, 'received');
   const payroll = input.payroll === undefined ? null : money(input.payroll, 'payroll');
   const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : null;
   const lines = (input.lines ?? []).map((line, i) => {
     if (iinProblem(line.iin)) {
-      refuse('dues.line_invalid_iin', `line ${i + 1}: IIN ${line.iin} is not valid`, `Строка ${i + 1}: ИИН ${line.iin} неверен`);
+      refuse(
+        'dues.line_invalid_iin',
+        `line ${i + 1}: IIN ${line.iin} is not valid`,
+        `Строка ${i + 1}: ИИН ${line.iin} неверен`,
+      );
     }
     return {
       iin: line.iin,
@@ -105,7 +117,9 @@ export async function recordRemittance(reg: Register, input: ParsedInput<'dues.r
 
 export async function deleteRemittance(reg: Register, id: string): Promise<void> {
   await inTransaction(reg, async (trx) => {
-    const row: { month: string; months_covered: number } | undefined = await trx('dues_remittances').where({ id }).first();
+    const row: { month: string; months_covered: number } | undefined = await trx('dues_remittances')
+      .where({ id })
+      .first();
     if (!row) refuse('dues.not_found', `no remittance ${id}`, `Поступление ${id} не найдено`);
     await assertMonthsOpen(trx, row.month, row.months_covered);
     await trx('dues_lines').where({ remittance_id: id }).delete();

@@ -4,13 +4,7 @@
  * them, and a test checks that the stored values always equal a recomputation.
  */
 export type MemberEventKind =
-  | 'admitted'
-  | 'imported'
-  | 'exited'
-  | 'transferred_out'
-  | 'transferred_in'
-  | 'card_issued'
-  | 'corrected';
+  'admitted' | 'imported' | 'exited' | 'transferred_out' | 'transferred_in' | 'card_issued' | 'corrected';
 
 export interface MemberEvent {
   seq: number;

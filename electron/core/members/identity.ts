@@ -16,7 +16,11 @@ export function checkIdentity(
 ): IinFacts | IdentityProblem {
   const problem = iinProblem(iin);
   if (problem) {
-    return { code: 'member.invalid_iin', message: `IIN ${iin} ${ID_PROBLEM_TEXT[problem].en}`, messageRu: `ИИН ${iin} ${ID_PROBLEM_TEXT[problem].ru}` };
+    return {
+      code: 'member.invalid_iin',
+      message: `IIN ${iin} ${ID_PROBLEM_TEXT[problem].en}`,
+      messageRu: `ИИН ${iin} ${ID_PROBLEM_TEXT[problem].ru}`,
+    };
   }
   const facts = decodeIin(iin)!;
   if (entered.birthDate && entered.birthDate !== facts.birthDate) {

@@ -97,8 +97,15 @@ export interface EventInput {
 }
 
 /** Appends events to a member's history and refreshes the derived status in the same transaction. */
-export async function appendEvents(trx: Tx, memberId: string, events: EventInput[], now: string): Promise<void> {
-  const last = await trx('member_events').where({ member_id: memberId }).max<{ seq: number | null }[]>({ seq: 'seq' });
+export async function appendEvents(
+  trx: Tx,
+  memberId: string,
+  events: EventInput[],
+  now: string,
+): Promise<void> {
+  const last = await trx('member_events')
+    .where({ member_id: memberId })
+    .max<{ seq: number | null }[]>({ seq: 'seq' });
   let seq = Number(last[0]?.seq ?? 0);
   for (const e of events) {
     seq += 1;
@@ -128,7 +135,9 @@ async function refreshState(trx: Tx, memberId: string, now: string): Promise<voi
   )
     .where({ member_id: memberId })
     .select('seq', 'kind', 'org_id', 'event_date');
-  const state = deriveState(rows.map((r) => ({ seq: r.seq, kind: r.kind, orgId: r.org_id, eventDate: r.event_date })));
+  const state = deriveState(
+    rows.map((r) => ({ seq: r.seq, kind: r.kind, orgId: r.org_id, eventDate: r.event_date })),
+  );
   await trx('members').where({ id: memberId }).update({
     status: state.status,
     org_id: state.orgId,
@@ -138,7 +147,10 @@ async function refreshState(trx: Tx, memberId: string, now: string): Promise<voi
   });
 }
 
-function checkDecision(applicationDate: string | null, decision: { body: string; number: string; date: string }) {
+function checkDecision(
+  applicationDate: string | null,
+  decision: { body: string; number: string; date: string },
+) {
   const decisionDate = parseDate(decision.date, 'decision.date');
   if (applicationDate && decisionDate < applicationDate) {
     refuse(
@@ -150,7 +162,10 @@ function checkDecision(applicationDate: string | null, decision: { body: string;
   return decisionDate;
 }
 
-export function identityOrThrow(iin: string, entered: { birthDate?: string | null; sex?: 'male' | 'female' | null }) {
+export function identityOrThrow(
+  iin: string,
+  entered: { birthDate?: string | null; sex?: 'male' | 'female' | null },
+) {
   const facts = checkIdentity(iin, entered);
   if (isIdentityProblem(facts)) throw new RegisterError(facts.code, facts.message, facts.messageRu);
   return facts;
@@ -232,7 +247,7 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
   if (!applicationDate && APPLICATION_REASONS.includes(input.reason)) {
     refuse(
       'member.application_required',
-      'leaving the union of one\'s own will or on retirement needs the date of the member\'s written application',
+      "leaving the union of one's own will or on retirement needs the date of the member's written application",
       'Для выхода по собственному желанию или в связи с выходом на пенсию нужна дата письменного заявления члена профсоюза',
     );
   }
@@ -241,7 +256,11 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
   return inTransaction(reg, async (trx) => {
     const member = await requireMember(trx, input.iin);
     if (member.status !== 'active') {
-      refuse('member.not_active', `IIN ${input.iin} is not an active member`, `ИИН ${input.iin} не числится действующим членом профсоюза`);
+      refuse(
+        'member.not_active',
+        `IIN ${input.iin} is not an active member`,
+        `ИИН ${input.iin} не числится действующим членом профсоюза`,
+      );
     }
     if (exitedOn < member.joinedOn) {
       refuse(
@@ -278,21 +297,47 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
   return inTransaction(reg, async (trx) => {
     const member = await requireMember(trx, input.iin);
     if (member.status !== 'active') {
-      refuse('member.not_active', `IIN ${input.iin} is not an active member`, `ИИН ${input.iin} не числится действующим членом профсоюза`);
+      refuse(
+        'member.not_active',
+        `IIN ${input.iin} is not an active member`,
+        `ИИН ${input.iin} не числится действующим членом профсоюза`,
+      );
     }
     const target = await requireActiveOrg(trx, input.toOrgCode);
     if (target.id === member.orgId) {
-      refuse('member.same_org', `the member already belongs to PPO ${target.code}`, `Член профсоюза уже состоит в ППО ${target.code}`);
+      refuse(
+        'member.same_org',
+        `the member already belongs to PPO ${target.code}`,
+        `Член профсоюза уже состоит в ППО ${target.code}`,
+      );
     }
     const decision = input.decision
-      ? { decisionBody: input.decision.body, decisionNo: input.decision.number, decisionDate: parseDate(input.decision.date, 'decision.date') }
+      ? {
+          decisionBody: input.decision.body,
+          decisionNo: input.decision.number,
+          decisionDate: parseDate(input.decision.date, 'decision.date'),
+        }
       : {};
     await appendEvents(
       trx,
       member.id,
       [
-        { kind: 'transferred_out', orgId: member.orgId, eventDate: transferredOn, counterpartOrgId: target.id, note: input.note ?? null, ...decision },
-        { kind: 'transferred_in', orgId: target.id, eventDate: transferredOn, counterpartOrgId: member.orgId, note: input.note ?? null, ...decision },
+        {
+          kind: 'transferred_out',
+          orgId: member.orgId,
+          eventDate: transferredOn,
+          counterpartOrgId: target.id,
+          note: input.note ?? null,
+          ...decision,
+        },
+        {
+          kind: 'transferred_in',
+          orgId: target.id,
+          eventDate: transferredOn,
+          counterpartOrgId: member.orgId,
+          note: input.note ?? null,
+          ...decision,
+        },
       ],
       nowIso(reg),
     );
@@ -315,8 +360,16 @@ export async function correctMember(reg: Register, input: ParsedInput<'members.c
       }).filter(([, v]) => v !== undefined),
     );
     const now = nowIso(reg);
-    if (Object.keys(patch).length > 0) await trx('members').where({ id: member.id }).update({ ...patch, updated_at: now });
-    await appendEvents(trx, member.id, [{ kind: 'corrected', orgId: member.orgId, eventDate: now.slice(0, 10), note: input.note }], now);
+    if (Object.keys(patch).length > 0)
+      await trx('members')
+        .where({ id: member.id })
+        .update({ ...patch, updated_at: now });
+    await appendEvents(
+      trx,
+      member.id,
+      [{ kind: 'corrected', orgId: member.orgId, eventDate: now.slice(0, 10), note: input.note }],
+      now,
+    );
     return (await findMember(trx, input.iin))!;
   });
 }
@@ -327,7 +380,12 @@ export async function issueCard(reg: Register, input: ParsedInput<'members.issue
     const member = await requireMember(trx, input.iin);
     const now = nowIso(reg);
     await trx('members').where({ id: member.id }).update({ card_no: input.cardNo, updated_at: now });
-    await appendEvents(trx, member.id, [{ kind: 'card_issued', orgId: member.orgId, eventDate: issuedOn, note: input.cardNo }], now);
+    await appendEvents(
+      trx,
+      member.id,
+      [{ kind: 'card_issued', orgId: member.orgId, eventDate: issuedOn, note: input.cardNo }],
+      now,
+    );
     return (await findMember(trx, input.iin))!;
   });
 }
@@ -371,7 +429,10 @@ export async function getMember(reg: Register, iin: string) {
   return { ...member, history: await memberHistory(reg.db, member.id) };
 }
 
-export async function listMembers(reg: Register, input: ParsedInput<'members.list'>): Promise<{ total: number; rows: Member[] }> {
+export async function listMembers(
+  reg: Register,
+  input: ParsedInput<'members.list'>,
+): Promise<{ total: number; rows: Member[] }> {
   const q = memberQuery(reg.db);
   if (input.orgCode) q.where('orgs.code', input.orgCode);
   if (input.status) q.where('members.status', input.status);

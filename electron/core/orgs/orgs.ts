@@ -66,7 +66,11 @@ export function orgFromRow(r: OrgRow): Org {
 export function checkBin(bin: string): void {
   const problem = binProblem(bin);
   if (problem) {
-    refuse('org.invalid_bin', `BIN ${bin} ${ID_PROBLEM_TEXT[problem].en}`, `БИН ${bin} ${ID_PROBLEM_TEXT[problem].ru}`);
+    refuse(
+      'org.invalid_bin',
+      `BIN ${bin} ${ID_PROBLEM_TEXT[problem].en}`,
+      `БИН ${bin} ${ID_PROBLEM_TEXT[problem].ru}`,
+    );
   }
 }
 
@@ -116,11 +120,17 @@ function orgColumns(input: OrgFields): Partial<OrgRow> {
 export async function createOrg(reg: Register, input: ParsedInput<'orgs.create'>): Promise<Org> {
   const columns = orgColumns(input);
   if (await findOrg(reg.db, input.code)) {
-    refuse('org.duplicate_code', `a primary organization with code ${input.code} already exists`, `ППО с кодом ${input.code} уже есть`);
+    refuse(
+      'org.duplicate_code',
+      `a primary organization with code ${input.code} already exists`,
+      `ППО с кодом ${input.code} уже есть`,
+    );
   }
   const now = nowIso(reg);
   const id = randomUUID();
-  await reg.db('orgs').insert({ ...columns, id, code: input.code, status: 'active', created_at: now, updated_at: now });
+  await reg
+    .db('orgs')
+    .insert({ ...columns, id, code: input.code, status: 'active', created_at: now, updated_at: now });
   return (await findOrg(reg.db, input.code))!;
 }
 
@@ -128,7 +138,10 @@ export async function updateOrg(reg: Register, input: ParsedInput<'orgs.update'>
   const org = await requireOrg(reg.db, input.code);
   const columns = orgColumns(input);
   if (Object.keys(columns).length > 0) {
-    await reg.db('orgs').where({ id: org.id }).update({ ...columns, updated_at: nowIso(reg) });
+    await reg
+      .db('orgs')
+      .where({ id: org.id })
+      .update({ ...columns, updated_at: nowIso(reg) });
   }
   return (await findOrg(reg.db, input.code))!;
 }
@@ -140,14 +153,25 @@ export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>):
   let mergedIntoId: string | null = null;
   if (input.reason === 'merged') {
     if (!input.mergedInto) {
-      refuse('org.merge_target_required', 'a merged PPO needs the code of the PPO it joined', 'Для присоединённой ППО укажите код ППО, к которой она присоединена');
+      refuse(
+        'org.merge_target_required',
+        'a merged PPO needs the code of the PPO it joined',
+        'Для присоединённой ППО укажите код ППО, к которой она присоединена',
+      );
     }
     if (input.mergedInto === input.code) {
-      refuse('org.merge_into_self', 'a PPO cannot be merged into itself', 'ППО не может быть присоединена к самой себе');
+      refuse(
+        'org.merge_into_self',
+        'a PPO cannot be merged into itself',
+        'ППО не может быть присоединена к самой себе',
+      );
     }
     mergedIntoId = (await requireActiveOrg(reg.db, input.mergedInto)).id;
   }
-  const active = await reg.db('members').where({ org_id: org.id, status: 'active' }).count<{ n: number }[]>({ n: '*' });
+  const active = await reg
+    .db('members')
+    .where({ org_id: org.id, status: 'active' })
+    .count<{ n: number }[]>({ n: '*' });
   const n = Number(active[0]?.n ?? 0);
   if (n > 0) {
     refuse(
@@ -156,13 +180,16 @@ export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>):
       `В ППО ${org.code} ещё ${n} действующих членов; сначала переведите их или оформите выход`,
     );
   }
-  await reg.db('orgs').where({ id: org.id }).update({
-    status: 'closed',
-    closed_on: closedOn,
-    close_reason: input.reason,
-    merged_into_id: mergedIntoId,
-    updated_at: nowIso(reg),
-  });
+  await reg
+    .db('orgs')
+    .where({ id: org.id })
+    .update({
+      status: 'closed',
+      closed_on: closedOn,
+      close_reason: input.reason,
+      merged_into_id: mergedIntoId,
+      updated_at: nowIso(reg),
+    });
   return (await findOrg(reg.db, input.code))!;
 }
 
@@ -171,15 +198,20 @@ export interface OrgListItem extends Org {
 }
 
 export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): Promise<OrgListItem[]> {
-  const q = reg.db('orgs')
+  const q = reg
+    .db('orgs')
     .select('orgs.*')
     .select(
-      reg.db.raw("(SELECT count(*) FROM members m WHERE m.org_id = orgs.id AND m.status = 'active') AS active_members"),
+      reg.db.raw(
+        "(SELECT count(*) FROM members m WHERE m.org_id = orgs.id AND m.status = 'active') AS active_members",
+      ),
     );
   if (input.status) q.where('orgs.status', input.status);
   if (input.search) {
     const like = `%${input.search}%`;
-    q.where((w) => w.where('code', 'like', like).orWhere('name', 'like', like).orWhere('short_name', 'like', like));
+    q.where((w) =>
+      w.where('code', 'like', like).orWhere('name', 'like', like).orWhere('short_name', 'like', like),
+    );
   }
   const rows: Array<OrgRow & { active_members: number }> = await q;
   return rows

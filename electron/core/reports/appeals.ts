@@ -66,7 +66,10 @@ export async function appealsByCategory(reg: Register, period: Period): Promise<
 
 export async function appealsByChannel(reg: Register, period: Period) {
   const { q } = inPeriod(reg.db, period);
-  const rows: Array<{ channel: string; n: number }> = await q.select('channel').count({ n: '*' }).groupBy('channel');
+  const rows: Array<{ channel: string; n: number }> = await q
+    .select('channel')
+    .count({ n: '*' })
+    .groupBy('channel');
   const counts = new Map(rows.map((r) => [r.channel, Number(r.n)]));
   return {
     rows: APPEAL_CHANNEL_KEYS.map((channel: AppealChannel) => ({ channel, total: counts.get(channel) ?? 0 })),
@@ -85,7 +88,8 @@ export async function appealsByMonth(reg: Register, year: number) {
 
 /** Open appeals past their due date on `date`, the oldest due first. */
 export async function overdueAppeals(reg: Register, date: IsoDate): Promise<Appeal[]> {
-  const rows: Array<Record<string, unknown>> = await reg.db('appeals as a')
+  const rows: Array<Record<string, unknown>> = await reg
+    .db('appeals as a')
     .leftJoin('members as m', 'm.id', 'a.member_id')
     .leftJoin('orgs as o', 'o.id', 'a.org_id')
     .select('a.*', 'm.iin as member_iin', 'o.code as org_code')
@@ -98,19 +102,25 @@ export async function overdueAppeals(reg: Register, date: IsoDate): Promise<Appe
 /** «МедАдвокат»: members helped, cases by kind, sum allocated for lawyers. */
 export async function legalHelp(reg: Register, period: Period) {
   const { q } = inPeriod(reg.db, period);
-  const rows: Array<{ legal_kind: string; cases: number; members: number; sum: number; closed: number }> = await q
-    .whereNotNull('legal_kind')
-    .select('legal_kind')
-    .select(reg.db.raw('count(*) AS cases, count(DISTINCT member_id) AS members'))
-    .select(reg.db.raw("coalesce(sum(legal_sum_tiyn), 0) AS sum, sum(status = 'closed') AS closed"))
-    .groupBy('legal_kind');
+  const rows: Array<{ legal_kind: string; cases: number; members: number; sum: number; closed: number }> =
+    await q
+      .whereNotNull('legal_kind')
+      .select('legal_kind')
+      .select(reg.db.raw('count(*) AS cases, count(DISTINCT member_id) AS members'))
+      .select(reg.db.raw("coalesce(sum(legal_sum_tiyn), 0) AS sum, sum(status = 'closed') AS closed"))
+      .groupBy('legal_kind');
   const byKind = new Map(rows.map((r) => [r.legal_kind, r]));
   const helped = await inPeriod(reg.db, period)
     .q.whereNotNull('legal_kind')
     .countDistinct<{ n: number }[]>({ n: 'member_id' });
   const out = LEGAL_KIND_KEYS.map((kind: LegalKind) => {
     const r = byKind.get(kind);
-    return { kind, cases: Number(r?.cases ?? 0), closed: Number(r?.closed ?? 0), allocatedTiyn: Number(r?.sum ?? 0) };
+    return {
+      kind,
+      cases: Number(r?.cases ?? 0),
+      closed: Number(r?.closed ?? 0),
+      allocatedTiyn: Number(r?.sum ?? 0),
+    };
   });
   return {
     rows: out,

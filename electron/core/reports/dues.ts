@@ -38,10 +38,21 @@ export function splitShares(receivedTiyn: number, rate: DuesRate) {
 }
 
 function emptyTotals(): DuesTotals {
-  return { receivedTiyn: 0, payrollTiyn: 0, expectedTiyn: 0, completeness: null, ppoShareTiyn: 0, branchShareTiyn: 0, centralShareTiyn: 0 };
+  return {
+    receivedTiyn: 0,
+    payrollTiyn: 0,
+    expectedTiyn: 0,
+    completeness: null,
+    ppoShareTiyn: 0,
+    branchShareTiyn: 0,
+    centralShareTiyn: 0,
+  };
 }
 
-function add(t: DuesTotals, r: { received: number; payroll: number; expected: number; shares: ReturnType<typeof splitShares> }) {
+function add(
+  t: DuesTotals,
+  r: { received: number; payroll: number; expected: number; shares: ReturnType<typeof splitShares> },
+) {
   t.receivedTiyn += r.received;
   t.payrollTiyn += r.payroll;
   t.expectedTiyn += r.expected;
@@ -55,17 +66,34 @@ export async function duesReport(reg: Register, period: Period, today: IsoDate):
   const first = months[0]!;
   const last = months[months.length - 1]!;
   const rates = await listRates(reg.db);
-  const orgs: Array<{ id: string; code: string; name: string; short_name: string | null; status: string; registered_on: string | null; closed_on: string | null }> =
-    await reg.db('orgs').select('id', 'code', 'name', 'short_name', 'status', 'registered_on', 'closed_on');
+  const orgs: Array<{
+    id: string;
+    code: string;
+    name: string;
+    short_name: string | null;
+    status: string;
+    registered_on: string | null;
+    closed_on: string | null;
+  }> = await reg
+    .db('orgs')
+    .select('id', 'code', 'name', 'short_name', 'status', 'registered_on', 'closed_on');
   // A remittance that covers several months counts for arrears in each; its money is booked to its month.
-  const remittances: Array<{ org_id: string; month: string; months_covered: number; received_tiyn: number; payroll_tiyn: number | null }> =
-    await reg.db('dues_remittances')
-      .select('org_id', 'month', 'months_covered', 'received_tiyn', 'payroll_tiyn')
-      .where('month', '<=', last)
-      .where('month', '>=', addMonths(first, -11));
+  const remittances: Array<{
+    org_id: string;
+    month: string;
+    months_covered: number;
+    received_tiyn: number;
+    payroll_tiyn: number | null;
+  }> = await reg
+    .db('dues_remittances')
+    .select('org_id', 'month', 'months_covered', 'received_tiyn', 'payroll_tiyn')
+    .where('month', '<=', last)
+    .where('month', '>=', addMonths(first, -11));
 
   const byOrg = new Map<string, DuesTotals & { remittances: number }>();
-  const byMonth = new Map<Month, { receivedTiyn: number; expectedTiyn: number }>(months.map((m) => [m, { receivedTiyn: 0, expectedTiyn: 0 }]));
+  const byMonth = new Map<Month, { receivedTiyn: number; expectedTiyn: number }>(
+    months.map((m) => [m, { receivedTiyn: 0, expectedTiyn: 0 }]),
+  );
   const covered = new Set<string>();
   const total = emptyTotals();
   for (const r of remittances) {
@@ -94,7 +122,12 @@ export async function duesReport(reg: Register, period: Period, today: IsoDate):
     .filter((o) => byOrg.has(o.id) || o.status === 'active')
     .map((o) => {
       const t = byOrg.get(o.id) ?? { ...emptyTotals(), remittances: 0 };
-      return { org: o.code, name: o.short_name || o.name, ...t, completeness: completeness(t.receivedTiyn, t.expectedTiyn) };
+      return {
+        org: o.code,
+        name: o.short_name || o.name,
+        ...t,
+        completeness: completeness(t.receivedTiyn, t.expectedTiyn),
+      };
     })
     .sort((a, b) => compareNames(a.org, b.org));
 

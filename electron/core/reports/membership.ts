@@ -20,7 +20,13 @@ const ACTIVE_AT = `
 export interface MembershipReport {
   date: IsoDate;
   total: { members: number; orgs: number; headcount: number; density: number | null };
-  rows: Array<{ org: string; name: string; members: number; headcount: number | null; density: number | null }>;
+  rows: Array<{
+    org: string;
+    name: string;
+    members: number;
+    headcount: number | null;
+    density: number | null;
+  }>;
   byCategory: Array<{ category: string; members: number }>;
   bySex: { male: number; female: number };
   movement: Array<{ month: string; admitted: number; exited: number; net: number }>;
@@ -30,7 +36,11 @@ function ratio(a: number, b: number | null): number | null {
   return b ? Math.round((a / b) * 10000) / 10000 : null;
 }
 
-export async function membershipReport(reg: Register, date: IsoDate, language: UiLanguage = 'ru'): Promise<MembershipReport> {
+export async function membershipReport(
+  reg: Register,
+  date: IsoDate,
+  language: UiLanguage = 'ru',
+): Promise<MembershipReport> {
   const db = reg.db;
   const perOrg: Array<{ org_id: string; n: number }> = await db.raw(
     `SELECT org_id, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY org_id`,
@@ -45,13 +55,26 @@ export async function membershipReport(reg: Register, date: IsoDate, language: U
     [date],
   );
   const counts = new Map(perOrg.map((r) => [r.org_id, Number(r.n)]));
-  const orgs: Array<{ id: string; code: string; name: string; short_name: string | null; headcount: number | null; status: string; closed_on: string | null }> =
-    await db('orgs').select('id', 'code', 'name', 'short_name', 'headcount', 'status', 'closed_on');
+  const orgs: Array<{
+    id: string;
+    code: string;
+    name: string;
+    short_name: string | null;
+    headcount: number | null;
+    status: string;
+    closed_on: string | null;
+  }> = await db('orgs').select('id', 'code', 'name', 'short_name', 'headcount', 'status', 'closed_on');
   const rows = orgs
     .filter((o) => counts.has(o.id) || o.status === 'active' || (o.closed_on !== null && o.closed_on > date))
     .map((o) => {
       const members = counts.get(o.id) ?? 0;
-      return { org: o.code, name: o.short_name || o.name, members, headcount: o.headcount, density: ratio(members, o.headcount) };
+      return {
+        org: o.code,
+        name: o.short_name || o.name,
+        members,
+        headcount: o.headcount,
+        density: ratio(members, o.headcount),
+      };
     })
     .sort((a, b) => compareNames(a.org, b.org, language));
   const members = rows.reduce((s, r) => s + r.members, 0);

@@ -47,7 +47,10 @@ export async function writeSettings(db: Tx, patch: Partial<Settings>): Promise<v
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const key = KEYS[field as keyof Settings];
-    await db('settings').insert({ key, value: String(value) }).onConflict('key').merge();
+    await db('settings')
+      .insert({ key, value: String(value) })
+      .onConflict('key')
+      .merge();
   }
 }
 
@@ -83,7 +86,13 @@ export function percentToBp(value: string | number, field: string): number {
 
 export async function setRate(
   reg: Register,
-  input: { validFrom: string; ratePercent: string | number; sharePpoPercent: string | number; shareBranchPercent: string | number; shareCentralPercent: string | number },
+  input: {
+    validFrom: string;
+    ratePercent: string | number;
+    sharePpoPercent: string | number;
+    shareBranchPercent: string | number;
+    shareCentralPercent: string | number;
+  },
 ): Promise<DuesRate> {
   const rate: DuesRate = {
     validFrom: parseDate(input.validFrom, 'validFrom'),
@@ -100,7 +109,8 @@ export async function setRate(
     );
   }
   const now = nowIso(reg);
-  await reg.db('dues_rates')
+  await reg
+    .db('dues_rates')
     .insert({
       id: randomUUID(),
       valid_from: rate.validFrom,

@@ -1,0 +1,282 @@
+import type { OperationName } from '../shared/contract.ts';
+
+/**
+ * The CLI's commands: each maps its flags onto one contract operation. Flags are kebab-case versions of
+ * the contract's fields; the contract's zod schema does the validation, so the CLI adds no rules.
+ */
+export type Flags = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  op: OperationName;
+  flags: Record<string, 'string' | 'boolean'>;
+  input(flags: Flags): Record<string, unknown>;
+}
+
+const s = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+const n = (v: string | boolean | undefined) =>
+  typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined;
+const decision = (f: Flags) => ({
+  body: s(f['decision-body']),
+  number: s(f['decision-no']),
+  date: s(f['decision-date']),
+});
+const DECISION = { 'decision-body': 'string', 'decision-no': 'string', 'decision-date': 'string' } as const;
+const PERIOD = { year: 'string', quarter: 'string' } as const;
+const period = (f: Flags) => ({ year: n(f.year), quarter: n(f.quarter) });
+
+export const COMMANDS: Record<string, Command> = {
+  info: { op: 'register.info', flags: {}, input: () => ({}) },
+  'org add': {
+    op: 'orgs.create',
+    flags: {
+      code: 'string',
+      name: 'string',
+      'short-name': 'string',
+      bin: 'string',
+      sector: 'string',
+      address: 'string',
+      chair: 'string',
+      phone: 'string',
+      headcount: 'string',
+      'registered-on': 'string',
+    },
+    input: (f) => ({
+      code: s(f.code),
+      name: s(f.name),
+      shortName: s(f['short-name']),
+      bin: s(f.bin),
+      sector: s(f.sector),
+      address: s(f.address),
+      chairName: s(f.chair),
+      chairPhone: s(f.phone),
+      headcount: n(f.headcount),
+      registeredOn: s(f['registered-on']),
+    }),
+  },
+  'org list': {
+    op: 'orgs.list',
+    flags: { status: 'string', search: 'string' },
+    input: (f) => ({ status: s(f.status), search: s(f.search) }),
+  },
+  'org close': {
+    op: 'orgs.close',
+    flags: { code: 'string', 'closed-on': 'string', reason: 'string', 'merged-into': 'string' },
+    input: (f) => ({
+      code: s(f.code),
+      closedOn: s(f['closed-on']),
+      reason: s(f.reason),
+      mergedInto: s(f['merged-into']),
+    }),
+  },
+  'member admit': {
+    op: 'members.admit',
+    flags: {
+      org: 'string',
+      surname: 'string',
+      'given-name': 'string',
+      patronymic: 'string',
+      iin: 'string',
+      'birth-date': 'string',
+      sex: 'string',
+      position: 'string',
+      category: 'string',
+      phone: 'string',
+      card: 'string',
+      'application-date': 'string',
+      'admitted-on': 'string',
+      ...DECISION,
+    },
+    input: (f) => ({
+      orgCode: s(f.org),
+      surname: s(f.surname),
+      givenName: s(f['given-name']),
+      patronymic: s(f.patronymic),
+      iin: s(f.iin),
+      birthDate: s(f['birth-date']),
+      sex: s(f.sex),
+      position: s(f.position),
+      category: s(f.category),
+      phone: s(f.phone),
+      cardNo: s(f.card),
+      applicationDate: s(f['application-date']),
+      admittedOn: s(f['admitted-on']),
+      decision: decision(f),
+    }),
+  },
+  'member exit': {
+    op: 'members.exit',
+    flags: {
+      iin: 'string',
+      reason: 'string',
+      'application-date': 'string',
+      'exited-on': 'string',
+      note: 'string',
+      ...DECISION,
+    },
+    input: (f) => ({
+      iin: s(f.iin),
+      reason: s(f.reason),
+      applicationDate: s(f['application-date']),
+      exitedOn: s(f['exited-on']),
+      note: s(f.note),
+      decision: decision(f),
+    }),
+  },
+  'member transfer': {
+    op: 'members.transfer',
+    flags: { iin: 'string', to: 'string', date: 'string', note: 'string', ...DECISION },
+    input: (f) => ({
+      iin: s(f.iin),
+      toOrgCode: s(f.to),
+      transferredOn: s(f.date),
+      note: s(f.note),
+      decision: f['decision-body'] || f['decision-no'] || f['decision-date'] ? decision(f) : undefined,
+    }),
+  },
+  'member show': { op: 'members.get', flags: { iin: 'string' }, input: (f) => ({ iin: s(f.iin) }) },
+  'member list': {
+    op: 'members.list',
+    flags: { org: 'string', status: 'string', search: 'string', language: 'string', limit: 'string' },
+    input: (f) => ({
+      orgCode: s(f.org),
+      status: s(f.status),
+      search: s(f.search),
+      language: s(f.language),
+      limit: n(f.limit),
+    }),
+  },
+  'dues add': {
+    op: 'dues.record',
+    flags: {
+      org: 'string',
+      month: 'string',
+      months: 'string',
+      members: 'string',
+      payroll: 'string',
+      received: 'string',
+      'received-on': 'string',
+      'doc-no': 'string',
+      note: 'string',
+    },
+    input: (f) => ({
+      orgCode: s(f.org),
+      month: s(f.month),
+      monthsCovered: n(f.months),
+      membersCount: n(f.members),
+      payroll: s(f.payroll),
+      received: s(f.received),
+      receivedOn: s(f['received-on']),
+      docNo: s(f['doc-no']),
+      note: s(f.note),
+    }),
+  },
+  'dues list': {
+    op: 'dues.list',
+    flags: { year: 'string', org: 'string' },
+    input: (f) => ({ year: n(f.year), orgCode: s(f.org) }),
+  },
+  'quarter close': {
+    op: 'quarters.close',
+    flags: { quarter: 'string' },
+    input: (f) => ({ quarter: s(f.quarter) }),
+  },
+  'quarter reopen': {
+    op: 'quarters.reopen',
+    flags: { quarter: 'string', reason: 'string' },
+    input: (f) => ({ quarter: s(f.quarter), reason: s(f.reason) }),
+  },
+  'rate set': {
+    op: 'rates.set',
+    flags: { 'valid-from': 'string', rate: 'string', ppo: 'string', branch: 'string', central: 'string' },
+    input: (f) => ({
+      validFrom: s(f['valid-from']),
+      ratePercent: s(f.rate),
+      sharePpoPercent: s(f.ppo),
+      shareBranchPercent: s(f.branch),
+      shareCentralPercent: s(f.central),
+    }),
+  },
+  'appeal add': {
+    op: 'appeals.add',
+    flags: {
+      'reg-no': 'string',
+      'received-on': 'string',
+      channel: 'string',
+      applicant: 'string',
+      collective: 'boolean',
+      signatories: 'string',
+      'member-iin': 'string',
+      org: 'string',
+      category: 'string',
+      summary: 'string',
+      assignee: 'string',
+      'on-control': 'boolean',
+      'due-on': 'string',
+      'legal-kind': 'string',
+      'legal-sum': 'string',
+      status: 'string',
+    },
+    input: (f) => ({
+      regNo: s(f['reg-no']),
+      receivedOn: s(f['received-on']),
+      channel: s(f.channel),
+      applicant: s(f.applicant),
+      applicantKind: f.collective ? 'collective' : undefined,
+      signatories: n(f.signatories),
+      memberIin: s(f['member-iin']),
+      orgCode: s(f.org),
+      category: s(f.category),
+      summary: s(f.summary),
+      assignee: s(f.assignee),
+      onControl: f['on-control'] === true,
+      dueOn: s(f['due-on']),
+      legalKind: s(f['legal-kind']),
+      legalSum: s(f['legal-sum']),
+      status: s(f.status),
+    }),
+  },
+  'appeal close': {
+    op: 'appeals.close',
+    flags: { year: 'string', 'reg-no': 'string', 'closed-on': 'string', outcome: 'string', effect: 'string' },
+    input: (f) => ({
+      year: n(f.year),
+      regNo: s(f['reg-no']),
+      closedOn: s(f['closed-on']),
+      outcome: s(f.outcome),
+      economicEffect: s(f.effect),
+    }),
+  },
+  'appeal list': {
+    op: 'appeals.list',
+    flags: { year: 'string', status: 'string', category: 'string', overdue: 'boolean' },
+    input: (f) => ({
+      year: n(f.year),
+      status: s(f.status),
+      category: s(f.category),
+      overdue: f.overdue === true ? true : undefined,
+    }),
+  },
+  'report appeals': { op: 'reports.appeals', flags: PERIOD, input: period },
+  'report channels': { op: 'reports.appealsByChannel', flags: PERIOD, input: period },
+  'report months': {
+    op: 'reports.appealsByMonth',
+    flags: { year: 'string' },
+    input: (f) => ({ year: n(f.year) }),
+  },
+  'report overdue': { op: 'reports.overdue', flags: { date: 'string' }, input: (f) => ({ date: s(f.date) }) },
+  'report legal': { op: 'reports.legal', flags: PERIOD, input: period },
+  'report membership': {
+    op: 'reports.membership',
+    flags: { date: 'string', language: 'string' },
+    input: (f) => ({ date: s(f.date), language: s(f.language) }),
+  },
+  'report dues': { op: 'reports.dues', flags: PERIOD, input: period },
+};
+
+for (const kind of ['orgs', 'members', 'dues', 'appeals']) {
+  COMMANDS[`import ${kind}`] = {
+    op: 'import.run',
+    flags: { file: 'string', 'dry-run': 'boolean' },
+    input: (f) => ({ kind, file: s(f.file), dryRun: f['dry-run'] === true }),
+  };
+}

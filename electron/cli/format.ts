@@ -1,0 +1,103 @@
+import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../shared/vocabulary.ts';
+import type { OperationName } from '../shared/contract.ts';
+import type { OperationResult } from '../core/service.ts';
+import { formatTiyn } from '../core/money.ts';
+
+/** Plain-text output for people at a terminal; `--json` gives the raw result instead. */
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  return cells
+    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+    .join('\n');
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+
+export function formatResult(op: OperationName, result: unknown): string {
+  switch (op) {
+    case 'reports.appeals': {
+      const r = result as OperationResult<'reports.appeals'>;
+      return table(
+        ['Категория', 'Всего', 'Закрыто', 'Экон. эффект, ₸', 'На контроле'],
+        [
+          ...r.rows.map((x) => [
+            APPEAL_CATEGORIES[x.category].ru,
+            x.total,
+            x.closed,
+            formatTiyn(x.economicEffectTiyn),
+            x.onControl,
+          ]),
+          ['ИТОГО', r.total.total, r.total.closed, formatTiyn(r.total.economicEffectTiyn), r.total.onControl],
+        ],
+      );
+    }
+    case 'reports.membership': {
+      const r = result as OperationResult<'reports.membership'>;
+      return [
+        `Членов профсоюза на ${r.date}: ${r.total.members} в ${r.total.orgs} ППО, охват ${pct(r.total.density)}`,
+        table(
+          ['ППО', 'Членов', 'Работающих', 'Охват'],
+          r.rows.map((x) => [`${x.org} ${x.name}`, x.members, x.headcount ?? '—', pct(x.density)]),
+        ),
+        table(
+          ['Категория', 'Членов'],
+          r.byCategory.map((x) => [
+            STAFF_CATEGORIES[x.category as keyof typeof STAFF_CATEGORIES].ru,
+            x.members,
+          ]),
+        ),
+        `Мужчин: ${r.bySex.male}, женщин: ${r.bySex.female}`,
+        table(
+          ['Месяц', 'Принято', 'Выбыло', 'Прирост'],
+          r.movement.map((m) => [m.month, m.admitted, m.exited, m.net]),
+        ),
+      ].join('\n\n');
+    }
+    case 'reports.dues': {
+      const r = result as OperationResult<'reports.dues'>;
+      return [
+        table(
+          ['ППО', 'Поступило, ₸', 'Начислено, ₸', 'Полнота', 'ППО, ₸', 'Филиал, ₸', 'ЦС, ₸'],
+          [
+            ...r.rows.map((x) => [
+              x.org,
+              formatTiyn(x.receivedTiyn),
+              formatTiyn(x.expectedTiyn),
+              pct(x.completeness),
+              formatTiyn(x.ppoShareTiyn),
+              formatTiyn(x.branchShareTiyn),
+              formatTiyn(x.centralShareTiyn),
+            ]),
+            [
+              'ИТОГО',
+              formatTiyn(r.total.receivedTiyn),
+              formatTiyn(r.total.expectedTiyn),
+              pct(r.total.completeness),
+              formatTiyn(r.total.ppoShareTiyn),
+              formatTiyn(r.total.branchShareTiyn),
+              formatTiyn(r.total.centralShareTiyn),
+            ],
+          ],
+        ),
+        r.arrears.length
+          ? `Задолженность (нет перечислений): ${r.arrears.map((a) => `${a.org} ${a.month}`).join(', ')}`
+          : 'Задолженности нет',
+      ].join('\n\n');
+    }
+    case 'import.run':
+    case 'import.preview': {
+      const r = result as OperationResult<'import.run'>;
+      const verb = op === 'import.preview' ? 'would be' : 'were';
+      return (
+        `${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged (${verb} imported)` +
+        (r.ignoredColumns.length ? `\nignored columns: ${r.ignoredColumns.join(', ')}` : '') +
+        (r.problems.length
+          ? `\n${r.problems.map((p) => `row ${p.row}, ${p.column}: ${p.message}`).join('\n')}`
+          : '')
+      );
+    }
+    default:
+      return JSON.stringify(result, null, 2);
+  }
+}

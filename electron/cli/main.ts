@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { OPERATION_NAMES, type OperationName } from '../shared/contract.ts';
+import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
+import { generateDemo } from '../core/demo/demo.ts';
+import { RegisterError } from '../core/errors.ts';
+import { call } from '../core/service.ts';
+import { COMMANDS, type Flags } from './commands.ts';
+import { formatResult } from './format.ts';
+
+/**
+ * `npm run -s cli -- <command> --db FILE …`. Exit 0 on success, 1 when the register refuses (one line on
+ * stderr, then the row list for imports), 2 on a usage error. `--json` prints one JSON document on stdout.
+ */
+const USAGE = `usage: npm run -s cli -- <command> --db FILE [options] [--json]
+commands:
+  init --db F --branch CODE --name NAME [--hq]
+  demo --db F [--members N] [--seed N]
+  call <operation> --db F --input JSON        (any contract operation: ${OPERATION_NAMES.length} of them)
+  ${Object.entries(COMMANDS)
+    .map(
+      ([name, c]) =>
+        `${name} ${Object.keys(c.flags)
+          .map((f) => `--${f}`)
+          .join(' ')}`,
+    )
+    .join('\n  ')}`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[], flags: Record<string, 'string' | 'boolean'>) {
+  const options = Object.fromEntries(
+    Object.entries({ ...flags, db: 'string', json: 'boolean' }).map(([k, type]) => [k, { type }]),
+  ) as Record<string, { type: 'string' | 'boolean' }>;
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Flags;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function requireDb(flags: Flags): string {
+  if (typeof flags.db !== 'string') throw new UsageError('--db FILE is required');
+  return flags.db;
+}
+
+function print(json: boolean, op: OperationName | null, result: unknown) {
+  process.stdout.write(
+    `${json || !op ? JSON.stringify(result, null, json ? undefined : 2) : formatResult(op, result)}\n`,
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const words: string[] = [];
+  while (argv[0] && !argv[0].startsWith('--')) words.push(argv.shift()!);
+  const name = words.join(' ');
+  if (name === '' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name === 'help' ? 0 : 2;
+  }
+  if (name === 'init') {
+    const f = parse(argv, { branch: 'string', name: 'string', hq: 'boolean' });
+    const code = typeof f.branch === 'string' ? f.branch : f.hq ? 'HQ' : undefined;
+    if (!code || typeof f.name !== 'string') throw new UsageError('init needs --branch CODE and --name NAME');
+    const reg = await initRegister(requireDb(f), { kind: f.hq ? 'hq' : 'branch', code, name: f.name });
+    const info = await call(reg, 'register.info', {});
+    await closeRegister(reg);
+    print(f.json === true, null, info);
+    return 0;
+  }
+  if (name === 'demo') {
+    const f = parse(argv, { members: 'string', seed: 'string' });
+    const summary = await generateDemo(requireDb(f), {
+      members: typeof f.members === 'string' ? Number(f.members) : undefined,
+      seed: typeof f.seed === 'string' ? Number(f.seed) : undefined,
+    });
+    print(f.json === true, null, summary);
+    return 0;
+  }
+  let op: OperationName;
+  let input: Record<string, unknown>;
+  let flags: Flags;
+  if (words[0] === 'call' && words.length === 2) {
+    flags = parse(argv, { input: 'string' });
+    if (!OPERATION_NAMES.includes(words[1] as OperationName))
+      throw new UsageError(`unknown operation ${words[1]}`);
+    op = words[1] as OperationName;
+    try {
+      input = typeof flags.input === 'string' ? JSON.parse(flags.input) : {};
+    } catch {
+      throw new UsageError('--input must be JSON');
+    }
+  } else {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    flags = parse(argv, command.flags);
+    op = command.op === 'import.run' && flags['dry-run'] === true ? 'import.preview' : command.op;
+    input = command.input(flags);
+  }
+  const reg = await openRegister(requireDb(flags));
+  try {
+    print(flags.json === true, op, await call(reg, op, input));
+  } finally {
+    await closeRegister(reg);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`usage error: ${err.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (err instanceof RegisterError) {
+      process.stderr.write(`error [${err.code}]: ${err.message}\n`);
+      for (const d of err.details) process.stderr.write(`  row ${d.row}, ${d.column}: ${d.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(3);
+  },
+);

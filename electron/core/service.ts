@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
+import type { UiLanguage } from '../shared/collation.ts';
+import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
+import { parseDate } from './dates.ts';
+import { schemaVersion } from './db/open.ts';
+import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
+import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
+import { RegisterError } from './errors.ts';
+import { previewImport, runImport } from './import/run.ts';
+import {
+  admitMember,
+  correctMember,
+  exitMember,
+  getMember,
+  issueCard,
+  listMembers,
+  transferMember,
+} from './members/members.ts';
+import { closeOrg, createOrg, listOrgs, requireOrg, updateOrg } from './orgs/orgs.ts';
+import { today, type Register } from './register.ts';
+import {
+  appealsByCategory,
+  appealsByChannel,
+  appealsByMonth,
+  legalHelp,
+  overdueAppeals,
+} from './reports/appeals.ts';
+import { duesReport } from './reports/dues.ts';
+import { membershipReport } from './reports/membership.ts';
+import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
+
+type Handlers = { [K in OperationName]: (reg: Register, input: ParsedInput<K>) => Promise<unknown> };
+
+/** The core's implementation of every contract operation. */
+export const handlers = {
+  'register.info': async (reg) => ({
+    ...(await readSettings(reg.db)),
+    schemaVersion: await schemaVersion(reg.db),
+    file: reg.file,
+  }),
+  'settings.update': async (reg, input) => {
+    await reg.db.transaction((trx) => writeSettings(trx, input));
+    return readSettings(reg.db);
+  },
+  'rates.list': async (reg) => listRates(reg.db),
+  'rates.set': (reg, input) => setRate(reg, input),
+
+  'orgs.list': (reg, input) => listOrgs(reg, input),
+  'orgs.get': (reg, input) => requireOrg(reg.db, input.code),
+  'orgs.create': (reg, input) => createOrg(reg, input),
+  'orgs.update': (reg, input) => updateOrg(reg, input),
+  'orgs.close': (reg, input) => closeOrg(reg, input),
+
+  'members.list': (reg, input) => listMembers(reg, input),
+  'members.get': (reg, input) => getMember(reg, input.iin),
+  'members.admit': (reg, input) => admitMember(reg, input),
+  'members.exit': (reg, input) => exitMember(reg, input),
+  'members.transfer': (reg, input) => transferMember(reg, input),
+  'members.correct': (reg, input) => correctMember(reg, input),
+  'members.issueCard': (reg, input) => issueCard(reg, input),
+
+  'dues.list': (reg, input) => listRemittances(reg.db, input),
+  'dues.record': (reg, input) => recordRemittance(reg, input),
+  'dues.delete': async (reg, input) => {
+    await deleteRemittance(reg, input.id);
+    return { deleted: input.id };
+  },
+  'quarters.list': (reg) => listQuarterActions(reg.db),
+  'quarters.close': async (reg, input) => ({ closed: await closeQuarter(reg, input.quarter) }),
+  'quarters.reopen': async (reg, input) => ({
+    reopened: await reopenQuarter(reg, input.quarter, input.reason),
+  }),
+
+  'appeals.list': (reg, input) => listAppeals(reg, input),
+  'appeals.add': (reg, input) => addAppeal(reg, input),
+  'appeals.update': (reg, input) => updateAppeal(reg, input),
+  'appeals.close': (reg, input) => closeAppeal(reg, input),
+
+  'reports.appeals': (reg, input) => appealsByCategory(reg, input),
+  'reports.appealsByChannel': (reg, input) => appealsByChannel(reg, input),
+  'reports.appealsByMonth': (reg, input) => appealsByMonth(reg, input.year),
+  'reports.overdue': (reg, input) =>
+    overdueAppeals(reg, input.date ? parseDate(input.date, 'date') : today(reg)),
+  'reports.legal': (reg, input) => legalHelp(reg, input),
+  'reports.membership': (reg, input) =>
+    membershipReport(
+      reg,
+      input.date ? parseDate(input.date, 'date') : today(reg),
+      input.language as UiLanguage,
+    ),
+  'reports.dues': (reg, input) => duesReport(reg, input, today(reg)),
+
+  'import.preview': (reg, input) => previewImport(reg, input.kind, input.file),
+  'import.run': (reg, input) => runImport(reg, input.kind, input.file),
+} satisfies Handlers;
+
+export type OperationResult<K extends OperationName> = Awaited<ReturnType<(typeof handlers)[K]>>;
+
+const ZOD_RU: Record<string, string> = {
+  invalid_type: 'неверный тип значения или поле не заполнено',
+  too_small: 'значение слишком короткое или маленькое',
+  too_big: 'значение слишком длинное или большое',
+  invalid_value: 'недопустимое значение',
+  invalid_format: 'неверный формат',
+  unrecognized_keys: 'неизвестное поле',
+  invalid_union: 'неверное значение',
+};
+
+/** Turns a zod failure into one refusal naming each field, in English and Russian. */
+export function inputError(error: z.ZodError): RegisterError {
+  const parts = error.issues.map((i) => ({
+    path: i.path.join('.') || '(input)',
+    code: i.code,
+    message: i.message,
+  }));
+  return new RegisterError(
+    'input.invalid',
+    parts.map((p) => `${p.path}: ${p.message}`).join('; '),
+    parts.map((p) => `${p.path}: ${ZOD_RU[p.code] ?? p.message}`).join('; '),
+  );
+}
+
+/** Validates the input against the contract and runs the operation: the single door into the core. */
+export async function call<K extends OperationName>(
+  reg: Register,
+  op: K,
+  input: unknown,
+): Promise<OperationResult<K>> {
+  const schema = contract[op];
+  if (!schema)
+    throw new RegisterError(
+      'input.unknown_operation',
+      `unknown operation ${String(op)}`,
+      `Неизвестная операция ${String(op)}`,
+    );
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw inputError(parsed.error);
+  const handler = handlers[op] as unknown as (reg: Register, input: unknown) => Promise<OperationResult<K>>;
+  return handler(reg, parsed.data);
+}
