@@ -9,7 +9,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RU = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
 export function isRealDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1800 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -4,13 +4,13 @@
  * printed membership list must come out in the same order in the window, the CLI and the PDF.
  *
  * Orders follow CLDR: Kazakh puts І between Ы and Ь and Ұ before Ү; Russian (root) puts І after И and Ү
- * before Ұ. Ё sorts with Е and only breaks ties; lower case before upper case; spaces and punctuation before
+ * before Ұ. In Russian Ё sorts with Е and only breaks ties (Kazakh has Ё as a letter after Е); lower case before upper case; spaces and punctuation before
  * digits, digits before Cyrillic, Cyrillic before Latin.
  */
 export type UiLanguage = 'ru' | 'kk' | 'en';
 
 const ALPHABETS: Record<'ru' | 'kk', string> = {
-  kk: 'аәбвгғдежзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя',
+  kk: 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя',
   ru: 'аәбвгғдежзиійкқлмнңоөпрстуүұфхһцчшщъыьэюя',
 };
 
@@ -27,9 +27,11 @@ function tables(language: 'ru' | 'kk'): Map<string, CharKey> {
     map.set(letter, { primary, secondary: 0, tertiary: 0 });
     map.set(letter.toUpperCase(), { primary, secondary: 0, tertiary: 1 });
   });
-  const e = map.get('е')!.primary;
-  map.set('ё', { primary: e, secondary: 1, tertiary: 0 });
-  map.set('Ё', { primary: e, secondary: 1, tertiary: 1 });
+  if (!map.has('ё')) {
+    const e = map.get('е')!.primary;
+    map.set('ё', { primary: e, secondary: 1, tertiary: 0 });
+    map.set('Ё', { primary: e, secondary: 1, tertiary: 1 });
+  }
   return map;
 }
 

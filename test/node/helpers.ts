@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import type { Register } from '../../electron/core/register.ts';
+import { call } from '../../electron/core/service.ts';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-test-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A fresh branch register on a real SQLite file, with the clock fixed so "today" is known. */
+export async function freshRegister(today = '2025-03-15'): Promise<Register> {
+  const file = path.join(tempDir(), 'branch.sqlite');
+  const reg = await initRegister(file, { kind: 'branch', code: 'KRG', name: 'Карагандинский филиал', clock: () => new Date(`${today}T09:00:00Z`) });
+  cleanups.push(() => closeRegister(reg));
+  return reg;
+}
+
+export async function count(reg: Register, table: string): Promise<number> {
+  const rows = await reg.db(table).count<{ n: number }[]>({ n: '*' });
+  return Number(rows[0]?.n ?? 0);
+}
+
+export const DECISION = { body: 'профком', number: '7', date: '2024-02-10' };
+
+export async function addOrg(reg: Register, code = 'P001', extra: Record<string, unknown> = {}) {
+  return call(reg, 'orgs.create', { code, name: `ППО ${code}`, headcount: 100, ...extra });
+}
+
+export async function admit(reg: Register, iin: string, orgCode = 'P001', extra: Record<string, unknown> = {}) {
+  return call(reg, 'members.admit', {
+    orgCode,
+    surname: 'Жұмабаева',
+    givenName: 'Сәуле',
+    iin,
+    category: 'nursing',
+    applicationDate: '2024-02-01',
+    decision: DECISION,
+    ...extra,
+  });
+}
+
+export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
+
+export function writeFile(name: string, content: string | Buffer): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
