@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compareNames, comparePeople } from '../../electron/shared/collation.ts';
 import { KAZAKH, RUSSIAN } from '../../electron/core/demo/names.ts';
 
-const LETTERS = 'А Ә Б В Г Ғ Д Е Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я'.split(' ');
+const LETTERS = 'А Ә Б В Г Ғ Д Е Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я'.split(
+  ' ',
+);
 
 describe('names in the alphabet of the UI language', () => {
   it('puts Kazakh letters where the Kazakh alphabet has them', () => {
@@ -17,11 +19,25 @@ describe('names in the alphabet of the UI language', () => {
 
   it('sorts Ё with Е, lower case first, shorter first', () => {
     const names = ['Ёлкина', 'Елкина', 'Ельцова', 'елкина', 'Ким', 'Ким Анна', 'Кимова'];
-    expect([...names].sort((a, b) => compareNames(a, b, 'ru'))).toEqual(['елкина', 'Елкина', 'Ёлкина', 'Ельцова', 'Ким', 'Ким Анна', 'Кимова']);
+    expect([...names].sort((a, b) => compareNames(a, b, 'ru'))).toEqual([
+      'елкина',
+      'Елкина',
+      'Ёлкина',
+      'Ельцова',
+      'Ким',
+      'Ким Анна',
+      'Кимова',
+    ]);
   });
 
   it('agrees with ICU (as shipped with Node) on every pair of demo names, in both languages', () => {
-    const people = [...KAZAKH.surnames, ...RUSSIAN.surnames, ...KAZAKH.female, ...KAZAKH.male, ...RUSSIAN.female].flatMap((s) => [s, `${s}а`]);
+    const people = [
+      ...KAZAKH.surnames,
+      ...RUSSIAN.surnames,
+      ...KAZAKH.female,
+      ...KAZAKH.male,
+      ...RUSSIAN.female,
+    ].flatMap((s) => [s, `${s}а`]);
     for (const lang of ['kk', 'ru'] as const) {
       const icu = new Intl.Collator(lang);
       const ours = [...people].sort((a, b) => compareNames(a, b, lang));

@@ -20,7 +20,12 @@ export function tempDir(): string {
 /** A fresh branch register on a real SQLite file, with the clock fixed so "today" is known. */
 export async function freshRegister(today = '2025-03-15'): Promise<Register> {
   const file = path.join(tempDir(), 'branch.sqlite');
-  const reg = await initRegister(file, { kind: 'branch', code: 'KRG', name: 'Карагандинский филиал', clock: () => new Date(`${today}T09:00:00Z`) });
+  const reg = await initRegister(file, {
+    kind: 'branch',
+    code: 'KRG',
+    name: 'Карагандинский филиал',
+    clock: () => new Date(`${today}T09:00:00Z`),
+  });
   cleanups.push(() => closeRegister(reg));
   return reg;
 }
@@ -36,7 +41,12 @@ export async function addOrg(reg: Register, code = 'P001', extra: Record<string,
   return call(reg, 'orgs.create', { code, name: `ППО ${code}`, headcount: 100, ...extra });
 }
 
-export async function admit(reg: Register, iin: string, orgCode = 'P001', extra: Record<string, unknown> = {}) {
+export async function admit(
+  reg: Register,
+  iin: string,
+  orgCode = 'P001',
+  extra: Record<string, unknown> = {},
+) {
   return call(reg, 'members.admit', {
     orgCode,
     surname: 'Жұмабаева',
