@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { SAMPLES, tempDir, writeFile } from './helpers.ts';
+import { journal2024, toCsv } from './appeals-2024.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Runs the CLI exactly as README shows it (`npm run -s cli -- …`), minus npm's own start-up. */
+function cli(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('command line', () => {
+  it('creates a branch, admits, exits and reports as JSON', () => {
+    const db = path.join(tempDir(), 'krg.sqlite');
+    expect(cli('init', '--db', db, '--branch', 'KRG', '--name', 'Карагандинский филиал').code).toBe(0);
+    expect(
+      cli(
+        'org',
+        'add',
+        '--db',
+        db,
+        '--code',
+        'P001',
+        '--name',
+        'ППО ОКБ',
+        '--headcount',
+        '200',
+        '--bin',
+        '050540464008',
+      ).code,
+    ).toBe(0);
+    const admit = cli(
+      'member',
+      'admit',
+      '--db',
+      db,
+      '--org',
+      'P001',
+      '--surname',
+      'Өмірзақова',
+      '--given-name',
+      'Сәуле',
+      '--iin',
+      '850525446560',
+      '--category',
+      'nursing',
+      '--application-date',
+      '01.02.2024',
+      '--decision-body',
+      'профком',
+      '--decision-no',
+      '3',
+      '--decision-date',
+      '05.02.2024',
+      '--json',
+    );
+    expect(admit.code).toBe(0);
+    expect(JSON.parse(admit.stdout)).toMatchObject({ status: 'active', joinedOn: '2024-02-05' });
+    const report = cli('report', 'membership', '--db', db, '--date', '2024-12-31', '--json');
+    expect(JSON.parse(report.stdout)).toMatchObject({
+      total: { members: 1, orgs: 1, headcount: 200, density: 0.005 },
+      bySex: { female: 1, male: 0 },
+    });
+    const exit = cli(
+      'member',
+      'exit',
+      '--db',
+      db,
+      '--iin',
+      '850525446560',
+      '--reason',
+      'own_will',
+      '--decision-body',
+      'профком',
+      '--decision-no',
+      '4',
+      '--decision-date',
+      '2024-03-01',
+    );
+    expect(exit.code).toBe(1);
+    expect(exit.stderr.trim().split('\n')).toHaveLength(1);
+    expect(exit.stderr).toContain('member.application_required');
+  });
+
+  it("imports a journal and prints the union's table; a bad file exits 1 with the rows listed", () => {
+    const db = path.join(tempDir(), 'krg.sqlite');
+    cli('init', '--db', db, '--branch', 'KRG', '--name', 'Филиал');
+    const file = writeFile('journal.csv', iconv.encode(toCsv(journal2024()), 'win1251'));
+    const imported = cli('import', 'appeals', '--db', db, '--file', file);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('4111 rows: 4111 new, 0 updated, 0 unchanged');
+    const report = JSON.parse(cli('report', 'appeals', '--db', db, '--year', '2024', '--json').stdout);
+    expect(report.rows[0]).toEqual({
+      category: 'wages',
+      total: 684,
+      closed: 680,
+      economicEffectTiyn: 1275954300,
+      onControl: 4,
+    });
+    expect(report.total).toEqual({
+      total: 4111,
+      closed: 4094,
+      economicEffectTiyn: 18125331600,
+      onControl: 17,
+    });
+    const text = cli('report', 'appeals', '--db', db, '--year', '2024');
+    expect(text.stdout).toMatch(/ИТОГО\s+4111\s+4094\s+181 253 316,00\s+17/);
+
+    const bad = cli('import', 'members', '--db', db, '--file', path.join(SAMPLES, 'members-ru-cp1251.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('import.invalid_rows');
+    expect(bad.stderr).toContain('row 2, Код ППО: org_code: no PPO with code П-03');
+  });
+
+  it('exits 2 on a usage error and 1 on a missing database', () => {
+    expect(cli('report', 'appeals', '--db', 'x.sqlite', '--bogus').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+    const missing = cli('report', 'appeals', '--db', path.join(tempDir(), 'none.sqlite'), '--year', '2024');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('db.not_found');
+  });
+
+  it('builds a demo branch whose reports add up', () => {
+    const db = path.join(tempDir(), 'demo.sqlite');
+    const demo = cli('demo', '--db', db, '--members', '500', '--json');
+    expect(demo.code).toBe(0);
+    expect(JSON.parse(demo.stdout)).toMatchObject({ orgs: 25, members: 500, appeals: 600 });
+    const m = JSON.parse(cli('report', 'membership', '--db', db, '--json').stdout);
+    expect(m.rows.reduce((s: number, r: { members: number }) => s + r.members, 0)).toBe(m.total.members);
+    expect(m.bySex.male + m.bySex.female).toBe(m.total.members);
+    expect(m.total.members).toBeGreaterThan(400);
+    const year = new Date().getFullYear();
+    const d = JSON.parse(cli('report', 'dues', '--db', db, '--year', String(year - 1), '--json').stdout);
+    expect(d.total.receivedTiyn).toBe(
+      d.rows.reduce((s: number, r: { receivedTiyn: number }) => s + r.receivedTiyn, 0),
+    );
+    expect(d.total.completeness).toBeGreaterThan(0.85);
+    expect(d.total.completeness).toBeLessThanOrEqual(1);
+  });
+});
