@@ -44,7 +44,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('value').notNullable();
   });
   await knex.schema.createTable('audit_log', (t) => {
-    t.increments('id');
+    // A plain rowid key: rows are never deleted, so ids only grow, without AUTOINCREMENT's extra write.
+    t.specificType('id', 'INTEGER PRIMARY KEY');
     t.text('at').notNullable();
     t.text('entity').notNullable();
     t.text('entity_id').notNullable();

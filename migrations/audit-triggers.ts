@@ -1,34 +1,37 @@
 /**
  * The audit log is written by SQLite triggers, not by application code: no code path (service, import,
  * a future merge, someone with the sqlite3 tool) can change a register row without leaving a trace.
- * Each trigger stores only the fields that changed, as {"field": [before, after]}.
+ * Changes are stored as {"field": [before, after]}: the whole row for a create or delete, only the
+ * changed fields for an update.
  */
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
-function changes(columns: string[], before: string | null, after: string | null): string {
-  const rows = columns
-    .map(
-      (c) =>
-        `SELECT '${c}' AS f, ${before ? `${before}.${c}` : 'NULL'} AS o, ${after ? `${after}.${c}` : 'NULL'} AS n`,
-    )
-    .join(' UNION ALL ');
+/** Only the fields an UPDATE changed. */
+function changes(columns: string[]): string {
+  const rows = columns.map((c) => `SELECT '${c}' AS f, OLD.${c} AS o, NEW.${c} AS n`).join(' UNION ALL ');
   return `SELECT json_group_object(f, json_array(o, n)) FROM (${rows}) WHERE o IS NOT n`;
+}
+
+/** A whole row as {"field": [before, after]} with one side NULL: cheap enough for bulk imports. */
+function wholeRow(columns: string[], row: 'NEW' | 'OLD'): string {
+  const pair = (c: string) => (row === 'NEW' ? `json_array(NULL, NEW.${c})` : `json_array(OLD.${c}, NULL)`);
+  return `json_object(${columns.map((c) => `'${c}', ${pair(c)}`).join(', ')})`;
 }
 
 export function auditTriggers(table: string, columns: string[]): string[] {
   return [
     `CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} BEGIN
        INSERT INTO audit_log (at, entity, entity_id, action, changes)
-       VALUES (${NOW}, '${table}', NEW.id, 'create', (${changes(columns, null, 'NEW')}));
+       VALUES (${NOW}, '${table}', NEW.id, 'create', ${wholeRow(columns, 'NEW')});
      END`,
     `CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table} BEGIN
        INSERT INTO audit_log (at, entity, entity_id, action, changes)
-       SELECT ${NOW}, '${table}', NEW.id, 'update', c FROM (SELECT (${changes(columns, 'OLD', 'NEW')}) AS c)
+       SELECT ${NOW}, '${table}', NEW.id, 'update', c FROM (SELECT (${changes(columns)}) AS c)
        WHERE c <> '{}';
      END`,
     `CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} BEGIN
        INSERT INTO audit_log (at, entity, entity_id, action, changes)
-       VALUES (${NOW}, '${table}', OLD.id, 'delete', (${changes(columns, 'OLD', null)}));
+       VALUES (${NOW}, '${table}', OLD.id, 'delete', ${wholeRow(columns, 'OLD')});
      END`,
   ];
 }

@@ -110,17 +110,26 @@ export const CHANNEL_WORDS: Array<[RegExp, AppealChannel]> = [
   [/письм|почт|заявлен|жазбаша/, 'written'],
 ];
 
+const normalize = (text: string) => text.toLowerCase().replace(/ё/g, 'е').trim();
+const labelIndex = new WeakMap<object, Map<string, string>>();
+
 /** The key of a term typed as its key, its Russian or Kazakh label, or a recognised wording; else null. */
 export function matchTerm<K extends string>(
   terms: Record<K, Term>,
   text: string,
   words: Array<[RegExp, K]> = [],
 ): K | null {
-  const norm = text.toLowerCase().replace(/ё/g, 'е').trim();
-  for (const [key, term] of Object.entries(terms) as Array<[K, Term]>) {
-    if (norm === key || norm === term.ru.toLowerCase().replace(/ё/g, 'е') || norm === term.kk.toLowerCase())
-      return key;
+  let index = labelIndex.get(terms);
+  if (!index) {
+    index = new Map();
+    for (const [key, term] of Object.entries(terms) as Array<[K, Term]>) {
+      for (const label of [key, term.ru, term.kk]) index.set(normalize(label), key);
+    }
+    labelIndex.set(terms, index);
   }
+  const norm = normalize(text);
+  const exact = index.get(norm);
+  if (exact) return exact as K;
   for (const [pattern, key] of words) if (pattern.test(norm)) return key;
   return null;
 }

@@ -32,7 +32,8 @@ function connect(file: string): Db {
         done: (err: Error | null, conn: unknown) => void,
       ) => {
         conn.exec(
-          'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
+          // A 64 MB page cache keeps index pages of a 100,000-member register in memory during imports.
+          'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
           (err) => done(err, conn),
         );
       },

@@ -62,12 +62,10 @@ export async function runImport(reg: Register, kind: ImportKind, file: string): 
   }
   const backup =
     first.created + first.updated > 0 ? await backupDatabase(reg.db, reg.file, `import-${kind}`) : null;
-  const summary = await reg.db.transaction(async (trx) => {
-    // Planned again inside the transaction, so what is written matches the database it is written to.
-    const plan = await PLANNERS[kind](trx, table, today(reg));
-    await plan.apply(trx, nowIso(reg));
-    return plan;
-  });
+  // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
+  // the whole transaction rolls back, so nothing is half-written.
+  await reg.db.transaction((trx) => first.apply(trx, nowIso(reg)));
+  const summary = first;
   return {
     kind,
     rows: table.rows.length,
