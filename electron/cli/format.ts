@@ -2,6 +2,7 @@ import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../shared/vocabulary.ts';
 import type { OperationName } from '../shared/contract.ts';
 import type { OperationResult } from '../core/service.ts';
 import { formatTiyn } from '../core/money.ts';
+import { formatRuDate } from '../core/dates.ts';
 
 /** Plain-text output for people at a terminal; `--json` gives the raw result instead. */
 function table(header: string[], rows: Array<Array<string | number>>): string {
@@ -12,7 +13,7 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
     .join('\n');
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1).replace('.', ',')} %`);
 
 export function formatResult(op: OperationName, result: unknown): string {
   switch (op) {
@@ -35,7 +36,7 @@ export function formatResult(op: OperationName, result: unknown): string {
     case 'reports.membership': {
       const r = result as OperationResult<'reports.membership'>;
       return [
-        `Членов профсоюза на ${r.date}: ${r.total.members} в ${r.total.orgs} ППО, охват ${pct(r.total.density)}`,
+        `Членов профсоюза на ${formatRuDate(r.date)}: ${r.total.members} в ${r.total.orgs} ППО, охват ${pct(r.total.density)}`,
         table(
           ['ППО', 'Членов', 'Работающих', 'Охват'],
           r.rows.map((x) => [`${x.org} ${x.name}`, x.members, x.headcount ?? '—', pct(x.density)]),
