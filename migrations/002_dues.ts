@@ -72,6 +72,11 @@ export async function up(knex: Knex): Promise<void> {
     ...auditTriggers('dues_remittances', REMITTANCE_COLUMNS),
     ...auditTriggers('dues_lines', ['remittance_id', 'member_id', 'iin', 'salary_tiyn', 'withheld_tiyn']),
     ...appendOnlyTriggers('quarter_actions'),
+    // Closing and reopening a quarter go to the audit log too, with the reason for a reopening.
+    `CREATE TRIGGER quarter_actions_audit AFTER INSERT ON quarter_actions BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes)
+       VALUES (NEW.at, 'quarters', NEW.quarter, NEW.action, json_object('reason', json_array(NULL, NEW.reason)));
+     END`,
   ]) {
     await knex.raw(sql);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/service.ts';
-import { addOrg, count, freshRegister } from './helpers.ts';
+import { addOrg, admit, count, freshRegister } from './helpers.ts';
 
 describe('dues', () => {
   it('sums several remittances a month, computes completeness against rate × payroll and splits shares to the tiyn', async () => {
@@ -119,5 +119,43 @@ describe('dues', () => {
       ['close', null],
       ['reopen', 'ошибка в сумме платёжки'],
     ]);
+    const audit = await reg.db('audit_log').where({ entity: 'quarters', entity_id: '2025-Q1' }).orderBy('id');
+    expect(audit.map((a) => [a.action, JSON.parse(a.changes).reason[1]])).toEqual([
+      ['close', null],
+      ['reopen', 'ошибка в сумме платёжки'],
+    ]);
+  });
+
+  it('keeps per-member lines of a remittance, linked to the member when the IIN is known', async () => {
+    const reg = await freshRegister();
+    await addOrg(reg, 'P001');
+    await admit(reg, '850525446560');
+    const r = await call(reg, 'dues.record', {
+      orgCode: 'P001',
+      month: '2025-01',
+      received: '5 500',
+      lines: [
+        { iin: '850525446560', fullName: 'Жұмабаева Сәуле', salary: '350 000', withheld: '3 500' },
+        { iin: '900125389604', salary: 200000, withheld: 2000 },
+      ],
+    });
+    expect(r.lines).toBe(2);
+    const lines = await reg.db('dues_lines').orderBy('withheld_tiyn', 'desc');
+    expect(lines.map((l) => [l.iin, l.withheld_tiyn, l.member_id !== null])).toEqual([
+      ['850525446560', 350000, true],
+      ['900125389604', 200000, false],
+    ]);
+    await expect(
+      call(reg, 'dues.record', {
+        orgCode: 'P001',
+        month: '2025-02',
+        received: '1',
+        lines: [{ iin: '123', withheld: 1 }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'dues.line_invalid_iin',
+      messageRu: expect.stringContaining('Строка 1'),
+    });
+    expect(await count(reg, 'dues_remittances')).toBe(1);
   });
 });

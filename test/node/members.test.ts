@@ -230,4 +230,34 @@ describe('exit and transfer', () => {
       'Үсенова',
     ]);
   });
+
+  it('corrects personal data and reissues a card, each as an event, with the old values in the audit log', async () => {
+    const reg = await freshRegister();
+    await addOrg(reg);
+    const m = await admit(reg, IIN, 'P001', { cardNo: '204100' });
+    await call(reg, 'members.correct', {
+      iin: IIN,
+      surname: 'Жұмабаева-Ким',
+      note: 'смена фамилии, свидетельство о браке',
+    });
+    await call(reg, 'members.issueCard', { iin: IIN, cardNo: '305001', issuedOn: '2025-01-20' });
+    const card = await call(reg, 'members.get', { iin: IIN });
+    expect(card).toMatchObject({ surname: 'Жұмабаева-Ким', cardNo: '305001', status: 'active' });
+    expect(card.history.map((e) => [e.kind, e.note])).toEqual([
+      ['admitted', null],
+      ['corrected', 'смена фамилии, свидетельство о браке'],
+      ['card_issued', '305001'],
+    ]);
+    const updates = await reg
+      .db('audit_log')
+      .where({ entity: 'members', entity_id: m.id, action: 'update' })
+      .orderBy('id');
+    const changes = updates.map((u) => JSON.parse(u.changes));
+    expect(changes).toContainEqual({ surname: ['Жұмабаева', 'Жұмабаева-Ким'] });
+    expect(changes).toContainEqual({ card_no: ['204100', '305001'] });
+    await expect(call(reg, 'members.correct', { iin: IIN, surname: 'Х' })).rejects.toMatchObject({
+      code: 'input.invalid',
+      messageRu: expect.stringContaining('note'),
+    });
+  });
 });
