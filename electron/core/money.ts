@@ -1,4 +1,4 @@
-import { refuse } from './errors.ts';
+import { RegisterError, refuse } from './errors.ts';
 
 /**
  * Money is integer tiyn (1 ₸ = 100 tiyn). Offices type amounts the Russian way (`12 759 543,50`, with
@@ -54,4 +54,15 @@ export function formatTiyn(tiyn: number): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${sign}${whole},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Like `tengeCellToTiyn`, with the field named in the refusal («received: …»). */
+export function tengeField(value: string | number, field: string): number {
+  try {
+    return tengeCellToTiyn(value);
+  } catch (err) {
+    if (err instanceof RegisterError)
+      throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
+    throw err;
+  }
 }

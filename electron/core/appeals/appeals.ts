@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { AppealCategory, AppealChannel, AppealStatus, LegalKind } from '../../shared/vocabulary.ts';
 import { addDays, parseDate } from '../dates.ts';
-import { RegisterError, refuse } from '../errors.ts';
-import { tengeCellToTiyn } from '../money.ts';
+import { refuse } from '../errors.ts';
+import { tengeField } from '../money.ts';
 import { requireOrg } from '../orgs/orgs.ts';
 import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -76,16 +76,6 @@ export function formatRegNo(year: number, seq: number): string {
   return `${year}/${String(seq).padStart(3, '0')}`;
 }
 
-function money(value: string | number, field: string): number {
-  try {
-    return tengeCellToTiyn(value);
-  } catch (err) {
-    if (err instanceof RegisterError)
-      throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
-    throw err;
-  }
-}
-
 export async function findAppeal(db: Tx, year: number, regNo: string): Promise<Appeal | null> {
   const row = await appealQuery(db).where({ 'a.year': year, 'a.reg_no': regNo }).first();
   return row ? appealFromRow(row) : null;
@@ -148,7 +138,7 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
       status: input.status,
       on_control: input.onControl ? 1 : 0,
       legal_kind: input.legalKind ?? null,
-      legal_sum_tiyn: input.legalSum === undefined ? null : money(input.legalSum, 'legalSum'),
+      legal_sum_tiyn: input.legalSum === undefined ? null : tengeField(input.legalSum, 'legalSum'),
       due_on: dueOn,
       created_at: now,
       updated_at: now,
@@ -184,7 +174,7 @@ export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.up
         on_control: input.onControl === undefined ? undefined : input.onControl ? 1 : 0,
         due_on: input.dueOn ? parseDate(input.dueOn, 'dueOn') : undefined,
         legal_kind: input.legalKind,
-        legal_sum_tiyn: input.legalSum === undefined ? undefined : money(input.legalSum, 'legalSum'),
+        legal_sum_tiyn: input.legalSum === undefined ? undefined : tengeField(input.legalSum, 'legalSum'),
       }).filter(([, v]) => v !== undefined),
     );
     if (input.status && appeal.status === 'closed') {
@@ -217,7 +207,7 @@ export async function closeAppeal(reg: Register, input: ParsedInput<'appeals.clo
         economic_effect_tiyn:
           input.economicEffect === undefined
             ? appeal.economicEffectTiyn
-            : money(input.economicEffect, 'economicEffect'),
+            : tengeField(input.economicEffect, 'economicEffect'),
         updated_at: nowIso(reg),
       });
     return (await findAppeal(trx, input.year, input.regNo))!;

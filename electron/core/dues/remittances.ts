@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { parseDate, tryParseMonth, type Month } from '../dates.ts';
-import { RegisterError, refuse } from '../errors.ts';
+import { refuse } from '../errors.ts';
 import { iinProblem } from '../ids/iin.ts';
-import { tengeCellToTiyn } from '../money.ts';
+import { tengeField } from '../money.ts';
 import { requireOrg } from '../orgs/orgs.ts';
 import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
 import { assertMonthsOpen } from './quarters.ts';
@@ -34,24 +34,14 @@ export function parseMonthOrThrow(text: string, field = 'month'): Month {
   return month;
 }
 
-function money(value: string | number, field: string): number {
-  try {
-    return tengeCellToTiyn(value);
-  } catch (err) {
-    if (err instanceof RegisterError)
-      throw new RegisterError(err.code, `${field}: ${err.message}`, `${field}: ${err.messageRu}`);
-    throw err;
-  }
-}
-
 /** Records one remittance (several per PPO and month are allowed and summed in reports). */
 export async function recordRemittance(
   reg: Register,
   input: ParsedInput<'dues.record'>,
 ): Promise<Remittance> {
   const month = parseMonthOrThrow(input.month);
-  const received = money(input.received, 'received');
-  const payroll = input.payroll === undefined ? null : money(input.payroll, 'payroll');
+  const received = tengeField(input.received, 'received');
+  const payroll = input.payroll === undefined ? null : tengeField(input.payroll, 'payroll');
   const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : null;
   const lines = (input.lines ?? []).map((line, i) => {
     if (iinProblem(line.iin)) {
@@ -64,8 +54,8 @@ export async function recordRemittance(
     return {
       iin: line.iin,
       fullName: line.fullName ?? null,
-      salary: line.salary === undefined ? null : money(line.salary, `lines[${i + 1}].salary`),
-      withheld: money(line.withheld, `lines[${i + 1}].withheld`),
+      salary: line.salary === undefined ? null : tengeField(line.salary, `lines[${i + 1}].salary`),
+      withheld: tengeField(line.withheld, `lines[${i + 1}].withheld`),
     };
   });
   return inTransaction(reg, async (trx) => {

@@ -83,6 +83,18 @@ export async function requireMember(db: Tx, iin: string): Promise<Member> {
   return member;
 }
 
+async function requireActiveMember(db: Tx, iin: string): Promise<Member> {
+  const member = await requireMember(db, iin);
+  if (member.status !== 'active') {
+    refuse(
+      'member.not_active',
+      `IIN ${iin} is not an active member`,
+      `ИИН ${iin} не числится действующим членом профсоюза`,
+    );
+  }
+  return member;
+}
+
 export interface EventInput {
   kind: MemberEventKind;
   orgId: string;
@@ -254,14 +266,7 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
   const decisionDate = checkDecision(applicationDate, input.decision);
   const exitedOn = input.exitedOn ? parseDate(input.exitedOn, 'exitedOn') : decisionDate;
   return inTransaction(reg, async (trx) => {
-    const member = await requireMember(trx, input.iin);
-    if (member.status !== 'active') {
-      refuse(
-        'member.not_active',
-        `IIN ${input.iin} is not an active member`,
-        `ИИН ${input.iin} не числится действующим членом профсоюза`,
-      );
-    }
+    const member = await requireActiveMember(trx, input.iin);
     if (exitedOn < member.joinedOn) {
       refuse(
         'member.exit_before_admission',
@@ -295,14 +300,7 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
 export async function transferMember(reg: Register, input: ParsedInput<'members.transfer'>): Promise<Member> {
   const transferredOn = parseDate(input.transferredOn, 'transferredOn');
   return inTransaction(reg, async (trx) => {
-    const member = await requireMember(trx, input.iin);
-    if (member.status !== 'active') {
-      refuse(
-        'member.not_active',
-        `IIN ${input.iin} is not an active member`,
-        `ИИН ${input.iin} не числится действующим членом профсоюза`,
-      );
-    }
+    const member = await requireActiveMember(trx, input.iin);
     const target = await requireActiveOrg(trx, input.toOrgCode);
     if (target.id === member.orgId) {
       refuse(

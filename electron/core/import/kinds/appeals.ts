@@ -7,11 +7,10 @@ import {
 } from '../../../shared/vocabulary.ts';
 import { regSeqOf } from '../../appeals/appeals.ts';
 import { addDays } from '../../dates.ts';
-import { insertMany } from '../../db/bulk.ts';
 import type { RowProblem } from '../../errors.ts';
 import { readSettings } from '../../settings/settings.ts';
 import { APPEAL_CATEGORY_WORDS, CHANNEL_WORDS, LEGAL_WORDS, RowReader, STATUS_WORDS } from '../row-reader.ts';
-import { changedFields, type Planner } from './types.ts';
+import { TableChanges, type Planner } from './types.ts';
 
 /** An appeals journal; a row matches an existing appeal by year and registration number. */
 export const planAppeals: Planner = async (trx, table) => {
@@ -27,9 +26,7 @@ export const planAppeals: Planner = async (trx, table) => {
     (await trx('appeals').select('*')).map((a: Record<string, unknown>) => [`${a.year}|${a.reg_no}`, a]),
   );
   const seen = new Map<string, number>();
-  const inserts: Array<Record<string, unknown>> = [];
-  const updates: Array<{ id: string; patch: Record<string, unknown> }> = [];
-  let unchanged = 0;
+  const changes = new TableChanges('appeals');
   for (const row of table.rows) {
     const r = new RowReader('appeals', row, problems);
     const regNo = r.required('reg_no');
@@ -82,38 +79,15 @@ export const planAppeals: Planner = async (trx, table) => {
         `номер ${regNo} за ${year} год уже встречался в строке ${seen.get(key)}`,
       );
     seen.set(key, row.row);
-    const old = existing.get(key);
-    if (old) {
-      const patch = changedFields(old, fields);
-      if (Object.keys(patch).length > 0) updates.push({ id: String(old.id), patch });
-      else unchanged++;
-    } else {
-      inserts.push({
-        id: randomUUID(),
-        year,
-        reg_no: regNo,
-        reg_seq: regSeqOf(regNo),
-        applicant_kind: 'individual',
-        due_on: addDays(receivedOn, settings.appealDueDays),
-        ...fields,
-      });
-    }
+    changes.upsert(existing.get(key), fields, () => ({
+      id: randomUUID(),
+      year,
+      reg_no: regNo,
+      reg_seq: regSeqOf(regNo),
+      applicant_kind: 'individual',
+      due_on: addDays(receivedOn, settings.appealDueDays),
+      ...fields,
+    }));
   }
-  return {
-    created: inserts.length,
-    updated: updates.length,
-    unchanged,
-    problems,
-    apply: async (tx, now) => {
-      await insertMany(
-        tx,
-        'appeals',
-        inserts.map((i) => ({ ...i, created_at: now, updated_at: now })),
-      );
-      for (const u of updates)
-        await tx('appeals')
-          .where({ id: u.id })
-          .update({ ...u.patch, updated_at: now });
-    },
-  };
+  return changes.plan(problems);
 };

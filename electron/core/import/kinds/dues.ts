@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { quarterLabel, quarterOfMonth } from '../../dates.ts';
-import { insertMany } from '../../db/bulk.ts';
 import { closedQuarters } from '../../dues/quarters.ts';
 import type { RowProblem } from '../../errors.ts';
 import { RowReader } from '../row-reader.ts';
-import { changedFields, type Planner } from './types.ts';
+import { TableChanges, type Planner } from './types.ts';
 
 /** Remittances; a row matches an existing one by PPO, month and document number. */
 export const planDues: Planner = async (trx, table) => {
@@ -23,9 +22,7 @@ export const planDues: Planner = async (trx, table) => {
     ]),
   );
   const seen = new Map<string, number>();
-  const inserts: Array<Record<string, unknown>> = [];
-  const updates: Array<{ id: string; patch: Record<string, unknown> }> = [];
-  let unchanged = 0;
+  const changes = new TableChanges('dues_remittances');
   for (const row of table.rows) {
     const r = new RowReader('dues', row, problems);
     const orgCode = r.required('org_code');
@@ -55,30 +52,13 @@ export const planDues: Planner = async (trx, table) => {
         `то же поступление уже есть в строке ${seen.get(key)}`,
       );
     seen.set(key, row.row);
-    const old = byKey.get(key);
-    if (old) {
-      const patch = changedFields(old, fields);
-      if (Object.keys(patch).length > 0) updates.push({ id: String(old.id), patch });
-      else unchanged++;
-    } else {
-      inserts.push({ id: randomUUID(), org_id: orgId, month, months_covered: 1, ...fields });
-    }
+    changes.upsert(byKey.get(key), fields, () => ({
+      id: randomUUID(),
+      org_id: orgId,
+      month,
+      months_covered: 1,
+      ...fields,
+    }));
   }
-  return {
-    created: inserts.length,
-    updated: updates.length,
-    unchanged,
-    problems,
-    apply: async (tx, now) => {
-      await insertMany(
-        tx,
-        'dues_remittances',
-        inserts.map((i) => ({ ...i, created_at: now, updated_at: now })),
-      );
-      for (const u of updates)
-        await tx('dues_remittances')
-          .where({ id: u.id })
-          .update({ ...u.patch, updated_at: now });
-    },
-  };
+  return changes.plan(problems);
 };

@@ -4,7 +4,7 @@ import { insertMany } from '../../db/bulk.ts';
 import type { RowProblem } from '../../errors.ts';
 import { checkIdentity, isIdentityProblem } from '../../members/identity.ts';
 import { RowReader, STAFF_WORDS } from '../row-reader.ts';
-import { changedFields, type Planner } from './types.ts';
+import { TableChanges, type Planner } from './types.ts';
 
 /**
  * The one-time load of an existing register: the only bulk path into membership. Each new person gets an
@@ -38,10 +38,8 @@ export const planMembers: Planner = async (trx, table, today) => {
     ).map((m: Record<string, unknown>) => [String(m.iin), m]),
   );
   const seen = new Map<string, number>();
-  const members: Array<Record<string, unknown>> = [];
   const events: Array<Record<string, unknown>> = [];
-  const updates: Array<{ id: string; patch: Record<string, unknown> }> = [];
-  let unchanged = 0;
+  const changes = new TableChanges('members');
   for (const row of table.rows) {
     const r = new RowReader('members', row, problems);
     const orgCode = r.required('org_code');
@@ -84,61 +82,42 @@ export const planMembers: Planner = async (trx, table, today) => {
     }
     if (!org || !facts || !joinedOn) continue;
     const old = existing.get(iin);
-    if (old) {
-      if (old.status === 'active' && old.org_id !== org.id) {
-        r.problem(
-          'org_code',
-          `IIN ${iin} is an active member of PPO ${orgCodeById.get(String(old.org_id))}; transfers are recorded one by one`,
-          `ИИН ${iin} уже состоит в ППО ${orgCodeById.get(String(old.org_id))}; перевод оформляется отдельно для каждого члена`,
-        );
-        continue;
-      }
-      const patch = changedFields(old, person);
-      if (Object.keys(patch).length > 0) updates.push({ id: String(old.id), patch });
-      else unchanged++;
+    if (old?.status === 'active' && old.org_id !== org.id) {
+      r.problem(
+        'org_code',
+        `IIN ${iin} is an active member of PPO ${orgCodeById.get(String(old.org_id))}; transfers are recorded one by one`,
+        `ИИН ${iin} уже состоит в ППО ${orgCodeById.get(String(old.org_id))}; перевод оформляется отдельно для каждого члена`,
+      );
       continue;
     }
-    const id = randomUUID();
-    members.push({
-      id,
-      iin,
-      ...person,
-      birth_date: facts.birthDate,
-      sex: facts.sex,
-      org_id: org.id,
-      status: 'active',
-      joined_on: joinedOn,
-    });
-    events.push({
-      id: randomUUID(),
-      member_id: id,
-      seq: 1,
-      kind: 'imported',
-      org_id: org.id,
-      event_date: joinedOn,
-      note: 'import',
+    changes.upsert(old, person, () => {
+      const id = randomUUID();
+      events.push({
+        id: randomUUID(),
+        member_id: id,
+        seq: 1,
+        kind: 'imported',
+        org_id: org.id,
+        event_date: joinedOn,
+        note: 'import',
+      });
+      return {
+        id,
+        iin,
+        ...person,
+        birth_date: facts.birthDate,
+        sex: facts.sex,
+        org_id: org.id,
+        status: 'active',
+        joined_on: joinedOn,
+      };
     });
   }
-  return {
-    created: members.length,
-    updated: updates.length,
-    unchanged,
-    problems,
-    apply: async (tx, now) => {
-      await insertMany(
-        tx,
-        'members',
-        members.map((m) => ({ ...m, created_at: now, updated_at: now })),
-      );
-      await insertMany(
-        tx,
-        'member_events',
-        events.map((e) => ({ ...e, created_at: now })),
-      );
-      for (const u of updates)
-        await tx('members')
-          .where({ id: u.id })
-          .update({ ...u.patch, updated_at: now });
-    },
-  };
+  return changes.plan(problems, (tx, now) =>
+    insertMany(
+      tx,
+      'member_events',
+      events.map((e) => ({ ...e, created_at: now })),
+    ),
+  );
 };

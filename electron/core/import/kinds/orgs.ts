@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SECTORS } from '../../../shared/vocabulary.ts';
 import type { RowProblem } from '../../errors.ts';
 import { binProblem, ID_PROBLEM_TEXT } from '../../ids/iin.ts';
-import { insertMany } from '../../db/bulk.ts';
 import { RowReader, SECTOR_WORDS } from '../row-reader.ts';
-import { changedFields, type Planner } from './types.ts';
+import { TableChanges, type Planner } from './types.ts';
 
 export const planOrgs: Planner = async (trx, table) => {
   const problems: RowProblem[] = [];
@@ -12,9 +11,7 @@ export const planOrgs: Planner = async (trx, table) => {
     (await trx('orgs').select('*')).map((r: Record<string, unknown>) => [String(r.code), r]),
   );
   const seen = new Map<string, number>();
-  const inserts: Array<Record<string, unknown>> = [];
-  const updates: Array<{ id: string; patch: Record<string, unknown> }> = [];
-  let unchanged = 0;
+  const changes = new TableChanges('orgs');
   for (const row of table.rows) {
     const r = new RowReader('orgs', row, problems);
     const code = r.required('code');
@@ -44,29 +41,12 @@ export const planOrgs: Planner = async (trx, table) => {
       );
     }
     if (code) seen.set(code, row.row);
-    const old = existing.get(code);
-    if (!old) inserts.push({ id: randomUUID(), code, status: 'active', ...fields });
-    else {
-      const patch = changedFields(old, fields);
-      if (Object.keys(patch).length > 0) updates.push({ id: String(old.id), patch });
-      else unchanged++;
-    }
+    changes.upsert(existing.get(code), fields, () => ({
+      id: randomUUID(),
+      code,
+      status: 'active',
+      ...fields,
+    }));
   }
-  return {
-    created: inserts.length,
-    updated: updates.length,
-    unchanged,
-    problems,
-    apply: async (tx, now) => {
-      await insertMany(
-        tx,
-        'orgs',
-        inserts.map((o) => ({ ...o, created_at: now, updated_at: now })),
-      );
-      for (const u of updates)
-        await tx('orgs')
-          .where({ id: u.id })
-          .update({ ...u.patch, updated_at: now });
-    },
-  };
+  return changes.plan(problems);
 };
