@@ -26,4 +26,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The renderer is a web page: it reaches the register only through the contract (api.ts), never Node
+    // or the core (type imports are erased and allowed).
+    files: ['renderer/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'fs', 'path', 'child_process', 'knex', 'sqlite3'].map((name) => ({
+            name,
+            message: 'The renderer must not use Node or Electron.',
+          })),
+          patterns: [
+            { regex: '^node:', message: 'The renderer must not use Node.' },
+            { regex: '/electron/core/', message: 'Call the core through api.ts.', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
 );

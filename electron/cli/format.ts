@@ -2,7 +2,7 @@ import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../shared/vocabulary.ts';
 import type { OperationName } from '../shared/contract.ts';
 import type { OperationResult } from '../core/service.ts';
 import { formatTiyn } from '../core/money.ts';
-import { formatRuDate } from '../core/dates.ts';
+import { formatDate as formatRuDate, formatPercent } from '../shared/format.ts';
 
 /** Plain-text output for people at a terminal; `--json` gives the raw result instead. */
 function table(header: string[], rows: Array<Array<string | number>>): string {
@@ -13,7 +13,7 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
     .join('\n');
 }
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1).replace('.', ',')} %`);
+const pct = formatPercent;
 
 export function formatResult(op: OperationName, result: unknown): string {
   switch (op) {

@@ -52,10 +52,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-export function formatRuDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
-}
+export { formatDate as formatRuDate } from '../shared/format.ts';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 const MONTH_RU = /^(\d{1,2})[./](\d{4})$/;

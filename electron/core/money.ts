@@ -46,15 +46,7 @@ export function tengeCellToTiyn(value: number | string): number {
   return parseTenge(value);
 }
 
-/** `1275954300` → `12 759 543,00` (NBSP-free, ordinary spaces, as the union's tables print). */
-export function formatTiyn(tiyn: number): string {
-  const sign = tiyn < 0 ? '-' : '';
-  const abs = Math.abs(tiyn);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${sign}${whole},${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatTiyn } from '../shared/format.ts';
 
 /** Like `tengeCellToTiyn`, with the field named in the refusal («received: …»). */
 export function tengeField(value: string | number, field: string): number {

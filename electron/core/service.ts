@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
 import type { UiLanguage } from '../shared/collation.ts';
+import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { parseDate } from './dates.ts';
 import { schemaVersion } from './db/open.ts';
@@ -91,8 +92,8 @@ export const handlers = {
     ),
   'reports.dues': (reg, input) => duesReport(reg, input, today(reg)),
 
-  'import.preview': (reg, input) => previewImport(reg, input.kind, input.file),
-  'import.run': (reg, input) => runImport(reg, input.kind, input.file),
+  'import.preview': (reg, input) => previewImport(reg, input.kind, input),
+  'import.run': (reg, input) => runImport(reg, input.kind, input),
 } satisfies Handlers;
 
 export type OperationResult<K extends OperationName> = Awaited<ReturnType<(typeof handlers)[K]>>;
@@ -105,6 +106,7 @@ const ZOD_RU: Record<string, string> = {
   invalid_format: 'неверный формат',
   unrecognized_keys: 'неизвестное поле',
   invalid_union: 'неверное значение',
+  custom: 'укажите файл: путь или содержимое с именем файла',
 };
 
 /** Turns a zod failure into one refusal naming each field, in English and Russian. */
@@ -127,15 +129,49 @@ export async function call<K extends OperationName>(
   op: K,
   input: unknown,
 ): Promise<OperationResult<K>> {
-  const schema = contract[op];
-  if (!schema)
+  // hasOwn, not `contract[op]`: a name like "toString" must not reach the prototype.
+  if (!Object.hasOwn(contract, op)) {
     throw new RegisterError(
       'input.unknown_operation',
       `unknown operation ${String(op)}`,
       `Неизвестная операция ${String(op)}`,
     );
-  const parsed = schema.safeParse(input ?? {});
+  }
+  const parsed = contract[op].safeParse(input ?? {});
   if (!parsed.success) throw inputError(parsed.error);
   const handler = handlers[op] as unknown as (reg: Register, input: unknown) => Promise<OperationResult<K>>;
   return handler(reg, parsed.data);
+}
+
+/**
+ * `call` for transports: refusals become values; anything unexpected is logged here (with its stack) and
+ * reaches the window only as a generic sentence, so no internals leak into the renderer.
+ */
+export async function callSafely(
+  reg: Register,
+  op: string,
+  input: unknown,
+  log: (err: unknown) => void = (err) => console.error(err),
+): Promise<Envelope<unknown>> {
+  try {
+    return { ok: true, value: await call(reg, op as OperationName, input) };
+  } catch (err) {
+    if (err instanceof RegisterError) {
+      return {
+        ok: false,
+        code: err.code,
+        message: err.message,
+        messageRu: err.messageRu,
+        details: err.details,
+      };
+    }
+    log(err);
+    return {
+      ok: false,
+      code: 'internal',
+      message: 'An internal error occurred; it has been written to the log',
+      messageRu: 'Произошла внутренняя ошибка; подробности записаны в журнал',
+      details: [],
+    };
+  }
 }

@@ -76,6 +76,24 @@ const appealFields = {
   legalSum: tenge.optional(),
 };
 
+/**
+ * A file to import: a path (CLI, Electron's open dialog) or its bytes as base64 with the file's name (the
+ * browser, which cannot hand out paths). The name's extension says CSV or XLSX.
+ */
+const importSource = z
+  .object({
+    kind: z.enum(['orgs', 'members', 'dues', 'appeals']),
+    file: text.optional(),
+    content: z
+      .string()
+      .max(40 * 1024 * 1024)
+      .optional(),
+    fileName: text.optional(),
+  })
+  .refine((v) => (v.file ? !v.content : Boolean(v.content && v.fileName)), {
+    message: 'give either file, or content with fileName',
+  });
+
 const period = z.object({
   year: z.number().int().min(1990).max(2100),
   quarter: z.number().int().min(1).max(4).optional(),
@@ -217,8 +235,8 @@ export const contract = {
   'reports.membership': z.object({ date: date.optional(), language }),
   'reports.dues': period,
 
-  'import.preview': z.object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), file: text }),
-  'import.run': z.object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), file: text }),
+  'import.preview': importSource,
+  'import.run': importSource,
 } as const;
 
 export type Contract = typeof contract;

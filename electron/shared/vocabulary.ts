@@ -5,6 +5,7 @@
 export interface Term {
   ru: string;
   kk: string;
+  en: string;
 }
 
 function keys<K extends string>(record: Record<K, Term>): [K, ...K[]] {
@@ -12,80 +13,81 @@ function keys<K extends string>(record: Record<K, Term>): [K, ...K[]] {
 }
 
 export const SECTORS = {
-  healthcare: { ru: 'здравоохранение', kk: 'денсаулық сақтау' },
-  social: { ru: 'социальное обслуживание', kk: 'әлеуметтік қызмет көрсету' },
-  education_medical: { ru: 'медицинское образование', kk: 'медициналық білім беру' },
-  other: { ru: 'прочее', kk: 'басқа' },
+  healthcare: { ru: 'здравоохранение', kk: 'денсаулық сақтау', en: 'healthcare' },
+  social: { ru: 'социальное обслуживание', kk: 'әлеуметтік қызмет көрсету', en: 'social services' },
+  education_medical: { ru: 'медицинское образование', kk: 'медициналық білім беру', en: 'medical education' },
+  other: { ru: 'прочее', kk: 'басқа', en: 'other' },
 } satisfies Record<string, Term>;
 export type Sector = keyof typeof SECTORS;
 export const SECTOR_KEYS = keys(SECTORS);
 
 export const STAFF_CATEGORIES = {
-  physician: { ru: 'врач', kk: 'дәрігер' },
-  nursing: { ru: 'средний медперсонал', kk: 'орта медициналық персонал' },
-  junior: { ru: 'младший медперсонал', kk: 'кіші медициналық персонал' },
-  other: { ru: 'прочий персонал', kk: 'басқа персонал' },
-  student: { ru: 'студент', kk: 'студент' },
-  pensioner: { ru: 'пенсионер', kk: 'зейнеткер' },
+  physician: { ru: 'врач', kk: 'дәрігер', en: 'physician' },
+  nursing: { ru: 'средний медперсонал', kk: 'орта медициналық персонал', en: 'nursing staff' },
+  junior: { ru: 'младший медперсонал', kk: 'кіші медициналық персонал', en: 'junior staff' },
+  other: { ru: 'прочий персонал', kk: 'басқа персонал', en: 'other staff' },
+  student: { ru: 'студент', kk: 'студент', en: 'student' },
+  pensioner: { ru: 'пенсионер', kk: 'зейнеткер', en: 'pensioner' },
 } satisfies Record<string, Term>;
 export type StaffCategory = keyof typeof STAFF_CATEGORIES;
 export const STAFF_CATEGORY_KEYS = keys(STAFF_CATEGORIES);
 
 export const EXIT_REASONS = {
-  own_will: { ru: 'по собственному желанию', kk: 'өз қалауы бойынша' },
-  retirement: { ru: 'выход на пенсию', kk: 'зейнетке шығу' },
-  dismissal: { ru: 'увольнение с работы', kk: 'жұмыстан босату' },
-  death: { ru: 'смерть', kk: 'қайтыс болу' },
-  expulsion: { ru: 'исключение из профсоюза', kk: 'кәсіподақтан шығару' },
+  own_will: { ru: 'по собственному желанию', kk: 'өз қалауы бойынша', en: 'of own will' },
+  retirement: { ru: 'выход на пенсию', kk: 'зейнетке шығу', en: 'retirement' },
+  dismissal: { ru: 'увольнение с работы', kk: 'жұмыстан босату', en: 'dismissal from employer' },
+  death: { ru: 'смерть', kk: 'қайтыс болу', en: 'death' },
+  expulsion: { ru: 'исключение из профсоюза', kk: 'кәсіподақтан шығару', en: 'expulsion' },
 } satisfies Record<string, Term>;
 export type ExitReason = keyof typeof EXIT_REASONS;
 export const EXIT_REASON_KEYS = keys(EXIT_REASONS);
 
 export const APPEAL_CATEGORIES = {
-  wages: { ru: 'Оплата труда', kk: 'Еңбекке ақы төлеу' },
-  safety: { ru: 'Охрана труда', kk: 'Еңбекті қорғау' },
-  legal: { ru: 'Правовые вопросы', kk: 'Құқықтық мәселелер' },
+  wages: { ru: 'Оплата труда', kk: 'Еңбекке ақы төлеу', en: 'Wages' },
+  safety: { ru: 'Охрана труда', kk: 'Еңбекті қорғау', en: 'Occupational safety' },
+  legal: { ru: 'Правовые вопросы', kk: 'Құқықтық мәселелер', en: 'Legal questions' },
   recreation: {
     ru: 'Санаторно-курортное обслуживание и отдых',
     kk: 'Санаторий-курорттық қызмет көрсету және демалыс',
+    en: 'Sanatorium treatment and recreation',
   },
-  aid: { ru: 'Оказание материальной помощи', kk: 'Материалдық көмек көрсету' },
-  other: { ru: 'Прочие вопросы', kk: 'Басқа мәселелер' },
+  aid: { ru: 'Оказание материальной помощи', kk: 'Материалдық көмек көрсету', en: 'Material aid' },
+  other: { ru: 'Прочие вопросы', kk: 'Басқа мәселелер', en: 'Other questions' },
 } satisfies Record<string, Term>;
 export type AppealCategory = keyof typeof APPEAL_CATEGORIES;
 export const APPEAL_CATEGORY_KEYS = keys(APPEAL_CATEGORIES);
 
 export const APPEAL_CHANNELS = {
-  written: { ru: 'письменно', kk: 'жазбаша' },
-  personal: { ru: 'личный приём', kk: 'жеке қабылдау' },
-  phone: { ru: 'телефон', kk: 'телефон' },
-  email: { ru: 'электронная почта', kk: 'электрондық пошта' },
-  messenger: { ru: 'мессенджер', kk: 'мессенджер' },
-  social: { ru: 'социальные сети', kk: 'әлеуметтік желілер' },
+  written: { ru: 'письменно', kk: 'жазбаша', en: 'in writing' },
+  personal: { ru: 'личный приём', kk: 'жеке қабылдау', en: 'personal visit' },
+  phone: { ru: 'телефон', kk: 'телефон', en: 'phone' },
+  email: { ru: 'электронная почта', kk: 'электрондық пошта', en: 'e-mail' },
+  messenger: { ru: 'мессенджер', kk: 'мессенджер', en: 'messenger' },
+  social: { ru: 'социальные сети', kk: 'әлеуметтік желілер', en: 'social media' },
 } satisfies Record<string, Term>;
 export type AppealChannel = keyof typeof APPEAL_CHANNELS;
 export const APPEAL_CHANNEL_KEYS = keys(APPEAL_CHANNELS);
 
 export const APPEAL_STATUSES = {
-  registered: { ru: 'зарегистрировано', kk: 'тіркелді' },
-  in_progress: { ru: 'на рассмотрении', kk: 'қаралуда' },
-  closed: { ru: 'закрыто', kk: 'жабылды' },
+  registered: { ru: 'зарегистрировано', kk: 'тіркелді', en: 'registered' },
+  in_progress: { ru: 'на рассмотрении', kk: 'қаралуда', en: 'in progress' },
+  closed: { ru: 'закрыто', kk: 'жабылды', en: 'closed' },
 } satisfies Record<string, Term>;
 export type AppealStatus = keyof typeof APPEAL_STATUSES;
 export const APPEAL_STATUS_KEYS = keys(APPEAL_STATUSES);
 
 export const LEGAL_KINDS = {
-  criminal: { ru: 'уголовное', kk: 'қылмыстық' },
-  administrative: { ru: 'административное', kk: 'әкімшілік' },
-  civil: { ru: 'гражданское', kk: 'азаматтық' },
-  labour: { ru: 'трудовой спор', kk: 'еңбек дауы' },
+  criminal: { ru: 'уголовное', kk: 'қылмыстық', en: 'criminal' },
+  administrative: { ru: 'административное', kk: 'әкімшілік', en: 'administrative' },
+  civil: { ru: 'гражданское', kk: 'азаматтық', en: 'civil' },
+  labour: { ru: 'трудовой спор', kk: 'еңбек дауы', en: 'labour dispute' },
 } satisfies Record<string, Term>;
 export type LegalKind = keyof typeof LEGAL_KINDS;
 export const LEGAL_KIND_KEYS = keys(LEGAL_KINDS);
 
 export const ORG_CLOSE_REASONS = {
-  liquidated: { ru: 'ликвидирована', kk: 'таратылды' },
-  merged: { ru: 'присоединена к другой ППО', kk: 'басқа БКҰ-ға қосылды' },
+  liquidated: { ru: 'ликвидирована', kk: 'таратылды', en: 'liquidated' },
+  merged: { ru: 'присоединена к другой ППО', kk: 'басқа БКҰ-ға қосылды', en: 'merged into another PPO' },
 } satisfies Record<string, Term>;
 export type OrgCloseReason = keyof typeof ORG_CLOSE_REASONS;
 export const ORG_CLOSE_REASON_KEYS = keys(ORG_CLOSE_REASONS);

@@ -100,17 +100,34 @@ export async function readXlsx(buffer: Buffer): Promise<RawTable> {
   return { rows };
 }
 
-export async function readTableFile(file: string): Promise<RawTable> {
-  if (!fs.existsSync(file)) {
-    return refuse('import.file_not_found', `file ${file} does not exist`, `Файл ${file} не найден`);
+export interface TableSource {
+  file?: string;
+  /** The file's bytes, base64, when there is no path (a browser upload). */
+  content?: string;
+  fileName?: string;
+}
+
+export async function readTable(source: TableSource): Promise<RawTable> {
+  const name = source.file ?? source.fileName ?? '';
+  let buffer: Buffer;
+  if (source.file) {
+    if (!fs.existsSync(source.file)) {
+      return refuse(
+        'import.file_not_found',
+        `file ${source.file} does not exist`,
+        `Файл ${source.file} не найден`,
+      );
+    }
+    buffer = fs.readFileSync(source.file);
+  } else {
+    buffer = Buffer.from(source.content ?? '', 'base64');
   }
-  const buffer = fs.readFileSync(file);
-  const ext = path.extname(file).toLowerCase();
+  const ext = path.extname(name).toLowerCase();
   if (ext === '.xlsx') return readXlsx(buffer);
   if (ext === '.csv' || ext === '.txt') return readCsv(buffer);
   return refuse(
     'import.unknown_format',
-    `${file}: only .csv and .xlsx files can be imported`,
-    `${file}: импортировать можно только файлы .csv и .xlsx`,
+    `${name}: only .csv and .xlsx files can be imported`,
+    `${name}: импортировать можно только файлы .csv и .xlsx`,
   );
 }

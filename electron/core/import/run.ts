@@ -7,7 +7,7 @@ import { planDues } from './kinds/dues.ts';
 import { planMembers } from './kinds/members.ts';
 import { planOrgs } from './kinds/orgs.ts';
 import type { Planner } from './kinds/types.ts';
-import { readTableFile } from './read-table.ts';
+import { readTable, type TableSource } from './read-table.ts';
 
 const PLANNERS: Record<ImportKind, Planner> = {
   orgs: planOrgs,
@@ -29,8 +29,12 @@ export interface ImportSummary {
 }
 
 /** What the import would do, with every row problem; writes nothing. */
-export async function previewImport(reg: Register, kind: ImportKind, file: string): Promise<ImportSummary> {
-  const table = mapColumns(kind, await readTableFile(file));
+export async function previewImport(
+  reg: Register,
+  kind: ImportKind,
+  source: TableSource,
+): Promise<ImportSummary> {
+  const table = mapColumns(kind, await readTable(source));
   const plan = await PLANNERS[kind](reg.db, table, today(reg));
   return {
     kind,
@@ -49,8 +53,13 @@ export async function previewImport(reg: Register, kind: ImportKind, file: strin
  * Imports a whole file or nothing: every row is checked first; if any is bad the file is refused with the
  * full list. Otherwise the database is backed up and all rows are written in one transaction.
  */
-export async function runImport(reg: Register, kind: ImportKind, file: string): Promise<ImportSummary> {
-  const table = mapColumns(kind, await readTableFile(file));
+export async function runImport(
+  reg: Register,
+  kind: ImportKind,
+  source: TableSource,
+): Promise<ImportSummary> {
+  const file = source.file ?? source.fileName ?? '';
+  const table = mapColumns(kind, await readTable(source));
   const first = await PLANNERS[kind](reg.db, table, today(reg));
   if (first.problems.length > 0) {
     throw new RegisterError(

@@ -1,0 +1,76 @@
+import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../electron/shared/collation.ts';
+import { api } from './api.ts';
+import { LANGUAGES, rememberLanguage } from './i18n/index.ts';
+import { ROUTES, useRoute, type Route } from './route.ts';
+import { Appeals } from './screens/Appeals.tsx';
+import { Dashboard } from './screens/Dashboard.tsx';
+import { Dues } from './screens/Dues.tsx';
+import { ImportScreen } from './screens/Import.tsx';
+import { Members } from './screens/Members.tsx';
+import { Orgs } from './screens/Orgs.tsx';
+import { Settings } from './screens/Settings.tsx';
+import { useLanguage } from './ui.tsx';
+
+const SCREENS: Record<Route, () => React.JSX.Element> = {
+  dashboard: Dashboard,
+  orgs: Orgs,
+  members: Members,
+  dues: Dues,
+  appeals: Appeals,
+  import: ImportScreen,
+  settings: Settings,
+};
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const [route, go] = useRoute();
+  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  const Screen = SCREENS[route];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>{t('app.title')}</Title>
+            {info.data && (
+              <Text c="dimmed" size="sm" data-testid="branch-name">
+                {info.data.branchName} ({info.data.branchCode})
+              </Text>
+            )}
+          </Group>
+          <SegmentedControl
+            size="xs"
+            aria-label={t('common.language')}
+            value={language}
+            data={LANGUAGES}
+            onChange={(value) => {
+              rememberLanguage(value as UiLanguage);
+              void i18n.changeLanguage(value);
+            }}
+          />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {ROUTES.map((r) => (
+          <NavLink
+            key={r}
+            label={t(`nav.${r}`)}
+            active={r === route}
+            onClick={() => go(r)}
+            data-testid={`nav-${r}`}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Title order={3} mb="md">
+          {t(`nav.${route}`)}
+        </Title>
+        <Screen />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

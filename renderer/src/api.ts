@@ -1,0 +1,55 @@
+import type { OperationInput, OperationName } from '../../electron/shared/contract.ts';
+import type { Envelope } from '../../electron/shared/envelope.ts';
+import type { OperationResult } from '../../electron/core/service.ts';
+
+/**
+ * The renderer's only way to the register. In Electron the preload exposes `window.api` (one method per
+ * operation, over IPC); in the web preview the same operations go over HTTP to 127.0.0.1 with the token
+ * from the page's URL. Both return the same envelope, so screens never know which one they use.
+ */
+type Transport = (op: OperationName, input: unknown) => Promise<Envelope<unknown>>;
+
+declare global {
+  interface Window {
+    api?: Record<OperationName, (input: unknown) => Promise<Envelope<unknown>>>;
+  }
+}
+
+function httpTransport(): Transport {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  return async (op, input) => {
+    const res = await fetch(`api/${encodeURIComponent(op)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Aqniet-Token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+    if (!res.ok) {
+      return {
+        ok: false,
+        code: `http.${res.status}`,
+        message: `HTTP ${res.status}`,
+        messageRu: `Сервер ответил ${res.status}`,
+        details: [],
+      };
+    }
+    return (await res.json()) as Envelope<unknown>;
+  };
+}
+
+const transport: Transport = window.api ? (op, input) => window.api![op](input) : httpTransport();
+
+/** A refusal from the register, thrown so that TanStack Query and forms can show it. */
+export class ApiError extends Error {
+  constructor(readonly refusal: Extract<Envelope<unknown>, { ok: false }>) {
+    super(refusal.message);
+  }
+}
+
+export async function api<K extends OperationName>(
+  op: K,
+  input: OperationInput<K>,
+): Promise<OperationResult<K>> {
+  const result = await transport(op, input);
+  if (!result.ok) throw new ApiError(result);
+  return result.value as OperationResult<K>;
+}

@@ -1,0 +1,30 @@
+import '@mantine/core/styles.css';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { App } from './App.tsx';
+import './i18n/index.ts';
+
+// Under a strict Content-Security-Policy zod must not probe for eval (it would log a CSP violation).
+z.config({ jitless: true });
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+});
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,305 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_CHANNELS,
+  APPEAL_STATUSES,
+  LEGAL_KINDS,
+} from '../../../electron/shared/vocabulary.ts';
+import { api } from '../api.ts';
+import { FormModal, Notice, RefusalAlert, termLabel, termOptions, useLanguage } from '../ui.tsx';
+
+type AddInput = OperationInput<'appeals.add'>;
+type CloseInput = OperationInput<'appeals.close'>;
+
+function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDirty: (d: boolean) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  const form = useForm<AddInput>({
+    resolver: zodResolver(contract['appeals.add']) as never,
+    defaultValues: { onControl: false },
+  });
+  setDirty(form.formState.isDirty);
+  const add = useMutation({
+    mutationFn: (input: AddInput) =>
+      api('appeals.add', {
+        ...input,
+        memberIin: input.memberIin || undefined,
+        orgCode: input.orgCode || undefined,
+        legalSum: input.legalSum || undefined,
+      }),
+    onSuccess: (a) => {
+      void client.invalidateQueries();
+      onDone(t('appeals.registered', { regNo: a.regNo }));
+    },
+  });
+  const e = form.formState.errors;
+  const req = (name: keyof AddInput) => (e[name] ? t('common.required') : undefined);
+  const select = (
+    name: 'channel' | 'category' | 'legalKind',
+    terms: typeof APPEAL_CHANNELS | typeof APPEAL_CATEGORIES | typeof LEGAL_KINDS,
+    label: string,
+    required = true,
+  ) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <Select
+          label={label}
+          withAsterisk={required}
+          clearable={!required}
+          data={termOptions(terms, language)}
+          value={(field.value as string) ?? null}
+          onChange={(v) => field.onChange(v ?? undefined)}
+          error={req(name)}
+          data-testid={`appeal-${name}`}
+        />
+      )}
+    />
+  );
+  return (
+    <form onSubmit={form.handleSubmit((v) => add.mutate(v))}>
+      <Stack>
+        <SimpleGrid cols={3}>
+          <TextInput
+            label={t('appeals.receivedOn')}
+            withAsterisk
+            placeholder="дд.мм.гггг"
+            {...form.register('receivedOn')}
+            error={req('receivedOn')}
+            data-testid="appeal-received"
+          />
+          {select('channel', APPEAL_CHANNELS, t('appeals.channel'))}
+          {select('category', APPEAL_CATEGORIES, t('appeals.category'))}
+        </SimpleGrid>
+        <SimpleGrid cols={3}>
+          <TextInput
+            label={t('appeals.applicant')}
+            withAsterisk
+            {...form.register('applicant')}
+            error={req('applicant')}
+            data-testid="appeal-applicant"
+          />
+          <TextInput label={t('members.iin')} {...form.register('memberIin')} />
+          <TextInput label={t('members.org')} {...form.register('orgCode')} />
+        </SimpleGrid>
+        <Textarea label={t('appeals.summary')} {...form.register('summary')} />
+        <SimpleGrid cols={3}>
+          {select('legalKind', LEGAL_KINDS, t('appeals.legalKind'), false)}
+          <TextInput label={t('appeals.legalSum')} {...form.register('legalSum')} />
+          <Checkbox mt="lg" label={t('appeals.onControl')} {...form.register('onControl')} />
+        </SimpleGrid>
+        <RefusalAlert error={add.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={add.isPending} data-testid="appeal-save">
+            {t('appeals.register')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CloseForm({
+  year,
+  regNo,
+  onDone,
+  setDirty,
+}: {
+  year: number;
+  regNo: string;
+  onDone: (m: string) => void;
+  setDirty: (d: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useForm<CloseInput>({
+    resolver: zodResolver(contract['appeals.close']) as never,
+    defaultValues: { year, regNo },
+  });
+  setDirty(form.formState.isDirty);
+  const close = useMutation({
+    mutationFn: (input: CloseInput) =>
+      api('appeals.close', { ...input, economicEffect: input.economicEffect || undefined }),
+    onSuccess: (a) => {
+      void client.invalidateQueries();
+      onDone(t('appeals.closedDone', { regNo: a.regNo }));
+    },
+  });
+  return (
+    <form onSubmit={form.handleSubmit((v) => close.mutate(v))}>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('appeals.closedOn')}
+            withAsterisk
+            placeholder="дд.мм.гггг"
+            {...form.register('closedOn')}
+            error={form.formState.errors.closedOn ? t('common.required') : undefined}
+            data-testid="close-date"
+          />
+          <TextInput
+            label={t('appeals.effect')}
+            placeholder="12 345,67"
+            {...form.register('economicEffect')}
+            data-testid="close-effect"
+          />
+        </SimpleGrid>
+        <Textarea label={t('appeals.outcome')} {...form.register('outcome')} data-testid="close-outcome" />
+        <RefusalAlert error={close.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={close.isPending} data-testid="close-save">
+            {t('appeals.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function Appeals() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [status, setStatus] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const [onControl, setOnControl] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  const [closing, setClosing] = useState<{ year: number; regNo: string } | null>(null);
+  const [notice, setNotice] = useState('');
+  const appeals = useQuery({
+    queryKey: ['appeals.list', year, status, category, overdue, onControl],
+    queryFn: () =>
+      api('appeals.list', {
+        year,
+        status: (status ?? undefined) as never,
+        category: (category ?? undefined) as never,
+        overdue: overdue || undefined,
+        onControl: onControl || undefined,
+      }),
+  });
+  const done = (message: string) => {
+    setRegistering(false);
+    setClosing(null);
+    setNotice(message);
+  };
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('dues.year')}
+          value={year}
+          onChange={(v) => typeof v === 'number' && setYear(v)}
+          w={100}
+        />
+        <Select
+          label={t('appeals.status')}
+          clearable
+          data={termOptions(APPEAL_STATUSES, language)}
+          value={status}
+          onChange={setStatus}
+          w={180}
+        />
+        <Select
+          label={t('appeals.category')}
+          clearable
+          data={termOptions(APPEAL_CATEGORIES, language)}
+          value={category}
+          onChange={setCategory}
+          w={300}
+        />
+        <Checkbox
+          label={t('appeals.overdue')}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t('appeals.onControl')}
+          checked={onControl}
+          onChange={(e) => setOnControl(e.currentTarget.checked)}
+        />
+        <Button onClick={() => setRegistering(true)} data-testid="appeal-register">
+          {t('appeals.register')}
+        </Button>
+      </Group>
+      <Notice>{notice}</Notice>
+      <Table striped fz="sm" data-testid="appeals-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('appeals.regNo')}</Table.Th>
+            <Table.Th>{t('appeals.receivedOn')}</Table.Th>
+            <Table.Th>{t('appeals.applicant')}</Table.Th>
+            <Table.Th>{t('appeals.category')}</Table.Th>
+            <Table.Th>{t('appeals.status')}</Table.Th>
+            <Table.Th>{t('appeals.dueOn')}</Table.Th>
+            <Table.Th ta="right">{t('appeals.effect')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(appeals.data ?? []).map((a) => (
+            <Table.Tr key={a.id} data-testid="appeal-row">
+              <Table.Td>{a.regNo}</Table.Td>
+              <Table.Td>{formatDate(a.receivedOn)}</Table.Td>
+              <Table.Td>{a.applicant}</Table.Td>
+              <Table.Td>{termLabel(APPEAL_CATEGORIES, a.category, language)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={a.status === 'closed' ? 'gray' : 'blue'}>
+                  {termLabel(APPEAL_STATUSES, a.status, language)}
+                </Badge>
+                {a.onControl && (
+                  <Badge ml={4} variant="light" color="orange">
+                    {t('appeals.onControl')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{formatDate(a.dueOn)}</Table.Td>
+              <Table.Td ta="right">
+                {a.economicEffectTiyn !== null ? formatTiyn(a.economicEffectTiyn) : ''}
+              </Table.Td>
+              <Table.Td>
+                {a.status !== 'closed' && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
+                    data-testid="appeal-close"
+                  >
+                    {t('appeals.close')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <FormModal opened={registering} onClose={() => setRegistering(false)} title={t('appeals.register')}>
+        {(setDirty) => <RegisterForm onDone={done} setDirty={setDirty} />}
+      </FormModal>
+      <FormModal opened={closing !== null} onClose={() => setClosing(null)} title={t('appeals.close')}>
+        {(setDirty) => closing && <CloseForm {...closing} onDone={done} setDirty={setDirty} />}
+      </FormModal>
+    </Stack>
+  );
+}

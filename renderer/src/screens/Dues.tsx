@@ -1,0 +1,192 @@
+import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
+import { api } from '../api.ts';
+import { Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
+
+/**
+ * The accountant's month × PPO grid. A cell shows what has arrived; typing an amount (the Russian way,
+ * 12 345,67) and Enter records one more remittance and moves down to the next PPO, as in Excel.
+ */
+export function Dues() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const months = useMonthNames();
+  const client = useQueryClient();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [quarter, setQuarter] = useState<string | null>(String(Math.floor(new Date().getMonth() / 3) + 1));
+  const [reason, setReason] = useState('');
+  const [notice, setNotice] = useState('');
+  const orgs = useQuery({
+    queryKey: ['orgs.list', 'active', language],
+    queryFn: () => api('orgs.list', { status: 'active', language }),
+  });
+  const list = useQuery({ queryKey: ['dues.list', year], queryFn: () => api('dues.list', { year }) });
+  const report = useQuery({ queryKey: ['reports.dues', year], queryFn: () => api('reports.dues', { year }) });
+  const quarters = useQuery({ queryKey: ['quarters.list'], queryFn: () => api('quarters.list', {}) });
+  const record = useMutation({
+    mutationFn: (input: { orgCode: string; month: string; received: string }) => api('dues.record', input),
+    onSuccess: (r) => {
+      void client.invalidateQueries();
+      setNotice(t('dues.recorded', { amount: formatTiyn(r.receivedTiyn) }));
+    },
+  });
+  const closeQ = useMutation({
+    mutationFn: () => api('quarters.close', { quarter: `${year}Q${quarter}` }),
+    onSuccess: () => void client.invalidateQueries(),
+  });
+  const reopenQ = useMutation({
+    mutationFn: () => api('quarters.reopen', { quarter: `${year}Q${quarter}`, reason }),
+    onSuccess: () => {
+      setReason('');
+      void client.invalidateQueries();
+    },
+  });
+  const sums = new Map<string, number>();
+  for (const r of list.data ?? [])
+    sums.set(`${r.orgCode}|${r.month}`, (sums.get(`${r.orgCode}|${r.month}`) ?? 0) + r.receivedTiyn);
+  const arrears = new Set((report.data?.arrears ?? []).map((a) => `${a.org}|${a.month}`));
+  const byOrg = new Map((report.data?.rows ?? []).map((r) => [r.org, r]));
+  const monthKeys = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const orgRows = orgs.data ?? [];
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const input = e.currentTarget;
+    const value = input.value.trim();
+    const org = orgRows[row]!;
+    const next = document.querySelector<HTMLInputElement>(`[data-cell="${row + 1}-${col}"]`);
+    if (value) {
+      record.mutate(
+        { orgCode: org.code, month: monthKeys[col]!, received: value },
+        {
+          onSuccess: () => {
+            input.value = '';
+          },
+        },
+      );
+    }
+    next?.focus();
+  };
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('dues.year')}
+          value={year}
+          onChange={(v) => typeof v === 'number' && setYear(v)}
+          min={2000}
+          max={2100}
+          w={110}
+        />
+        <Select
+          label={t('dues.quarter')}
+          data={['1', '2', '3', '4']}
+          value={quarter}
+          onChange={setQuarter}
+          w={90}
+        />
+        <Button
+          variant="light"
+          onClick={() => closeQ.mutate()}
+          loading={closeQ.isPending}
+          data-testid="quarter-close"
+        >
+          {t('dues.closeQuarter')}
+        </Button>
+        <TextInput
+          label={t('dues.reopenReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          w={240}
+        />
+        <Button
+          variant="subtle"
+          onClick={() => reopenQ.mutate()}
+          loading={reopenQ.isPending}
+          data-testid="quarter-reopen"
+        >
+          {t('dues.reopenQuarter')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('dues.closedQuarters')}: {(quarters.data?.closed ?? []).join(', ') || '—'}
+        </Text>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('dues.gridHelp')}
+      </Text>
+      <Notice>{notice}</Notice>
+      <RefusalAlert error={record.error ?? closeQ.error ?? reopenQ.error} />
+      <div style={{ overflowX: 'auto' }}>
+        <Table withTableBorder withColumnBorders fz="xs" data-testid="dues-grid" style={{ minWidth: 1400 }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('orgs.code')}</Table.Th>
+              {months.map((m) => (
+                <Table.Th key={m}>{m}</Table.Th>
+              ))}
+              <Table.Th>{t('dues.completeness')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {orgRows.map((org, row) => (
+              <Table.Tr key={org.id}>
+                <Table.Td title={org.name}>{org.code}</Table.Td>
+                {monthKeys.map((month, col) => {
+                  const sum = sums.get(`${org.code}|${month}`);
+                  return (
+                    <Table.Td
+                      key={month}
+                      bg={arrears.has(`${org.code}|${month}`) ? 'red.0' : undefined}
+                      p={2}
+                    >
+                      <Text size="xs" ta="right" data-testid={`sum-${org.code}-${month}`}>
+                        {sum !== undefined ? formatTiyn(sum) : ''}
+                      </Text>
+                      <input
+                        data-cell={`${row}-${col}`}
+                        aria-label={`${org.code} ${month}`}
+                        inputMode="decimal"
+                        onKeyDown={(e) => onKey(e, row, col)}
+                        style={{
+                          width: '100%',
+                          border: '1px solid var(--mantine-color-gray-3)',
+                          fontSize: 12,
+                          textAlign: 'right',
+                        }}
+                      />
+                    </Table.Td>
+                  );
+                })}
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={(byOrg.get(org.code)?.completeness ?? 0) >= 0.95 ? 'teal' : 'orange'}
+                  >
+                    {formatPercent(byOrg.get(org.code)?.completeness ?? null)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      {report.data && (
+        <Text size="sm" data-testid="dues-total">
+          {t('common.total')}: {formatTiyn(report.data.total.receivedTiyn)} ₸ · {t('dues.expected')}{' '}
+          {formatTiyn(report.data.total.expectedTiyn)} · {t('dues.completeness')}{' '}
+          {formatPercent(report.data.total.completeness)} ·{' '}
+          {t('dues.shares', {
+            ppo: formatTiyn(report.data.total.ppoShareTiyn),
+            branch: formatTiyn(report.data.total.branchShareTiyn),
+            central: formatTiyn(report.data.total.centralShareTiyn),
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,293 @@
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
+import { api } from '../api.ts';
+import { RefusalAlert, termOptions, useLanguage } from '../ui.tsx';
+
+/** Whether a (possibly nested) field has a validation error. */
+function hasError(errors: FieldErrors, path: string): boolean {
+  return (
+    path
+      .split('.')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) !==
+    undefined
+  );
+}
+
+function useOrgOptions() {
+  const language = useLanguage();
+  const orgs = useQuery({
+    queryKey: ['orgs.list', 'active', language],
+    queryFn: () => api('orgs.list', { status: 'active', language }),
+  });
+  return (orgs.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.shortName ?? o.name}` }));
+}
+
+interface FormProps {
+  onDone: (message: string) => void;
+  setDirty: (dirty: boolean) => void;
+}
+
+/** The decision block every membership change rests on: body, minutes number, date. */
+function DecisionFields({
+  register,
+  errors,
+  prefix = 'decision',
+}: {
+  register: (name: never) => object;
+  errors: FieldErrors;
+  prefix?: string;
+}) {
+  const { t } = useTranslation();
+  const req = (name: string) => (hasError(errors, name) ? t('common.required') : undefined);
+  return (
+    <SimpleGrid cols={3}>
+      <TextInput
+        label={t('members.decisionBody')}
+        withAsterisk
+        placeholder="профком"
+        {...register(`${prefix}.body` as never)}
+        error={req(`${prefix}.body`)}
+        data-testid="decision-body"
+      />
+      <TextInput
+        label={t('members.decisionNo')}
+        withAsterisk
+        {...register(`${prefix}.number` as never)}
+        error={req(`${prefix}.number`)}
+        data-testid="decision-no"
+      />
+      <TextInput
+        label={t('members.decisionDate')}
+        withAsterisk
+        placeholder="дд.мм.гггг"
+        {...register(`${prefix}.date` as never)}
+        error={req(`${prefix}.date`)}
+        data-testid="decision-date"
+      />
+    </SimpleGrid>
+  );
+}
+
+export function AdmitForm({ onDone, setDirty }: FormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  const orgOptions = useOrgOptions();
+  type Input = OperationInput<'members.admit'>;
+  const form = useForm<Input>({ resolver: zodResolver(contract['members.admit']) as never });
+  setDirty(form.formState.isDirty);
+  const admit = useMutation({
+    mutationFn: (input: Input) => api('members.admit', input),
+    onSuccess: (m) => {
+      void client.invalidateQueries();
+      onDone(t('members.admitted', { name: `${m.surname} ${m.givenName}`, org: m.orgCode }));
+    },
+  });
+  const errors = form.formState.errors;
+  const req = (name: string) => (hasError(errors, name) ? t('common.required') : undefined);
+  return (
+    <form onSubmit={form.handleSubmit((v) => admit.mutate(v))}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('members.admitHelp')}
+        </Text>
+        <Controller
+          control={form.control}
+          name="orgCode"
+          render={({ field }) => (
+            <Select
+              label={t('members.org')}
+              withAsterisk
+              searchable
+              data={orgOptions}
+              value={field.value ?? null}
+              onChange={field.onChange}
+              error={req('orgCode')}
+              data-testid="admit-org"
+            />
+          )}
+        />
+        <SimpleGrid cols={3}>
+          <TextInput
+            label={t('members.surname')}
+            withAsterisk
+            {...form.register('surname')}
+            error={req('surname')}
+            data-testid="admit-surname"
+          />
+          <TextInput
+            label={t('members.givenName')}
+            withAsterisk
+            {...form.register('givenName')}
+            error={req('givenName')}
+            data-testid="admit-given"
+          />
+          <TextInput label={t('members.patronymic')} {...form.register('patronymic')} />
+        </SimpleGrid>
+        <SimpleGrid cols={3}>
+          <TextInput
+            label={t('members.iin')}
+            withAsterisk
+            maxLength={12}
+            {...form.register('iin')}
+            error={req('iin')}
+            data-testid="admit-iin"
+          />
+          <Controller
+            control={form.control}
+            name="category"
+            render={({ field }) => (
+              <Select
+                label={t('members.category')}
+                withAsterisk
+                data={termOptions(STAFF_CATEGORIES, language)}
+                value={field.value ?? null}
+                onChange={field.onChange}
+                error={req('category')}
+                data-testid="admit-category"
+              />
+            )}
+          />
+          <TextInput label={t('members.position')} {...form.register('position')} />
+          <TextInput label={t('members.card')} {...form.register('cardNo')} />
+          <TextInput label={t('members.phone')} {...form.register('phone')} />
+          <TextInput
+            label={t('members.applicationDate')}
+            withAsterisk
+            placeholder="дд.мм.гггг"
+            {...form.register('applicationDate')}
+            error={req('applicationDate')}
+            data-testid="admit-application"
+          />
+        </SimpleGrid>
+        <DecisionFields register={form.register as never} errors={errors} />
+        <RefusalAlert error={admit.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={admit.isPending} data-testid="admit-save">
+            {t('members.admit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  type Input = OperationInput<'members.exit'>;
+  const form = useForm<Input>({
+    resolver: zodResolver(contract['members.exit']) as never,
+    defaultValues: { iin },
+  });
+  setDirty(form.formState.isDirty);
+  const exit = useMutation({
+    mutationFn: (input: Input) =>
+      api('members.exit', { ...input, applicationDate: input.applicationDate || undefined }),
+    onSuccess: () => {
+      void client.invalidateQueries();
+      onDone(t('members.exitDone'));
+    },
+  });
+  const errors = form.formState.errors;
+  return (
+    <form onSubmit={form.handleSubmit((v) => exit.mutate(v))}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('members.exitHelp')}
+        </Text>
+        <SimpleGrid cols={2}>
+          <Controller
+            control={form.control}
+            name="reason"
+            render={({ field }) => (
+              <Select
+                label={t('members.reason')}
+                withAsterisk
+                data={termOptions(EXIT_REASONS, language)}
+                value={field.value ?? null}
+                onChange={field.onChange}
+                error={hasError(errors, 'reason') ? t('common.required') : undefined}
+                data-testid="exit-reason"
+              />
+            )}
+          />
+          <TextInput
+            label={t('members.applicationDate')}
+            placeholder="дд.мм.гггг"
+            {...form.register('applicationDate')}
+            data-testid="exit-application"
+          />
+        </SimpleGrid>
+        <DecisionFields register={form.register as never} errors={errors} />
+        <RefusalAlert error={exit.error} />
+        <Group justify="flex-end">
+          <Button type="submit" color="red" loading={exit.isPending} data-testid="exit-save">
+            {t('members.exit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const orgOptions = useOrgOptions();
+  type Input = OperationInput<'members.transfer'>;
+  const form = useForm<Input>({
+    resolver: zodResolver(contract['members.transfer']) as never,
+    defaultValues: { iin },
+  });
+  setDirty(form.formState.isDirty);
+  const transfer = useMutation({
+    mutationFn: (input: Input) => api('members.transfer', input),
+    onSuccess: (m) => {
+      void client.invalidateQueries();
+      onDone(t('members.transferDone', { org: m.orgCode }));
+    },
+  });
+  return (
+    <form onSubmit={form.handleSubmit((v) => transfer.mutate(v))}>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <Controller
+            control={form.control}
+            name="toOrgCode"
+            render={({ field }) => (
+              <Select
+                label={t('members.toOrg')}
+                withAsterisk
+                searchable
+                data={orgOptions}
+                value={field.value ?? null}
+                onChange={field.onChange}
+                data-testid="transfer-org"
+              />
+            )}
+          />
+          <TextInput
+            label={t('members.transferredOn')}
+            withAsterisk
+            placeholder="дд.мм.гггг"
+            {...form.register('transferredOn')}
+            data-testid="transfer-date"
+          />
+        </SimpleGrid>
+        <RefusalAlert error={transfer.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={transfer.isPending} data-testid="transfer-save">
+            {t('members.transfer')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,215 @@
+import { Badge, Box, Button, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fullName } from '../../../electron/shared/collation.ts';
+import { formatDate } from '../../../electron/shared/format.ts';
+import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
+import { api } from '../api.ts';
+import { FormModal, Notice, termLabel, useLanguage } from '../ui.tsx';
+import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
+
+const ROW = 36;
+const COLUMNS = '2.4fr 1fr 0.8fr 1.4fr 1fr 0.9fr';
+
+function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'transfer') => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const member = useQuery({ queryKey: ['members.get', iin], queryFn: () => api('members.get', { iin }) });
+  const m = member.data;
+  if (!m) return <Text>{t('common.loading')}</Text>;
+  return (
+    <Stack data-testid="member-card">
+      <Text fw={700} size="lg">
+        {fullName(m)}
+      </Text>
+      <Text size="sm">
+        {t('members.iin')}: {m.iin} · {formatDate(m.birthDate)} · {t('members.org')}: {m.orgCode}
+      </Text>
+      <Text size="sm">
+        {termLabel(STAFF_CATEGORIES, m.category, language)}
+        {m.position ? `, ${m.position}` : ''} · {t('members.card')}: {m.cardNo ?? '—'}
+      </Text>
+      {m.status === 'active' && (
+        <Group>
+          <Button variant="light" onClick={() => onAction('transfer')} data-testid="member-transfer">
+            {t('members.transfer')}
+          </Button>
+          <Button variant="light" color="red" onClick={() => onAction('exit')} data-testid="member-exit">
+            {t('members.exit')}
+          </Button>
+        </Group>
+      )}
+      <Text fw={600}>{t('members.history')}</Text>
+      <Table fz="sm" data-testid="member-history">
+        <Table.Tbody>
+          {m.history.map((e) => (
+            <Table.Tr key={e.seq}>
+              <Table.Td>{formatDate(e.eventDate)}</Table.Td>
+              <Table.Td>
+                {t(`members.event_${e.kind}`)}{' '}
+                {e.kind === 'exited' && e.reason ? `(${termLabel(EXIT_REASONS, e.reason, language)})` : ''}
+              </Table.Td>
+              <Table.Td>
+                {e.counterpartOrgCode ? `${e.orgCode} ↔ ${e.counterpartOrgCode}` : e.orgCode}
+              </Table.Td>
+              <Table.Td>
+                {e.decisionNo
+                  ? `${e.decisionBody ?? ''} № ${e.decisionNo} ${formatDate(e.decisionDate)}`
+                  : (e.note ?? '')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+export function Members() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const [orgCode, setOrgCode] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>('active');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [modal, setModal] = useState<'admit' | 'exit' | 'transfer' | null>(null);
+  const [notice, setNotice] = useState('');
+  const orgs = useQuery({
+    queryKey: ['orgs.list', 'all', language],
+    queryFn: () => api('orgs.list', { language }),
+  });
+  const members = useQuery({
+    queryKey: ['members.list', deferredSearch, orgCode, status, language],
+    queryFn: () =>
+      api('members.list', {
+        search: deferredSearch || undefined,
+        orgCode: orgCode ?? undefined,
+        status: (status as 'active' | 'exited' | null) ?? undefined,
+        language,
+      }),
+    placeholderData: (previous) => previous,
+  });
+  const rows = members.data?.rows ?? [];
+  const parent = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW,
+    overscan: 20,
+  });
+  const done = (message: string) => {
+    setModal(null);
+    setNotice(message);
+  };
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('members.searchHint')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={300}
+          data-testid="member-search"
+        />
+        <Select
+          label={t('members.org')}
+          clearable
+          searchable
+          data={(orgs.data ?? []).map((o) => ({
+            value: o.code,
+            label: `${o.code} — ${o.shortName ?? o.name}`,
+          }))}
+          value={orgCode}
+          onChange={setOrgCode}
+          w={260}
+        />
+        <Select
+          label={t('members.status')}
+          clearable
+          data={[
+            { value: 'active', label: t('members.active') },
+            { value: 'exited', label: t('members.exited') },
+          ]}
+          value={status}
+          onChange={setStatus}
+          w={160}
+        />
+        <Button onClick={() => setModal('admit')} data-testid="member-admit">
+          {t('members.admit')}
+        </Button>
+      </Group>
+      <Notice>{notice}</Notice>
+      <Text size="sm" c="dimmed" data-testid="member-count">
+        {t('members.found', { count: members.data?.total ?? 0 })}
+      </Text>
+      <Box style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14 }} px="xs">
+        <span>{t('members.fullName')}</span>
+        <span>{t('members.iin')}</span>
+        <span>{t('members.org')}</span>
+        <span>{t('members.category')}</span>
+        <span>{t('members.joined')}</span>
+        <span>{t('members.status')}</span>
+      </Box>
+      <div
+        ref={parent}
+        style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }}
+        data-testid="member-list"
+      >
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((item) => {
+            const m = rows[item.index]!;
+            return (
+              <Box
+                key={m.id}
+                data-testid="member-row"
+                onClick={() => setSelected(m.iin)}
+                px="xs"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW,
+                  transform: `translateY(${item.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: COLUMNS,
+                  alignItems: 'center',
+                  fontSize: 14,
+                  cursor: 'pointer',
+                  borderBottom: '1px solid var(--mantine-color-gray-2)',
+                }}
+              >
+                <span>{fullName(m)}</span>
+                <span>{m.iin}</span>
+                <span>{m.orgCode}</span>
+                <span>{termLabel(STAFF_CATEGORIES, m.category, language)}</span>
+                <span>{formatDate(m.joinedOn)}</span>
+                <span>
+                  <Badge size="sm" variant="light" color={m.status === 'active' ? 'teal' : 'gray'}>
+                    {t(`members.${m.status}`)}
+                  </Badge>
+                </span>
+              </Box>
+            );
+          })}
+        </div>
+      </div>
+      <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="xl">
+        {selected && <MemberCard iin={selected} onAction={setModal} />}
+      </Drawer>
+      <FormModal opened={modal === 'admit'} onClose={() => setModal(null)} title={t('members.admit')}>
+        {(setDirty) => <AdmitForm onDone={done} setDirty={setDirty} />}
+      </FormModal>
+      <FormModal opened={modal === 'exit'} onClose={() => setModal(null)} title={t('members.exit')}>
+        {(setDirty) => selected && <ExitForm iin={selected} onDone={done} setDirty={setDirty} />}
+      </FormModal>
+      <FormModal opened={modal === 'transfer'} onClose={() => setModal(null)} title={t('members.transfer')}>
+        {(setDirty) => selected && <TransferForm iin={selected} onDone={done} setDirty={setDirty} />}
+      </FormModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  TextInput,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import { SECTORS } from '../../../electron/shared/vocabulary.ts';
+import { api } from '../api.ts';
+import { FormModal, Notice, RefusalAlert, termLabel, termOptions, useLanguage } from '../ui.tsx';
+
+type OrgInput = OperationInput<'orgs.create'>;
+
+function OrgForm({ onDone, setDirty }: { onDone: (code: string) => void; setDirty: (d: boolean) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  const form = useForm<OrgInput>({
+    resolver: zodResolver(contract['orgs.create']) as never,
+    defaultValues: { sector: 'healthcare' },
+  });
+  const create = useMutation({
+    mutationFn: (input: OrgInput) => api('orgs.create', input),
+    onSuccess: (org) => {
+      void client.invalidateQueries();
+      onDone(org.code);
+    },
+  });
+  setDirty(form.formState.isDirty);
+  const err = (name: keyof OrgInput) => (form.formState.errors[name] ? t('common.required') : undefined);
+  return (
+    <form onSubmit={form.handleSubmit((v) => create.mutate(v))}>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('orgs.code')}
+            withAsterisk
+            {...form.register('code')}
+            error={err('code')}
+            data-testid="org-code"
+          />
+          <TextInput label={t('orgs.bin')} {...form.register('bin')} />
+        </SimpleGrid>
+        <TextInput
+          label={t('orgs.name')}
+          withAsterisk
+          {...form.register('name')}
+          error={err('name')}
+          data-testid="org-name"
+        />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('orgs.shortName')} {...form.register('shortName')} />
+          <Controller
+            control={form.control}
+            name="sector"
+            render={({ field }) => (
+              <Select
+                label={t('orgs.sector')}
+                data={termOptions(SECTORS, language)}
+                value={field.value ?? null}
+                onChange={field.onChange}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="headcount"
+            render={({ field }) => (
+              <NumberInput
+                label={t('orgs.headcount')}
+                min={0}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
+                data-testid="org-headcount"
+              />
+            )}
+          />
+          <TextInput label={t('orgs.chair')} {...form.register('chairName')} />
+          <TextInput label={t('orgs.phone')} {...form.register('chairPhone')} />
+          <TextInput label={t('orgs.address')} {...form.register('address')} />
+        </SimpleGrid>
+        <RefusalAlert error={create.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending} data-testid="org-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function Orgs() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState('');
+  const orgs = useQuery({
+    queryKey: ['orgs.list', search, language],
+    queryFn: () => api('orgs.list', { search: search || undefined, language }),
+  });
+  return (
+    <Stack>
+      <Group>
+        <TextInput
+          placeholder={t('common.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
+        <Button onClick={() => setCreating(true)} data-testid="org-create">
+          {t('orgs.create')}
+        </Button>
+      </Group>
+      <Notice>{notice}</Notice>
+      <Table striped highlightOnHover data-testid="orgs-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('orgs.code')}</Table.Th>
+            <Table.Th>{t('orgs.name')}</Table.Th>
+            <Table.Th>{t('orgs.sector')}</Table.Th>
+            <Table.Th ta="right">{t('orgs.headcount')}</Table.Th>
+            <Table.Th ta="right">{t('orgs.members')}</Table.Th>
+            <Table.Th>{t('orgs.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(orgs.data ?? []).map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>{o.code}</Table.Td>
+              <Table.Td>{o.shortName ? `${o.shortName} — ${o.name}` : o.name}</Table.Td>
+              <Table.Td>{termLabel(SECTORS, o.sector, language)}</Table.Td>
+              <Table.Td ta="right">{o.headcount ?? '—'}</Table.Td>
+              <Table.Td ta="right">{o.activeMembers}</Table.Td>
+              <Table.Td>
+                <Badge color={o.status === 'active' ? 'teal' : 'gray'} variant="light">
+                  {t(`orgs.${o.status}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('orgs.create')}>
+        {(setDirty) => (
+          <OrgForm
+            setDirty={setDirty}
+            onDone={(code) => {
+              setCreating(false);
+              setNotice(t('orgs.created', { code }));
+            }}
+          />
+        )}
+      </FormModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Modal, Table, Text } from '@mantine/core';
+import { useCallback, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Term } from '../../electron/shared/vocabulary.ts';
+import type { UiLanguage } from '../../electron/shared/collation.ts';
+import { ApiError } from './api.ts';
+
+/** Small pieces every screen uses: the UI language, term labels, refusals shown as sentences. */
+export function useLanguage(): UiLanguage {
+  const { i18n } = useTranslation();
+  return (i18n.language as UiLanguage) ?? 'ru';
+}
+
+export function termLabel(
+  terms: Record<string, Term>,
+  key: string | null | undefined,
+  language: UiLanguage,
+): string {
+  if (!key) return '';
+  return terms[key]?.[language] ?? key;
+}
+
+export function termOptions(terms: Record<string, Term>, language: UiLanguage) {
+  return Object.entries(terms).map(([value, term]) => ({ value, label: term[language] }));
+}
+
+/** The register's refusal in the UI language (Russian sentences also serve Kazakh until they are translated). */
+export function refusalText(error: unknown, language: UiLanguage): string {
+  if (error instanceof ApiError) return language === 'en' ? error.refusal.message : error.refusal.messageRu;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function RefusalAlert({ error }: { error: unknown }) {
+  const language = useLanguage();
+  const { t } = useTranslation();
+  if (!error) return null;
+  const details = error instanceof ApiError ? error.refusal.details : [];
+  return (
+    <Alert color="red" role="alert" data-testid="refusal">
+      <Text size="sm">{refusalText(error, language)}</Text>
+      {details.length > 0 && (
+        <Table mt="xs" fz="xs" data-testid="problems">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('import.row')}</Table.Th>
+              <Table.Th>{t('import.column')}</Table.Th>
+              <Table.Th>{t('import.problem')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {details.map((d, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{d.row}</Table.Td>
+                <Table.Td>{d.column}</Table.Td>
+                <Table.Td>{language === 'en' ? d.message : d.messageRu}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Alert>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Alert color="teal" role="status" data-testid="notice">
+      {children}
+    </Alert>
+  );
+}
+
+/** Asks before a form with unsaved changes is closed. */
+export function confirmDiscard(dirty: boolean, text: string): boolean {
+  return !dirty || window.confirm(text);
+}
+
+/** Month names from the translation files (Chromium may have no Kazakh locale data for Intl). */
+export function useMonthNames(): string[] {
+  const { t } = useTranslation();
+  return t('months', { returnObjects: true }) as unknown as string[];
+}
+
+/**
+ * A modal for a form: closing it with unsaved changes asks first. The form reports its dirty state through
+ * the `setDirty` it is given.
+ */
+export function FormModal(props: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  size?: string;
+  children: (setDirty: (dirty: boolean) => void) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const dirty = useRef(false);
+  const setDirty = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+  const close = () => {
+    if (confirmDiscard(dirty.current, t('common.unsavedText'))) {
+      dirty.current = false;
+      props.onClose();
+    }
+  };
+  return (
+    <Modal opened={props.opened} onClose={close} title={props.title} size={props.size ?? 'lg'}>
+      {props.opened && props.children(setDirty)}
+    </Modal>
+  );
+}
