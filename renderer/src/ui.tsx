@@ -1,5 +1,8 @@
 import { Alert, Modal, Table, Text } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useRef, type ReactNode } from 'react';
+import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import { contract, type OperationName } from '../../electron/shared/contract.ts';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
@@ -108,5 +111,35 @@ export function FormModal(props: {
     <Modal opened={props.opened} onClose={close} title={props.title} size={props.size ?? 'lg'}>
       {props.opened && props.children(setDirty)}
     </Modal>
+  );
+}
+
+function withoutEmpty(value: unknown): unknown {
+  if (value === '') return undefined;
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutEmpty(v)]));
+  }
+  return value;
+}
+
+/**
+ * The contract's own zod schema as a form resolver. An empty input means "not given": it is dropped before
+ * validation, so an empty optional field never blocks a form.
+ */
+export function contractResolver<T extends FieldValues>(op: OperationName): Resolver<T> {
+  const resolve = zodResolver(contract[op] as never) as unknown as Resolver<T>;
+  return (values, context, options) => resolve(withoutEmpty(values) as T, context, options);
+}
+
+/** Lists the fields a form still refuses, so a submit never fails silently. */
+export function FieldErrorsSummary({ errors }: { errors: FieldErrors }) {
+  const { t } = useTranslation();
+  const names = Object.keys(errors);
+  if (names.length === 0) return null;
+  return (
+    <Text size="sm" c="red" data-testid="form-errors">
+      {t('common.required')}: {names.join(', ')}
+    </Text>
   );
 }

@@ -11,12 +11,11 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
 import {
   APPEAL_CATEGORIES,
@@ -25,7 +24,16 @@ import {
   LEGAL_KINDS,
 } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { FormModal, Notice, RefusalAlert, termLabel, termOptions, useLanguage } from '../ui.tsx';
+import {
+  contractResolver,
+  FieldErrorsSummary,
+  FormModal,
+  Notice,
+  RefusalAlert,
+  termLabel,
+  termOptions,
+  useLanguage,
+} from '../ui.tsx';
 
 type AddInput = OperationInput<'appeals.add'>;
 type CloseInput = OperationInput<'appeals.close'>;
@@ -35,7 +43,7 @@ function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDi
   const language = useLanguage();
   const client = useQueryClient();
   const form = useForm<AddInput>({
-    resolver: zodResolver(contract['appeals.add']) as never,
+    resolver: contractResolver('appeals.add'),
     defaultValues: { onControl: false },
   });
   setDirty(form.formState.isDirty);
@@ -109,6 +117,7 @@ function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDi
           <TextInput label={t('appeals.legalSum')} {...form.register('legalSum')} />
           <Checkbox mt="lg" label={t('appeals.onControl')} {...form.register('onControl')} />
         </SimpleGrid>
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={add.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending} data-testid="appeal-save">
@@ -134,7 +143,7 @@ function CloseForm({
   const { t } = useTranslation();
   const client = useQueryClient();
   const form = useForm<CloseInput>({
-    resolver: zodResolver(contract['appeals.close']) as never,
+    resolver: contractResolver('appeals.close'),
     defaultValues: { year, regNo },
   });
   setDirty(form.formState.isDirty);
@@ -166,6 +175,7 @@ function CloseForm({
           />
         </SimpleGrid>
         <Textarea label={t('appeals.outcome')} {...form.register('outcome')} data-testid="close-outcome" />
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={close.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={close.isPending} data-testid="close-save">

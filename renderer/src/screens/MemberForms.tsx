@@ -1,12 +1,11 @@
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { RefusalAlert, termOptions, useLanguage } from '../ui.tsx';
+import { contractResolver, FieldErrorsSummary, RefusalAlert, termOptions, useLanguage } from '../ui.tsx';
 
 /** Whether a (possibly nested) field has a validation error. */
 function hasError(errors: FieldErrors, path: string): boolean {
@@ -79,7 +78,7 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
   const client = useQueryClient();
   const orgOptions = useOrgOptions();
   type Input = OperationInput<'members.admit'>;
-  const form = useForm<Input>({ resolver: zodResolver(contract['members.admit']) as never });
+  const form = useForm<Input>({ resolver: contractResolver('members.admit') });
   setDirty(form.formState.isDirty);
   const admit = useMutation({
     mutationFn: (input: Input) => api('members.admit', input),
@@ -166,6 +165,7 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
           />
         </SimpleGrid>
         <DecisionFields register={form.register as never} errors={errors} />
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={admit.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={admit.isPending} data-testid="admit-save">
@@ -183,7 +183,7 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
   const client = useQueryClient();
   type Input = OperationInput<'members.exit'>;
   const form = useForm<Input>({
-    resolver: zodResolver(contract['members.exit']) as never,
+    resolver: contractResolver('members.exit'),
     defaultValues: { iin },
   });
   setDirty(form.formState.isDirty);
@@ -226,6 +226,7 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
           />
         </SimpleGrid>
         <DecisionFields register={form.register as never} errors={errors} />
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={exit.error} />
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={exit.isPending} data-testid="exit-save">
@@ -243,7 +244,7 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
   const orgOptions = useOrgOptions();
   type Input = OperationInput<'members.transfer'>;
   const form = useForm<Input>({
-    resolver: zodResolver(contract['members.transfer']) as never,
+    resolver: contractResolver('members.transfer'),
     defaultValues: { iin },
   });
   setDirty(form.formState.isDirty);
@@ -281,6 +282,7 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
             data-testid="transfer-date"
           />
         </SimpleGrid>
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={transfer.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={transfer.isPending} data-testid="transfer-save">

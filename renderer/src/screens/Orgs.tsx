@@ -9,15 +9,23 @@ import {
   Table,
   TextInput,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract, type OperationInput } from '../../../electron/shared/contract.ts';
+import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { SECTORS } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { FormModal, Notice, RefusalAlert, termLabel, termOptions, useLanguage } from '../ui.tsx';
+import {
+  contractResolver,
+  FieldErrorsSummary,
+  FormModal,
+  Notice,
+  RefusalAlert,
+  termLabel,
+  termOptions,
+  useLanguage,
+} from '../ui.tsx';
 
 type OrgInput = OperationInput<'orgs.create'>;
 
@@ -26,7 +34,7 @@ function OrgForm({ onDone, setDirty }: { onDone: (code: string) => void; setDirt
   const language = useLanguage();
   const client = useQueryClient();
   const form = useForm<OrgInput>({
-    resolver: zodResolver(contract['orgs.create']) as never,
+    resolver: contractResolver('orgs.create'),
     defaultValues: { sector: 'healthcare' },
   });
   const create = useMutation({
@@ -89,6 +97,7 @@ function OrgForm({ onDone, setDirty }: { onDone: (code: string) => void; setDirt
           <TextInput label={t('orgs.phone')} {...form.register('chairPhone')} />
           <TextInput label={t('orgs.address')} {...form.register('address')} />
         </SimpleGrid>
+        <FieldErrorsSummary errors={form.formState.errors} />
         <RefusalAlert error={create.error} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending} data-testid="org-save">
