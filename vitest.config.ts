@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node tests never load the real `electron` (it would download the binary): see test/stubs/electron.ts.
+  resolve: { alias: { electron: path.resolve(import.meta.dirname, 'test/stubs/electron.ts') } },
   test: {
-    include: ['test/node/**/*.test.ts', 'test/ui/**/*.test.ts'],
+    include: ['test/node/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/electron/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

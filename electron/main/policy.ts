@@ -8,6 +8,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'register';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+/** The one IPC channel; the operation name travels as its first argument. */
+export const IPC_CHANNEL = 'aqniet:call';
 
 /** Only pages of the app itself: app://register/…, nothing with credentials, other hosts or schemes. */
 export function isTrustedAppUrl(raw: string): boolean {

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATION_NAMES } from '../../electron/shared/contract.ts';
+import { tempDir } from '../node/helpers.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The Electron binary that `npm install` fetched on a machine with internet, if it is there. */
+function electronBinary(): string | null {
+  const pathFile = path.join(ROOT, 'node_modules/electron/path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const binary = path.join(ROOT, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
+}
+
+const binary = electronBinary();
+const built = fs.existsSync(path.join(ROOT, 'out/main/main.js'));
+const reason = !binary
+  ? 'no Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine)'
+  : !built
+    ? 'the app is not built (npm run build)'
+    : null;
+if (reason) console.warn(`Electron tests skipped: ${reason}`);
+
+describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
+  let app: ElectronApplication;
+  let page: Page;
+
+  beforeAll(async () => {
+    const home = tempDir();
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [path.join(ROOT, 'out/main/main.js')],
+      env: { ...process.env, HOME: home, APPDATA: home, XDG_CONFIG_HOME: home },
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('loads the UI from app:// with one bridge object and no Node', async () => {
+    expect(page.url()).toMatch(/^app:\/\/register\//);
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    const methods = await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort());
+    expect(methods).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  it('answers the contract over IPC and refuses bad input with a sentence', async () => {
+    const info = await page.evaluate(() =>
+      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['register.info']!(
+        {},
+      ),
+    );
+    expect(info).toMatchObject({ ok: true });
+    const refused = await page.evaluate(() =>
+      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['members.admit']!({
+        iin: 1,
+      }),
+    );
+    expect(refused).toMatchObject({ ok: false, code: 'input.invalid' });
+  });
+
+  it('does not navigate away or open windows', async () => {
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toMatch(/^app:\/\/register\//);
+    await page.evaluate(() => window.open('https://example.com/'));
+    await page.waitForTimeout(500);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  it('admits a member through the window', async () => {
+    await page.getByTestId('nav-orgs').click();
+    await page.getByTestId('org-create').click();
+    await page.getByTestId('org-code').fill('P001');
+    await page.getByTestId('org-name').fill('ППО');
+    await page.getByTestId('org-save').click();
+    await expect.poll(() => page.getByTestId('orgs-table').textContent()).toContain('P001');
+  });
+});

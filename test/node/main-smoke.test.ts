@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OPERATION_NAMES } from '../../electron/shared/contract.ts';
+import { SCHEMA_VERSION } from '../../migrations/index.ts';
+import {
+  APP_ENTRY,
+  CONTENT_SECURITY_POLICY,
+  IPC_CHANNEL,
+  webPreferences,
+} from '../../electron/main/policy.ts';
+import { recorded } from '../stubs/electron.ts';
+import { tempDir } from './helpers.ts';
+
+const MAIN = path.resolve(import.meta.dirname, '../../out/main/main.js');
+const built = fs.existsSync(MAIN);
+
+/**
+ * Loads the *built* main-process bundle with the stub `electron` (vitest's alias): it must open and migrate
+ * the database, create the window with the required web preferences, serve the renderer from app:// with
+ * the CSP, deny permissions, and answer every contract operation over IPC — only from the app's own pages.
+ */
+describe.skipIf(!built)('the built main process, started with a stub Electron', () => {
+  it('starts, and every operation of the contract has a validated IPC handler', async () => {
+    recorded.userData = tempDir();
+    await import(MAIN);
+    await expect.poll(() => recorded.windows.length, { timeout: 20_000 }).toBe(1);
+    const window = recorded.windows[0]!;
+    await expect.poll(() => window.loadedUrl, { timeout: 20_000 }).toBe(APP_ENTRY);
+
+    expect(window.options.webPreferences).toEqual(
+      webPreferences(path.resolve(path.dirname(MAIN), 'preload.cjs')),
+    );
+    expect(fs.existsSync(path.join(recorded.userData, 'register.sqlite'))).toBe(true);
+    expect(recorded.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+
+    const served = await recorded.protocols.get('app')!(new Request(APP_ENTRY));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(
+      (await recorded.protocols.get('app')!(new Request('app://register/..%2f..%2fpackage.json'))).status,
+    ).toBe(404);
+
+    let granted: boolean | null = null;
+    recorded.permissionHandler!(null, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+    expect(window.webContents.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+
+    const handler = recorded.handlers.get(IPC_CHANNEL)!;
+    const trusted = { senderFrame: { url: APP_ENTRY } };
+    const info = (await handler(trusted, 'register.info', {})) as {
+      ok: boolean;
+      value: { schemaVersion: number };
+    };
+    expect(info).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION } });
+    for (const op of OPERATION_NAMES) {
+      // A hostile input to every operation: refused by the contract's schema or the rules, never a crash.
+      const answer = (await handler(trusted, op, {
+        year: 'x',
+        code: 42,
+        iin: [],
+        kind: 'nope',
+        id: 'x',
+        quarter: 7,
+      })) as { ok: boolean; code?: string };
+      expect(answer.code, op).not.toBe('internal');
+    }
+    const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'members.list', {});
+    expect(foreign).toMatchObject({ ok: false, code: 'ipc.untrusted_sender' });
+    const noFrame = await handler({ senderFrame: null }, 'register.info', {});
+    expect(noFrame).toMatchObject({ ok: false, code: 'ipc.untrusted_sender' });
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/policy.ts';
+import { startWebPreview } from '../../electron/web/server.ts';
+import { freshRegister, tempDir } from './helpers.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function preview() {
+  const reg = await freshRegister();
+  const root = tempDir();
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
+  const web = await startWebPreview(reg, { root });
+  const base = new URL(web.url).origin;
+  return { reg, web, base };
+}
+
+describe('web preview', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const reg = await freshRegister();
+    await expect(startWebPreview(reg, { root: tempDir(), host: '0.0.0.0' })).rejects.toThrow(
+      /127\.0\.0\.1 only/,
+    );
+    await expect(startWebPreview(reg, { root: tempDir(), host: '192.168.1.5' })).rejects.toThrow(
+      /127\.0\.0\.1 only/,
+    );
+  });
+
+  it('answers the contract only with the token, as envelopes', async () => {
+    const { web, base } = await preview();
+    try {
+      expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}#\/$/);
+      const post = (op: string, body: unknown, token?: string) =>
+        fetch(`${base}/api/${op}`, {
+          method: 'POST',
+          headers: token ? { 'X-Aqniet-Token': token } : {},
+          body: JSON.stringify(body),
+        });
+      expect((await post('register.info', {})).status).toBe(403);
+      expect((await post('register.info', {}, 'x'.repeat(web.token.length))).status).toBe(403);
+      const ok = await (await post('register.info', {}, web.token)).json();
+      expect(ok).toMatchObject({ ok: true, value: { branchCode: 'KRG' } });
+      const refused = await (await post('members.admit', { iin: '1' }, web.token)).json();
+      expect(refused).toMatchObject({ ok: false, code: 'input.invalid' });
+      expect(JSON.stringify(refused)).not.toMatch(/at .*\.ts:\d+/);
+      const unknown = await (await post('toString', {}, web.token)).json();
+      expect(unknown).toMatchObject({ ok: false, code: 'input.unknown_operation' });
+      expect((await fetch(`${base}/api/register.info`)).status).toBe(405);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('serves the page with the CSP and nothing outside its folder', async () => {
+    const { web, base } = await preview();
+    try {
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect((await fetch(`${base}/..%2f..%2fpackage.json`)).status).toBe(404);
+      expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('prints the URL with its token as the first line (npm run -s web)', async () => {
+    const reg = await freshRegister();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'electron/web/main.ts'), '--db', reg.file, '--root', tempDir()],
+      { cwd: ROOT },
+    );
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out.split('\n')[0]!);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/$/);
+      const res = await fetch(`${new URL(line).origin}/api/register.info`, {
+        method: 'POST',
+        headers: { 'X-Aqniet-Token': new URL(line).searchParams.get('token')! },
+        body: '{}',
+      });
+      expect(((await res.json()) as { value: { branchName: string } }).value.branchName).toBe(
+        'Карагандинский филиал',
+      );
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
