@@ -7,6 +7,14 @@ import { tempDir } from '../node/helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** What the tests touch of the page's global object (this tsconfig has no DOM types; casts are erased,
+ * so the functions passed to evaluate() stay self-contained). */
+interface PageGlobal {
+  api: Record<string, (input: unknown) => Promise<unknown>>;
+  location: { href: string };
+  open(url: string): unknown;
+}
+
 /** The Electron binary that `npm install` fetched on a machine with internet, if it is there. */
 function electronBinary(): string | null {
   const pathFile = path.join(ROOT, 'node_modules/electron/path.txt');
@@ -47,19 +55,15 @@ describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
     expect(page.url()).toMatch(/^app:\/\/register\//);
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    const methods = await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort());
+    const methods = await page.evaluate(() => Object.keys((globalThis as unknown as PageGlobal).api).sort());
     expect(methods).toEqual([...OPERATION_NAMES].sort());
   });
 
   it('answers the contract over IPC and refuses bad input with a sentence', async () => {
-    const info = await page.evaluate(() =>
-      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['register.info']!(
-        {},
-      ),
-    );
+    const info = await page.evaluate(() => (globalThis as unknown as PageGlobal).api['register.info']!({}));
     expect(info).toMatchObject({ ok: true });
     const refused = await page.evaluate(() =>
-      (window as unknown as { api: Record<string, (i: unknown) => Promise<unknown>> }).api['members.admit']!({
+      (globalThis as unknown as PageGlobal).api['members.admit']!({
         iin: 1,
       }),
     );
@@ -68,11 +72,11 @@ describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
 
   it('does not navigate away or open windows', async () => {
     await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+      (globalThis as unknown as PageGlobal).location.href = 'https://example.com/';
     });
     await page.waitForTimeout(500);
     expect(page.url()).toMatch(/^app:\/\/register\//);
-    await page.evaluate(() => window.open('https://example.com/'));
+    await page.evaluate(() => (globalThis as unknown as PageGlobal).open('https://example.com/'));
     await page.waitForTimeout(500);
     expect(app.windows()).toHaveLength(1);
   });
