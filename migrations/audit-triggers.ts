@@ -6,7 +6,7 @@
  */
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
-/** Only the fields an UPDATE changed. */
+/** Only the fields an UPDATE changed (the trigger fires only when an audited column is set). */
 function changes(columns: string[]): string {
   const rows = columns.map((c) => `SELECT '${c}' AS f, OLD.${c} AS o, NEW.${c} AS n`).join(' UNION ALL ');
   return `SELECT json_group_object(f, json_array(o, n)) FROM (${rows}) WHERE o IS NOT n`;
@@ -24,7 +24,7 @@ export function auditTriggers(table: string, columns: string[]): string[] {
        INSERT INTO audit_log (at, entity, entity_id, action, changes)
        VALUES (${NOW}, '${table}', NEW.id, 'create', ${wholeRow(columns, 'NEW')});
      END`,
-    `CREATE TRIGGER ${table}_audit_update AFTER UPDATE ON ${table} BEGIN
+    `CREATE TRIGGER ${table}_audit_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} BEGIN
        INSERT INTO audit_log (at, entity, entity_id, action, changes)
        SELECT ${NOW}, '${table}', NEW.id, 'update', c FROM (SELECT (${changes(columns)}) AS c)
        WHERE c <> '{}';

@@ -89,3 +89,36 @@ export function comparePeople(a: PersonName, b: PersonName, language: UiLanguage
     compareNames(a.patronymic ?? '', b.patronymic ?? '', language)
   );
 }
+
+/**
+ * A text key whose plain binary order (SQLite's default, JavaScript's `<`) is the order of `comparePeople`:
+ * per field, primary weights then a level mark, secondary, tertiary; fields joined by a mark that sorts
+ * below every weight, so "Ким" comes before "Кимова" and a surname is compared in full before the given
+ * name. Stored in the database so long lists sort and page in SQL.
+ */
+const FIELD_MARK = '\u0001';
+const LEVEL_MARK = '\u0002';
+
+function weightChar(weight: number): string {
+  // Weights land in 0x0100–0xF0FF: above the marks, below the surrogate range.
+  return String.fromCharCode(0x100 + Math.min(weight, 0xefff));
+}
+
+function fieldKey(text: string, table: Map<string, CharKey>): string {
+  const keys = [...text.normalize('NFC')].map((c) => keyOf(table, c));
+  return [
+    keys.map((k) => weightChar(k.primary)).join(''),
+    keys.map((k) => weightChar(k.secondary)).join(''),
+    keys.map((k) => weightChar(k.tertiary)).join(''),
+  ].join(LEVEL_MARK);
+}
+
+export function personSortKey(p: PersonName, language: UiLanguage = 'ru'): string {
+  const table = TABLES[language === 'kk' ? 'kk' : 'ru'];
+  return [p.surname, p.givenName, p.patronymic ?? ''].map((f) => fieldKey(f, table)).join(FIELD_MARK);
+}
+
+/** Lower-case text a search matches against: full name, IIN and card number. */
+export function personSearchText(p: PersonName & { iin: string; cardNo?: string | null }): string {
+  return [fullName(p), p.iin, p.cardNo ?? ''].join(' ').toLowerCase().replace(/ё/g, 'е');
+}

@@ -13,6 +13,7 @@ import { call } from '../../electron/core/service.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { APPEAL_CATEGORY_KEYS } from '../../electron/shared/vocabulary.ts';
 import { MEMBER_HEADER, memberRows, writeCsv, writeXlsx } from './data.ts';
+import { benchUi } from './ui.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-bench-'));
 const ORGS = 283;
@@ -158,6 +159,8 @@ async function main() {
   runs.sort((a, b) => a - b);
   report('appeals report (year) over 100,000 appeals, median of 5', `${runs[2]!.toFixed(1)} ms`);
   await closeRegister(reg3);
+
+  await benchUi(report);
 
   report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });

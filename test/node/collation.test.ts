@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, comparePeople } from '../../electron/shared/collation.ts';
+import { compareNames, comparePeople, personSortKey } from '../../electron/shared/collation.ts';
 import { KAZAKH, RUSSIAN } from '../../electron/core/demo/names.ts';
 
 const LETTERS = 'А Ә Б В Г Ғ Д Е Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я'.split(
@@ -58,5 +58,39 @@ describe('names in the alphabet of the UI language', () => {
       'Ыбыраева Айгүл',
       'Іздібаева Әсел',
     ]);
+  });
+
+  it('stored sort keys order people exactly as the comparator does, in both languages', () => {
+    const surnames = [
+      'Ёлкина',
+      'Елкина',
+      'Ким',
+      'Кимова',
+      'Іздібаева',
+      'Ыбыраева',
+      'Ибраева',
+      'Үсенова',
+      'Ұлықпанова',
+      'ким',
+      'Ким-Ли',
+      'Әлиева',
+    ];
+    const given = ['Анна', 'Борис', 'Әсел', 'Ёлка', 'Елка'];
+    const people = surnames.flatMap((surname, i) =>
+      given.map((givenName, j) => ({ surname, givenName, patronymic: (i + j) % 3 ? 'Петровна' : null })),
+    );
+    for (const lang of ['ru', 'kk'] as const) {
+      const byComparator = [...people].sort((a, b) => comparePeople(a, b, lang));
+      const byKey = [...people].sort((a, b) =>
+        personSortKey(a, lang) < personSortKey(b, lang)
+          ? -1
+          : personSortKey(a, lang) > personSortKey(b, lang)
+            ? 1
+            : 0,
+      );
+      expect(byKey.map((p) => `${p.surname} ${p.givenName} ${p.patronymic}`)).toEqual(
+        byComparator.map((p) => `${p.surname} ${p.givenName} ${p.patronymic}`),
+      );
+    }
   });
 });

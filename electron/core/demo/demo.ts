@@ -10,6 +10,7 @@ import { insertMany } from '../db/bulk.ts';
 import { initRegister, closeRegister } from '../db/init.ts';
 import { makeBin, makeIin } from '../ids/iin.ts';
 import { formatRegNo } from '../appeals/appeals.ts';
+import { memberKeyColumns, type KeyedPerson } from '../members/list-keys.ts';
 import {
   APPEAL_SUMMARIES,
   KAZAKH,
@@ -172,7 +173,11 @@ export async function generateDemo(file: string, options: DemoOptions = {}) {
       }
       for (const o of orgs) o.headcount = Math.round((perOrg.get(o.id) ?? 0) / (0.7 + r.next() * 0.25) + 5);
       await insertMany(trx, 'orgs', orgs);
-      await insertMany(trx, 'members', members);
+      await insertMany(
+        trx,
+        'members',
+        members.map((m) => ({ ...m, ...memberKeyColumns(m as unknown as KeyedPerson) })),
+      );
       await insertMany(trx, 'member_events', events);
 
       // Dues: monthly from most PPOs, quarterly from two, and a few months missing (arrears).

@@ -8,6 +8,7 @@ import { planMembers } from './kinds/members.ts';
 import { planOrgs } from './kinds/orgs.ts';
 import type { Planner } from './kinds/types.ts';
 import { readTable, type TableSource } from './read-table.ts';
+import { refreshMemberKeys } from '../members/list-keys.ts';
 
 const PLANNERS: Record<ImportKind, Planner> = {
   orgs: planOrgs,
@@ -74,6 +75,8 @@ export async function runImport(
   // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
   // the whole transaction rolls back, so nothing is half-written.
   await reg.db.transaction((trx) => first.apply(trx, nowIso(reg)));
+  // New members get their list keys now, while the user already waits, not at the first keystroke.
+  if (kind === 'members') await refreshMemberKeys(reg.db);
   const summary = first;
   return {
     kind,

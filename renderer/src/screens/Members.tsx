@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../electron/shared/collation.ts';
 import { formatDate } from '../../../electron/shared/format.ts';
@@ -11,6 +11,7 @@ import { FormModal, Notice, termLabel, useLanguage } from '../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
 
 const ROW = 36;
+const PAGE = 200;
 const COLUMNS = '2.4fr 1fr 0.8fr 1.4fr 1fr 0.9fr';
 
 function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'transfer') => void }) {
@@ -81,25 +82,38 @@ export function Members() {
     queryKey: ['orgs.list', 'all', language],
     queryFn: () => api('orgs.list', { language }),
   });
-  const members = useQuery({
-    queryKey: ['members.list', deferredSearch, orgCode, status, language],
-    queryFn: () =>
-      api('members.list', {
-        search: deferredSearch || undefined,
-        orgCode: orgCode ?? undefined,
-        status: (status as 'active' | 'exited' | null) ?? undefined,
-        language,
-      }),
+  const filters = {
+    search: deferredSearch || undefined,
+    orgCode: orgCode ?? undefined,
+    status: (status as 'active' | 'exited' | null) ?? undefined,
+    language,
+  };
+  // Pages of the sorted list are fetched as the user scrolls: a keystroke costs one page, not 75,000 rows.
+  const members = useInfiniteQuery({
+    queryKey: ['members.list', filters],
+    queryFn: ({ pageParam }) => api('members.list', { ...filters, limit: PAGE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
     placeholderData: (previous) => previous,
   });
-  const rows = members.data?.rows ?? [];
+  const rows = members.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = members.data?.pages[0]?.total ?? 0;
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW,
     overscan: 20,
   });
+  const items = virtual.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 20 && members.hasNextPage && !members.isFetchingNextPage)
+      void members.fetchNextPage();
+  }, [lastIndex, rows.length, members]);
   const done = (message: string) => {
     setModal(null);
     setNotice(message);
@@ -144,7 +158,7 @@ export function Members() {
       </Group>
       <Notice>{notice}</Notice>
       <Text size="sm" c="dimmed" data-testid="member-count">
-        {t('members.found', { count: members.data?.total ?? 0 })}
+        {t('members.found', { count: total })}
       </Text>
       <Box style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14 }} px="xs">
         <span>{t('members.fullName')}</span>
@@ -160,8 +174,9 @@ export function Members() {
         data-testid="member-list"
       >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((item) => {
-            const m = rows[item.index]!;
+          {items.map((item) => {
+            const m = rows[item.index];
+            if (!m) return null;
             return (
               <Box
                 key={m.id}

@@ -3,6 +3,7 @@ import { STAFF_CATEGORIES } from '../../../shared/vocabulary.ts';
 import { insertMany } from '../../db/bulk.ts';
 import type { RowProblem } from '../../errors.ts';
 import { checkIdentity, isIdentityProblem } from '../../members/identity.ts';
+import { memberKeyColumns } from '../../members/list-keys.ts';
 import { RowReader, STAFF_WORDS } from '../row-reader.ts';
 import { TableChanges, type Planner } from './types.ts';
 
