@@ -102,7 +102,7 @@ export const planMembers: Planner = async (trx, table, today) => {
         event_date: joinedOn,
         note: 'import',
       });
-      return {
+      const row = {
         id,
         iin,
         ...person,
@@ -112,6 +112,8 @@ export const planMembers: Planner = async (trx, table, today) => {
         status: 'active',
         joined_on: joinedOn,
       };
+      // List keys are written with the row, so a fresh register is ready for its first search.
+      return { ...row, ...memberKeyColumns(row) };
     });
   }
   return changes.plan(problems, (tx, now) =>
