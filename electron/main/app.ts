@@ -17,6 +17,8 @@ import {
   webPreferences,
 } from './policy.ts';
 import { createRouter } from './router.ts';
+import { checkForUpdates, type Updater } from './updates.ts';
+import { readSettings } from '../core/settings/settings.ts';
 
 /**
  * The main process, written against the Electron API it is given so that a test can start it with a stub
@@ -97,6 +99,19 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   window.once('ready-to-show', () => window.show());
   Menu.setApplicationMenu(buildMenu(electron, window, 'ru'));
   await window.loadURL(APP_ENTRY);
+
+  // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
+  if ((app as { isPackaged?: boolean }).isPackaged) {
+    void readSettings(register.db)
+      .then(async (settings) => {
+        const { autoUpdater } = await import('electron-updater');
+        return checkForUpdates(autoUpdater as unknown as Updater, settings.updateUrl);
+      })
+      .then(
+        (status) => console.log(`update check: ${status}`),
+        (err: unknown) => console.error(err),
+      );
+  }
 
   let stopped = false;
   const stop = async () => {

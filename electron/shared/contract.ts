@@ -107,6 +107,7 @@ export const contract = {
     chair: optionalText,
     phone: optionalText,
     appealDueDays: z.number().int().min(1).max(365).optional(),
+    updateUrl: z.string().trim().max(500).optional(),
   }),
   'rates.list': z.object({}),
   'rates.set': z.object({

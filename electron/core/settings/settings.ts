@@ -13,6 +13,7 @@ export const SettingsSchema = z.object({
   chair: z.string().default(''),
   phone: z.string().default(''),
   appealDueDays: z.coerce.number().int().default(30),
+  updateUrl: z.string().default(''),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -24,6 +25,7 @@ const KEYS: Record<keyof Settings, string> = {
   chair: 'branch.chair',
   phone: 'branch.phone',
   appealDueDays: 'appeals.due_days',
+  updateUrl: 'updates.url',
 };
 
 export async function readSettings(db: Tx): Promise<Settings> {

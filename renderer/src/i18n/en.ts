@@ -166,6 +166,7 @@ export const en: Messages = {
     ignored: 'Columns not used: {{columns}}',
   },
   settings: {
+    updateUrl: 'Update URL (set by headquarters)',
     branchName: 'Branch name',
     region: 'Region',
     chair: 'Branch chair',

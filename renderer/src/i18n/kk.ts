@@ -167,6 +167,7 @@ export const kk: Messages = {
     ignored: 'Пайдаланылмайтын бағандар: {{columns}}',
   },
   settings: {
+    updateUrl: 'Жаңарту мекенжайы (Орталық кеңес белгілейді)',
     branchName: 'Филиалдың атауы',
     region: 'Өңір',
     chair: 'Филиал төрағасы',

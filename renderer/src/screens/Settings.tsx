@@ -23,6 +23,7 @@ export function Settings() {
     chair: '',
     phone: '',
     appealDueDays: 30,
+    updateUrl: '',
   });
   const [rate, setRate] = useState({
     validFrom: '',
@@ -33,8 +34,8 @@ export function Settings() {
   });
   useEffect(() => {
     if (info.data) {
-      const { branchName, region, chair, phone, appealDueDays } = info.data;
-      setProfile({ branchName, region, chair, phone, appealDueDays });
+      const { branchName, region, chair, phone, appealDueDays, updateUrl } = info.data;
+      setProfile({ branchName, region, chair, phone, appealDueDays, updateUrl });
     }
   }, [info.data]);
   const save = useMutation({
@@ -45,7 +46,7 @@ export function Settings() {
     mutationFn: () => api('rates.set', rate),
     onSuccess: () => void client.invalidateQueries(),
   });
-  const field = (key: 'branchName' | 'region' | 'chair' | 'phone') => ({
+  const field = (key: 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
     value: profile[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setProfile({ ...profile, [key]: e.currentTarget.value }),
