@@ -5,7 +5,12 @@ export default defineConfig({
   // Node tests never load the real `electron` (it would download the binary): see test/stubs/electron.ts.
   resolve: { alias: { electron: path.resolve(import.meta.dirname, 'test/stubs/electron.ts') } },
   test: {
-    include: ['test/node/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/electron/**/*.test.ts'],
+    include: [
+      'test/node/**/*.test.ts',
+      'test/components/**/*.test.{ts,tsx}',
+      'test/ui/**/*.test.ts',
+      'test/electron/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

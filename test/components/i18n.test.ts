@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../renderer/src/i18n/en.ts';
+import { kk } from '../../renderer/src/i18n/kk.ts';
+import { ru } from '../../renderer/src/i18n/ru.ts';
+
+function keys(node: unknown, prefix = ''): string[] {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return [prefix];
+  return Object.entries(node).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function leaves(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(leaves);
+  return Object.values(node as object).flatMap(leaves);
+}
+
+describe('translations', () => {
+  it('Kazakh and English have every Russian key and no empty text', () => {
+    expect(keys(kk)).toEqual(keys(ru));
+    expect(keys(en)).toEqual(keys(ru));
+    for (const text of [...leaves(kk), ...leaves(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('Kazakh texts are translated, not copied from Russian', () => {
+    const same = leaves(ru).filter((text, i) => leaves(kk)[i] === text);
+    // words that are the same in both languages
+    expect(same.sort()).toEqual(
+      ['Aqniet Register', 'Телефон', 'Телефон', 'Телефон', 'Файл', 'Филиал']
+        .filter((w) => same.includes(w))
+        .sort(),
+    );
+    expect(same.length).toBeLessThan(8);
+  });
+
+  it('has twelve month names in each language (Chromium may lack Kazakh locale data)', () => {
+    expect([ru.months.length, kk.months.length, en.months.length]).toEqual([12, 12, 12]);
+    expect(kk.months[0]).toBe('қаңтар');
+  });
+});
