@@ -1,7 +1,7 @@
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
@@ -36,6 +36,11 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     errors = watchErrors(page);
     await page.goto(preview.url);
+  });
+
+  // Each step starts from a freshly loaded page, so one failure does not leave a dialog over the next.
+  beforeEach(async () => {
+    if (page) await page.goto(preview.url);
   });
 
   afterEach(async (ctx) => {
@@ -73,6 +78,43 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
       status: 'active',
     });
     await screenshot(page, '03-orgs');
+  });
+
+  it('edits a PPO and closes another one as merged into it, from its card', async () => {
+    await reg
+      .db('orgs')
+      .insert({
+        id: 'o-2',
+        code: 'P002',
+        name: 'ППО поликлиники',
+        status: 'active',
+        sector: 'healthcare',
+        created_at: 'x',
+        updated_at: 'x',
+      });
+    await page.getByTestId('nav-orgs').click();
+    await page.getByTestId('org-row').filter({ hasText: 'P001' }).click();
+    await page.getByTestId('org-edit').click();
+    await page.getByTestId('org-edit-headcount').fill('260');
+    await page.getByTestId('org-edit-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').last().textContent())
+      .toContain('Данные ППО P001 сохранены');
+    expect(await reg.db('orgs').where({ code: 'P001' }).first()).toMatchObject({ headcount: 260 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('org-row').filter({ hasText: 'P002' }).click();
+    await page.getByTestId('org-close-date').fill('31.12.2024');
+    await choose(page, 'org-close-reason', 'присоединена к другой ППО');
+    await choose(page, 'org-close-merged', /P001/);
+    await screenshot(page, '03b-org-card');
+    await page.getByTestId('org-close').click();
+    await expect.poll(() => page.getByTestId('notice').last().textContent()).toContain('ППО P002 закрыта');
+    expect(await reg.db('orgs').where({ code: 'P002' }).first()).toMatchObject({
+      status: 'closed',
+      close_reason: 'merged',
+      merged_into_id: (await reg.db('orgs').where({ code: 'P001' }).first()).id,
+    });
+    await page.keyboard.press('Escape');
   });
 
   it('admits a member only with the application and the decision', async () => {

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Drawer,
   Button,
   Group,
   NumberInput,
@@ -16,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { SECTORS } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { OrgCard } from './OrgCard.tsx';
 import {
   contractResolver,
   FieldErrorsSummary,
@@ -115,6 +117,7 @@ export function Orgs() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');
+  const [opened, setOpened] = useState<string | null>(null);
   const orgs = useQuery({
     queryKey: ['orgs.list', search, language],
     queryFn: () => api('orgs.list', { search: search || undefined, language }),
@@ -146,7 +149,12 @@ export function Orgs() {
         </Table.Thead>
         <Table.Tbody>
           {(orgs.data ?? []).map((o) => (
-            <Table.Tr key={o.id}>
+            <Table.Tr
+              key={o.id}
+              onClick={() => setOpened(o.code)}
+              style={{ cursor: 'pointer' }}
+              data-testid="org-row"
+            >
               <Table.Td>{o.code}</Table.Td>
               <Table.Td>{o.shortName ? `${o.shortName} — ${o.name}` : o.name}</Table.Td>
               <Table.Td>{termLabel(SECTORS, o.sector, language)}</Table.Td>
@@ -161,6 +169,15 @@ export function Orgs() {
           ))}
         </Table.Tbody>
       </Table>
+      <Drawer
+        opened={opened !== null}
+        onClose={() => setOpened(null)}
+        position="right"
+        size="xl"
+        title={t('orgs.card')}
+      >
+        {opened && <OrgCard code={opened} />}
+      </Drawer>
       <FormModal opened={creating} onClose={() => setCreating(false)} title={t('orgs.create')}>
         {(setDirty) => (
           <OrgForm
