@@ -81,17 +81,15 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
   });
 
   it('edits a PPO and closes another one as merged into it, from its card', async () => {
-    await reg
-      .db('orgs')
-      .insert({
-        id: 'o-2',
-        code: 'P002',
-        name: 'ППО поликлиники',
-        status: 'active',
-        sector: 'healthcare',
-        created_at: 'x',
-        updated_at: 'x',
-      });
+    await reg.db('orgs').insert({
+      id: 'o-2',
+      code: 'P002',
+      name: 'ППО поликлиники',
+      status: 'active',
+      sector: 'healthcare',
+      created_at: 'x',
+      updated_at: 'x',
+    });
     await page.getByTestId('nav-orgs').click();
     await page.getByTestId('org-row').filter({ hasText: 'P001' }).click();
     await page.getByTestId('org-edit').click();
