@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type * as Electron from 'electron';
 import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
 import { isNetworkPath } from '../core/db/open.ts';
 import type { Register } from '../core/register.ts';
+import { databaseFile } from './config.ts';
 import { buildMenu } from './menu.ts';
 import {
   APP_ENTRY,
@@ -60,7 +60,7 @@ async function openOrCreate(file: string): Promise<Register> {
 
 export async function startApp(electron: ElectronModule, options: StartOptions): Promise<RunningApp> {
   const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog } = electron;
-  const file = options.databaseFile ?? path.join(app.getPath('userData'), 'register.sqlite');
+  const file = options.databaseFile ?? databaseFile(app.getPath('userData'));
   const register = await openOrCreate(file);
 
   protocol.handle(APP_SCHEME, async (request) => {

@@ -1,9 +1,15 @@
 import type * as Electron from 'electron';
+import fs from 'node:fs';
 import type { UiLanguage } from '../shared/collation.ts';
+import { isNetworkPath } from '../core/db/open.ts';
+import { writeConfig } from './config.ts';
 
 /** The application menu in the UI language. Screens are reached through the page's hash routes. */
 const LABELS: Record<UiLanguage, Record<string, string>> = {
   ru: {
+    open: 'Открыть базу данных…',
+    create: 'Создать базу данных…',
+    pdf: 'Сохранить как PDF…',
     file: 'Файл',
     print: 'Печать…',
     quit: 'Выход',
@@ -15,6 +21,9 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
     about: 'О программе',
   },
   kk: {
+    open: 'Дерекқорды ашу…',
+    create: 'Дерекқор құру…',
+    pdf: 'PDF ретінде сақтау…',
     file: 'Файл',
     print: 'Басып шығару…',
     quit: 'Шығу',
@@ -26,6 +35,9 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
     about: 'Бағдарлама туралы',
   },
   en: {
+    open: 'Open database…',
+    create: 'New database…',
+    pdf: 'Save as PDF…',
     file: 'File',
     print: 'Print…',
     quit: 'Quit',
@@ -38,8 +50,42 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
   },
 };
 
+type MenuElectron = Pick<typeof Electron, 'Menu' | 'app' | 'dialog'>;
+
+/** Another register file (a second branch, headquarters): remembered in config.json, then a restart. */
+async function chooseDatabase(
+  electron: MenuElectron,
+  window: Electron.BrowserWindow,
+  mode: 'open' | 'create',
+) {
+  const filters = [{ name: 'Aqniet Register', extensions: ['sqlite'] }];
+  const file =
+    mode === 'open'
+      ? (await electron.dialog.showOpenDialog(window, { filters, properties: ['openFile'] })).filePaths[0]
+      : (await electron.dialog.showSaveDialog(window, { filters, defaultPath: 'register.sqlite' })).filePath;
+  if (!file) return;
+  if (isNetworkPath(file)) {
+    electron.dialog.showErrorBox(
+      'Aqniet Register',
+      'База данных должна лежать на диске этого компьютера, а не в сетевой папке.',
+    );
+    return;
+  }
+  writeConfig(electron.app.getPath('userData'), { databaseFile: file });
+  electron.app.relaunch();
+  electron.app.exit(0);
+}
+
+async function saveAsPdf(electron: MenuElectron, window: Electron.BrowserWindow) {
+  const { filePath } = await electron.dialog.showSaveDialog(window, {
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (!filePath) return;
+  fs.writeFileSync(filePath, await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true }));
+}
+
 export function buildMenu(
-  electron: Pick<typeof Electron, 'Menu' | 'app' | 'dialog'>,
+  electron: MenuElectron,
   window: Electron.BrowserWindow,
   language: UiLanguage,
 ): Electron.Menu {
@@ -48,11 +94,15 @@ export function buildMenu(
     {
       label: l.file,
       submenu: [
+        { label: l.open, click: () => void chooseDatabase(electron, window, 'open') },
+        { label: l.create, click: () => void chooseDatabase(electron, window, 'create') },
+        { type: 'separator' },
         {
           label: l.print,
           accelerator: 'CmdOrCtrl+P',
           click: () => window.webContents.print({ silent: false }),
         },
+        { label: l.pdf, click: () => void saveAsPdf(electron, window) },
         { type: 'separator' },
         { label: l.quit, role: 'quit' },
       ],

@@ -102,6 +102,11 @@ const period = z.object({
 export const contract = {
   'register.info': z.object({}),
   'settings.update': z.object({
+    branchCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_-]{2,16}$/, 'branch code: 2-16 capital Latin letters or digits')
+      .optional(),
     branchName: optionalText,
     region: optionalText,
     chair: optionalText,

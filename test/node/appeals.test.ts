@@ -71,7 +71,20 @@ describe('appeals', () => {
     const reg = await freshRegister('2025-03-15');
     const a = await call(reg, 'appeals.add', { ...base, receivedOn: '2025-02-01' });
     expect(a.dueOn).toBe('2025-03-03');
-    await call(reg, 'settings.update', { appealDueDays: 10 });
+    await call(reg, 'settings.update', {
+      appealDueDays: 10,
+      branchCode: 'AST',
+      branchName: 'Филиал г. Астана',
+    });
+    expect(await call(reg, 'register.info', {})).toMatchObject({
+      branchCode: 'AST',
+      branchName: 'Филиал г. Астана',
+      appealDueDays: 10,
+    });
+    await expect(call(reg, 'settings.update', { branchCode: 'ast' })).rejects.toMatchObject({
+      code: 'input.invalid',
+      messageRu: expect.stringContaining('branchCode'),
+    });
     const b = await call(reg, 'appeals.add', { ...base, receivedOn: '2025-03-01' });
     expect(b.dueOn).toBe('2025-03-11');
     const c = await call(reg, 'appeals.add', { ...base, receivedOn: '2025-03-10', onControl: true });

@@ -48,6 +48,16 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
     expect(granted).toBe(false);
     expect(window.webContents.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
 
+    const menu = recorded.menu as { template: Array<{ label: string; submenu: Array<{ label?: string }> }> };
+    expect(menu.template.map((m) => m.label)).toEqual(['Файл', 'Вид', 'Справка']);
+    expect(menu.template[0]!.submenu.map((i) => i.label).filter(Boolean)).toEqual([
+      'Открыть базу данных…',
+      'Создать базу данных…',
+      'Печать…',
+      'Сохранить как PDF…',
+      'Выход',
+    ]);
+
     const handler = recorded.handlers.get(IPC_CHANNEL)!;
     const trusted = { senderFrame: { url: APP_ENTRY } };
     const info = (await handler(trusted, 'register.info', {})) as {

@@ -177,6 +177,7 @@ export const en: Messages = {
     ignored: 'Columns not used: {{columns}}',
   },
   settings: {
+    branchCode: 'Branch code (Latin letters, e.g. KRG)',
     updateUrl: 'Update URL (set by headquarters)',
     branchName: 'Branch name',
     region: 'Region',

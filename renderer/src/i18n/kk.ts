@@ -178,6 +178,7 @@ export const kk: Messages = {
     ignored: 'Пайдаланылмайтын бағандар: {{columns}}',
   },
   settings: {
+    branchCode: 'Филиал коды (латынша, мысалы KRG)',
     updateUrl: 'Жаңарту мекенжайы (Орталық кеңес белгілейді)',
     branchName: 'Филиалдың атауы',
     region: 'Өңір',

@@ -176,6 +176,7 @@ export const ru = {
     ignored: 'Не используются столбцы: {{columns}}',
   },
   settings: {
+    branchCode: 'Код филиала (латиницей, например KRG)',
     updateUrl: 'Адрес обновлений (задаёт Центральный совет)',
     branchName: 'Наименование филиала',
     region: 'Регион',

@@ -20,7 +20,7 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
 }
 
 /** A bar per row, with the number beside it: a chart that is also its own table. */
-function Bars({ rows }: { rows: Array<{ label: string; value: number }> }) {
+function Bars({ rows }: { rows: Array<{ label: string; value: number; color?: string }> }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <Stack gap={4}>
@@ -29,7 +29,11 @@ function Bars({ rows }: { rows: Array<{ label: string; value: number }> }) {
           <Text size="xs" w={200} truncate>
             {r.label}
           </Text>
-          <Box h={12} bg="teal.5" style={{ width: `${(r.value / max) * 240}px`, borderRadius: 2 }} />
+          <Box
+            h={12}
+            bg={r.color ?? 'teal.5'}
+            style={{ width: `${(r.value / max) * 240}px`, borderRadius: 2 }}
+          />
           <Text size="xs">{r.value}</Text>
         </Group>
       ))}

@@ -5,9 +5,9 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../electron/shared/collation.ts';
 import { formatDate } from '../../../electron/shared/format.ts';
-import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
+import { EXIT_REASONS, STAFF_CATEGORIES, type StaffCategory } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { FormModal, Notice, termLabel, useLanguage } from '../ui.tsx';
+import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
 
 const ROW = 36;
@@ -75,6 +75,7 @@ export function Members() {
   const deferredSearch = useDeferredValue(search);
   const [orgCode, setOrgCode] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('active');
+  const [category, setCategory] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [modal, setModal] = useState<'admit' | 'exit' | 'transfer' | null>(null);
   const [notice, setNotice] = useState('');
@@ -86,6 +87,7 @@ export function Members() {
     search: deferredSearch || undefined,
     orgCode: orgCode ?? undefined,
     status: (status as 'active' | 'exited' | null) ?? undefined,
+    category: (category as StaffCategory | null) ?? undefined,
     language,
   };
   // Pages of the sorted list are fetched as the user scrolls: a keystroke costs one page, not 75,000 rows.
@@ -151,6 +153,14 @@ export function Members() {
           value={status}
           onChange={setStatus}
           w={160}
+        />
+        <Select
+          label={t('members.category')}
+          clearable
+          data={termOptions(STAFF_CATEGORIES, language)}
+          value={category}
+          onChange={setCategory}
+          w={220}
         />
         <Button onClick={() => setModal('admit')} data-testid="member-admit">
           {t('members.admit')}

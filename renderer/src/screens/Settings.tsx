@@ -18,6 +18,7 @@ export function Settings() {
   const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   const rates = useQuery({ queryKey: ['rates.list'], queryFn: () => api('rates.list', {}) });
   const [profile, setProfile] = useState({
+    branchCode: '',
     branchName: '',
     region: '',
     chair: '',
@@ -34,8 +35,8 @@ export function Settings() {
   });
   useEffect(() => {
     if (info.data) {
-      const { branchName, region, chair, phone, appealDueDays, updateUrl } = info.data;
-      setProfile({ branchName, region, chair, phone, appealDueDays, updateUrl });
+      const { branchCode, branchName, region, chair, phone, appealDueDays, updateUrl } = info.data;
+      setProfile({ branchCode, branchName, region, chair, phone, appealDueDays, updateUrl });
     }
   }, [info.data]);
   const save = useMutation({
@@ -46,7 +47,7 @@ export function Settings() {
     mutationFn: () => api('rates.set', rate),
     onSuccess: () => void client.invalidateQueries(),
   });
-  const field = (key: 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
+  const field = (key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
     value: profile[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setProfile({ ...profile, [key]: e.currentTarget.value }),
@@ -58,6 +59,7 @@ export function Settings() {
   return (
     <Stack maw={860}>
       <SimpleGrid cols={2}>
+        <TextInput label={t('settings.branchCode')} {...field('branchCode')} />
         <TextInput label={t('settings.branchName')} {...field('branchName')} data-testid="settings-branch" />
         <TextInput label={t('settings.region')} {...field('region')} />
         <TextInput label={t('settings.chair')} {...field('chair')} />
