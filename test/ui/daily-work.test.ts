@@ -6,6 +6,7 @@ import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
 import { makeIin } from '../../electron/core/ids/iin.ts';
+import { call } from '../../electron/core/service.ts';
 import { tempDir, writeFile } from '../node/helpers.ts';
 import { RENDERER, choose, launch, screenshot, watchErrors, whyNoBrowser } from './browser.ts';
 
@@ -40,7 +41,9 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
 
   // Each step starts from a freshly loaded page, so one failure does not leave a dialog over the next.
   beforeEach(async () => {
-    if (page) await page.goto(preview.url);
+    if (!page) return;
+    await page.goto('about:blank'); // a real reload: a hash-only change would keep the page's state
+    await page.goto(preview.url);
   });
 
   afterEach(async (ctx) => {
@@ -150,6 +153,73 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('asks before a form with unsaved changes is closed', async () => {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-admit').click();
+    await page.getByTestId('admit-surname').fill('Черновик');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss(); // "no": keep editing
+    });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked).toEqual(['Закрыть форму? Введённые данные будут потеряны.']);
+    expect(await page.getByTestId('admit-surname').inputValue()).toBe('Черновик');
+  });
+
+  it('transfers a member and records an exit from the member card', async () => {
+    await reg.db('orgs').insert({
+      id: 'o-3',
+      code: 'P003',
+      name: 'ППО колледжа',
+      status: 'active',
+      sector: 'education_medical',
+      created_at: 'x',
+      updated_at: 'x',
+    });
+    await call(reg, 'members.admit', {
+      orgCode: 'P001',
+      surname: 'Ахметова',
+      givenName: 'Динара',
+      iin: '680525418408',
+      category: 'nursing',
+      applicationDate: '2024-03-01',
+      decision: { body: 'профком', number: '4', date: '2024-03-05' },
+    });
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-search').fill('ахметова');
+    await expect.poll(() => page.getByTestId('member-count').textContent()).toBe('Найдено: 1');
+    await page.getByTestId('member-row').first().click();
+    await page.getByTestId('member-transfer').click();
+    await choose(page, 'transfer-org', /P003/);
+    await page.getByTestId('transfer-date').fill('01.03.2025');
+    await page.getByTestId('transfer-save').click();
+    const ahmetova = () => reg.db('members').where({ iin: '680525418408' }).first();
+    await expect.poll(async () => (await ahmetova()).org_id).toBe('o-3');
+    await page.getByTestId('member-row').first().click();
+    await page.getByTestId('member-exit').click();
+    await choose(page, 'exit-reason', 'по собственному желанию');
+    await page.getByTestId('decision-body').fill('профком');
+    await page.getByTestId('decision-no').fill('9');
+    await page.getByTestId('decision-date').fill('05.06.2025');
+    await page.getByTestId('exit-save').click();
+    await expect
+      .poll(() => page.getByTestId('refusal').textContent())
+      .toContain('нужна дата письменного заявления');
+    await page.getByTestId('exit-application').fill('01.06.2025');
+    await page.getByTestId('exit-save').click();
+    await expect.poll(async () => (await ahmetova()).status).toBe('exited');
+    const kinds = (
+      await reg
+        .db('member_events')
+        .where({ member_id: (await ahmetova()).id })
+        .orderBy('seq')
+        .select('kind')
+    ).map((e) => e.kind);
+    expect(kinds).toEqual(['admitted', 'transferred_out', 'transferred_in', 'exited']);
+    await screenshot(page, '05b-member-exit');
+  });
+
   it('records dues in the grid from the keyboard, typed the Russian way', async () => {
     await page.getByTestId('nav-dues').click();
     const month = `${year}-01`;
@@ -160,6 +230,36 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     const rows = await reg.db('dues_remittances').select('month', 'received_tiyn');
     expect(rows).toEqual([{ month, received_tiyn: 1234567 }]);
     await screenshot(page, '06-dues-grid');
+  });
+
+  it('freezes a closed quarter, and deletes a remittance only after a reopening with a reason', async () => {
+    await page.getByTestId('nav-dues').click();
+    const month = `${year}-01`;
+    await choose(page, 'quarter-select', '1');
+    await page.getByTestId('quarter-close').click();
+    await expect.poll(() => page.getByText(`${year}-Q1`).count()).toBeGreaterThan(0);
+    const cell = page.getByLabel(`P001 ${month}`);
+    await cell.fill('100');
+    await cell.press('Enter');
+    await expect.poll(() => page.getByTestId('refusal').textContent()).toContain(`Квартал ${year}-Q1 закрыт`);
+    await page.getByTestId(`sum-P001-${month}`).click();
+    await page.getByTestId('dues-delete').click();
+    await expect
+      .poll(() => page.getByTestId('dues-detail').locator('..').getByTestId('refusal').textContent())
+      .toContain('закрыт');
+    await page.keyboard.press('Escape');
+    expect(await reg.db('dues_remittances').count({ n: '*' })).toEqual([{ n: 1 }]);
+    await page.getByLabel('Причина открытия').fill('ошибка в платёжном поручении');
+    await page.getByTestId('quarter-reopen').click();
+    await expect
+      .poll(async () => (await reg.db('quarter_actions').select('action')).map((a) => a.action))
+      .toEqual(['close', 'reopen']);
+    await page.getByTestId(`sum-P001-${month}`).click();
+    await page.getByTestId('dues-delete').click();
+    await expect.poll(async () => (await reg.db('dues_remittances').count({ n: '*' }))[0]).toEqual({ n: 0 });
+    expect(await reg.db('audit_log').where({ entity: 'quarters', action: 'reopen' }).first()).toMatchObject({
+      entity_id: `${year}-Q1`,
+    });
   });
 
   it('registers an appeal and closes it with its economic effect', async () => {
@@ -173,6 +273,10 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await expect
       .poll(() => page.getByTestId('notice').textContent())
       .toContain(`Обращение № ${year}/001 зарегистрировано`);
+    await page.getByTestId('appeal-take-up').first().click();
+    await expect.poll(async () => (await reg.db('appeals').first()).status).toBe('in_progress');
+    await page.getByTestId('appeal-control').first().click();
+    await expect.poll(async () => (await reg.db('appeals').first()).on_control).toBe(1);
     await page.getByTestId('appeal-close').first().click();
     await page.getByTestId('close-date').fill(`09.01.${year}`);
     await page.getByTestId('close-save').click();
@@ -217,7 +321,7 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await expect.poll(() => page.getByTestId('problems').textContent()).toContain('нет ППО с кодом P009');
     expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
     await screenshot(page, '09-import-errors');
-    expect(await reg.db('members').count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(await reg.db('members').count({ n: '*' })).toEqual([{ n: 2 }]);
 
     // UTF-8 with a BOM, as Excel saves "CSV UTF-8": Windows-1251 has no Kazakh letters.
     const good = writeFile(
@@ -230,7 +334,7 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('новых 3');
     await page.getByTestId('import-run').click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Загружено: новых 3');
-    expect(await reg.db('members').count({ n: '*' })).toEqual([{ n: 4 }]);
+    expect(await reg.db('members').count({ n: '*' })).toEqual([{ n: 5 }]);
     await screenshot(page, '10-import-done');
   });
 

@@ -42,18 +42,19 @@ export async function membershipReport(
   language: UiLanguage = 'ru',
 ): Promise<MembershipReport> {
   const db = reg.db;
-  const perOrg: Array<{ org_id: string; n: number }> = await db.raw(
-    `SELECT org_id, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY org_id`,
+  // One pass over the history, grouped finely; the three breakdowns are sums of it.
+  const groups: Array<{ org_id: string; category: string; sex: string; n: number }> = await db.raw(
+    `SELECT org_id, category, sex, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY org_id, category, sex`,
     [date],
   );
-  const perCategory: Array<{ category: string; n: number }> = await db.raw(
-    `SELECT category, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY category`,
-    [date],
-  );
-  const perSex: Array<{ sex: string; n: number }> = await db.raw(
-    `SELECT sex, count(*) AS n FROM (${ACTIVE_AT}) GROUP BY sex`,
-    [date],
-  );
+  const sum = (key: (g: (typeof groups)[number]) => string) => {
+    const totals = new Map<string, number>();
+    for (const g of groups) totals.set(key(g), (totals.get(key(g)) ?? 0) + Number(g.n));
+    return totals;
+  };
+  const perOrg = [...sum((g) => g.org_id)].map(([org_id, n]) => ({ org_id, n }));
+  const perCategory = [...sum((g) => g.category)].map(([category, n]) => ({ category, n }));
+  const perSex = [...sum((g) => g.sex)].map(([sex, n]) => ({ sex, n }));
   const counts = new Map(perOrg.map((r) => [r.org_id, Number(r.n)]));
   const orgs: Array<{
     id: string;

@@ -117,6 +117,10 @@ export const en: Messages = {
     event_corrected: 'Data corrected',
   },
   dues: {
+    detail: 'Remittances of {{org}} for {{month}}',
+    delete: 'Delete',
+    deleted: 'Remittance deleted',
+    lines: 'Member lines',
     month: 'Month',
     year: 'Year',
     received: 'Received, ₸',
@@ -138,6 +142,8 @@ export const en: Messages = {
     shares: 'Shares: PPO {{ppo}} ₸ · branch {{branch}} ₸ · CC {{central}} ₸',
   },
   appeals: {
+    takeUp: 'Take up',
+    controlToggle: 'Put on / take off control',
     regNo: 'Reg. no.',
     receivedOn: 'Received',
     channel: 'Channel',

@@ -118,6 +118,10 @@ export const kk: Messages = {
     event_corrected: 'Деректер түзетілді',
   },
   dues: {
+    detail: '{{org}} түсімдері, {{month}}',
+    delete: 'Жою',
+    deleted: 'Түсім жойылды',
+    lines: 'Мүшелер бойынша жолдар',
     month: 'Ай',
     year: 'Жыл',
     received: 'Түсті, ₸',
@@ -139,6 +143,8 @@ export const kk: Messages = {
     shares: 'Үлестер: БКҰ {{ppo}} ₸ · филиал {{branch}} ₸ · ОК {{central}} ₸',
   },
   appeals: {
+    takeUp: 'Жұмысқа алу',
+    controlToggle: 'Бақылауға алу / бақылаудан алу',
     regNo: 'Тіркеу №',
     receivedOn: 'Түскен күні',
     channel: 'Өтініш нысаны',

@@ -116,6 +116,10 @@ export const ru = {
     event_corrected: 'Исправлены данные',
   },
   dues: {
+    detail: 'Поступления {{org}} за {{month}}',
+    delete: 'Удалить',
+    deleted: 'Поступление удалено',
+    lines: 'Строк по членам',
     month: 'Месяц',
     year: 'Год',
     received: 'Поступило, ₸',
@@ -137,6 +141,8 @@ export const ru = {
     shares: 'Доли: ППО {{ppo}} ₸ · филиал {{branch}} ₸ · ЦС {{central}} ₸',
   },
   appeals: {
+    takeUp: 'В работу',
+    controlToggle: 'Взять на контроль / снять с контроля',
     regNo: 'Рег. №',
     receivedOn: 'Дата поступления',
     channel: 'Форма обращения',

@@ -209,6 +209,11 @@ export function Appeals() {
         onControl: onControl || undefined,
       }),
   });
+  const client = useQueryClient();
+  const update = useMutation({
+    mutationFn: (input: OperationInput<'appeals.update'>) => api('appeals.update', input),
+    onSuccess: () => void client.invalidateQueries(),
+  });
   const done = (message: string) => {
     setRegistering(false);
     setClosing(null);
@@ -254,6 +259,7 @@ export function Appeals() {
         </Button>
       </Group>
       <Notice>{notice}</Notice>
+      <RefusalAlert error={update.error} />
       <Table striped fz="sm" data-testid="appeals-table">
         <Table.Thead>
           <Table.Tr>
@@ -290,14 +296,36 @@ export function Appeals() {
               </Table.Td>
               <Table.Td>
                 {a.status !== 'closed' && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
-                    data-testid="appeal-close"
-                  >
-                    {t('appeals.close')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    {a.status === 'registered' && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => update.mutate({ year: a.year, regNo: a.regNo, status: 'in_progress' })}
+                        data-testid="appeal-take-up"
+                      >
+                        {t('appeals.takeUp')}
+                      </Button>
+                    )}
+                    <Checkbox
+                      size="xs"
+                      aria-label={t('appeals.controlToggle')}
+                      title={t('appeals.controlToggle')}
+                      checked={a.onControl}
+                      onChange={(e) =>
+                        update.mutate({ year: a.year, regNo: a.regNo, onControl: e.currentTarget.checked })
+                      }
+                      data-testid="appeal-control"
+                    />
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
+                      data-testid="appeal-close"
+                    >
+                      {t('appeals.close')}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>

@@ -1,8 +1,19 @@
-import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
+import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
 import { Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
 
@@ -19,6 +30,7 @@ export function Dues() {
   const [quarter, setQuarter] = useState<string | null>(String(Math.floor(new Date().getMonth() / 3) + 1));
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState('');
+  const [detail, setDetail] = useState<{ org: string; month: string } | null>(null);
   const orgs = useQuery({
     queryKey: ['orgs.list', 'active', language],
     queryFn: () => api('orgs.list', { status: 'active', language }),
@@ -41,6 +53,13 @@ export function Dues() {
     mutationFn: () => api('quarters.reopen', { quarter: `${year}Q${quarter}`, reason }),
     onSuccess: () => {
       setReason('');
+      void client.invalidateQueries();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api('dues.delete', { id }),
+    onSuccess: () => {
+      setNotice(t('dues.deleted'));
       void client.invalidateQueries();
     },
   });
@@ -89,6 +108,7 @@ export function Dues() {
           value={quarter}
           onChange={setQuarter}
           w={90}
+          data-testid="quarter-select"
         />
         <Button
           variant="light"
@@ -144,7 +164,13 @@ export function Dues() {
                       bg={arrears.has(`${org.code}|${month}`) ? 'red.0' : undefined}
                       p={2}
                     >
-                      <Text size="xs" ta="right" data-testid={`sum-${org.code}-${month}`}>
+                      <Text
+                        size="xs"
+                        ta="right"
+                        data-testid={`sum-${org.code}-${month}`}
+                        style={{ cursor: sum !== undefined ? 'pointer' : undefined }}
+                        onClick={() => sum !== undefined && setDetail({ org: org.code, month })}
+                      >
                         {sum !== undefined ? formatTiyn(sum) : ''}
                       </Text>
                       <input
@@ -175,6 +201,50 @@ export function Dues() {
           </Table.Tbody>
         </Table>
       </div>
+      <Modal
+        opened={detail !== null}
+        onClose={() => setDetail(null)}
+        title={detail ? t('dues.detail', { org: detail.org, month: detail.month }) : ''}
+        size="lg"
+      >
+        <RefusalAlert error={remove.error} />
+        <Table fz="sm" data-testid="dues-detail">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dues.received')}</Table.Th>
+              <Table.Th>{t('dues.payroll')}</Table.Th>
+              <Table.Th>{t('dues.receivedOn')}</Table.Th>
+              <Table.Th>{t('dues.docNo')}</Table.Th>
+              <Table.Th>{t('dues.lines')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(list.data ?? [])
+              .filter((r) => detail && r.orgCode === detail.org && r.month === detail.month)
+              .map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{formatTiyn(r.receivedTiyn)}</Table.Td>
+                  <Table.Td>{r.payrollTiyn !== null ? formatTiyn(r.payrollTiyn) : '—'}</Table.Td>
+                  <Table.Td>{formatDate(r.receivedOn)}</Table.Td>
+                  <Table.Td>{r.docNo ?? ''}</Table.Td>
+                  <Table.Td>{r.lines}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="subtle"
+                      onClick={() => remove.mutate(r.id)}
+                      data-testid="dues-delete"
+                    >
+                      {t('dues.delete')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </Modal>
       {report.data && (
         <Text size="sm" data-testid="dues-total">
           {t('common.total')}: {formatTiyn(report.data.total.receivedTiyn)} ₸ · {t('dues.expected')}{' '}

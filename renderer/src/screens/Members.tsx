@@ -118,6 +118,7 @@ export function Members() {
   }, [lastIndex, rows.length, members]);
   const done = (message: string) => {
     setModal(null);
+    setSelected(null);
     setNotice(message);
   };
   return (
