@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
 import { ApiError } from './api.ts';
+import { REFUSALS_KK } from './i18n/refusals-kk.ts';
 
 /** Small pieces every screen uses: the UI language, term labels, refusals shown as sentences. */
 export function useLanguage(): UiLanguage {
@@ -27,10 +28,17 @@ export function termOptions(terms: Record<string, Term>, language: UiLanguage) {
   return Object.entries(terms).map(([value, term]) => ({ value, label: term[language] }));
 }
 
-/** The register's refusal in the UI language (Russian sentences also serve Kazakh until they are translated). */
+/**
+ * The register's refusal in the UI language: English and Russian come from the core with the exact values;
+ * Kazakh is the sentence for the refusal's code, followed by the Russian one for those values.
+ */
 export function refusalText(error: unknown, language: UiLanguage): string {
-  if (error instanceof ApiError) return language === 'en' ? error.refusal.message : error.refusal.messageRu;
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const { code, message, messageRu } = error.refusal;
+  if (language === 'en') return message;
+  if (language === 'kk' && REFUSALS_KK[code] && messageRu !== REFUSALS_KK[code])
+    return `${REFUSALS_KK[code]} (${messageRu})`;
+  return messageRu;
 }
 
 export function RefusalAlert({ error }: { error: unknown }) {

@@ -37,3 +37,29 @@ describe('translations', () => {
     expect(kk.months[0]).toBe('қаңтар');
   });
 });
+
+describe('refusals in Kazakh', () => {
+  it('every refusal code the core can raise has a Kazakh sentence', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { REFUSALS_KK } = await import('../../renderer/src/i18n/refusals-kk.ts');
+    const root = path.resolve(import.meta.dirname, '../../electron');
+    const codes = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) {
+          const text = fs.readFileSync(p, 'utf8');
+          // refuse('code', …), new RegisterError('code', …) and envelopes { code: 'code' }
+          for (const m of text.matchAll(/(?:refuse|RegisterError)\(\s*'([a-z_]+\.[a-z_]+)'/g))
+            codes.add(m[1]!);
+          for (const m of text.matchAll(/code: '([a-z_]+\.[a-z_]+|internal)'/g)) codes.add(m[1]!);
+        }
+      }
+    };
+    walk(root);
+    expect(codes.size).toBeGreaterThan(40);
+    expect([...codes].filter((c) => !REFUSALS_KK[c]).sort()).toEqual([]);
+  });
+});

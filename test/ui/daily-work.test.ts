@@ -301,6 +301,15 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await page.getByTestId('nav-dashboard').click();
     await expect.poll(() => page.getByTestId('stat-members').textContent()).toBe('1');
     await screenshot(page, '08-dashboard-kk');
+    await page.getByTestId('nav-orgs').click();
+    await page.getByTestId('org-create').click();
+    await page.getByTestId('org-code').fill('P001');
+    await page.getByTestId('org-name').fill('Қайталама');
+    await page.getByTestId('org-save').click();
+    await expect
+      .poll(() => page.getByTestId('refusal').textContent())
+      .toBe('Мұндай коды бар БКҰ бұрыннан бар. (ППО с кодом P001 уже есть)');
+    await screenshot(page, '08b-refusal-kk');
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-appeals').textContent()).toBe('Өтініштер');
     await page.getByText('Русский').click();
