@@ -77,9 +77,6 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const route = createRouter(register);
-  ipcMain.handle(IPC_CHANNEL, (event, op: unknown, input: unknown) =>
-    route(event.senderFrame?.url, op, input),
-  );
 
   const window = new BrowserWindow({
     width: 1360,
@@ -97,7 +94,20 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  Menu.setApplicationMenu(buildMenu(electron, window, 'ru'));
+  Menu.setApplicationMenu(buildMenu(electron, window, (await readSettings(register.db)).language));
+  ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown) => {
+    const result = await route(event.senderFrame?.url, op, input);
+    // The menu follows the UI language the user picks in the window.
+    const language = (input as { language?: unknown } | null)?.language;
+    if (
+      result.ok &&
+      op === 'settings.update' &&
+      (language === 'ru' || language === 'kk' || language === 'en')
+    ) {
+      Menu.setApplicationMenu(buildMenu(electron, window, language));
+    }
+    return result;
+  });
   await window.loadURL(APP_ENTRY);
 
   // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.

@@ -113,6 +113,9 @@ export const contract = {
     phone: optionalText,
     appealDueDays: z.number().int().min(1).max(365).optional(),
     updateUrl: z.string().trim().max(500).optional(),
+    /** Where copies go before imports; empty: `backups` beside the database file. */
+    backupsDir: z.string().trim().max(1000).optional(),
+    language: z.enum(['ru', 'kk', 'en']).optional(),
   }),
   'rates.list': z.object({}),
   'rates.set': z.object({

@@ -50,6 +50,8 @@ export function App() {
             onChange={(value) => {
               rememberLanguage(value as UiLanguage);
               void i18n.changeLanguage(value);
+              // stored with the register too: the window's menu follows it
+              void api('settings.update', { language: value as UiLanguage }).catch(() => undefined);
             }}
           />
         </Group>

@@ -77,6 +77,9 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
       })) as { ok: boolean; code?: string };
       expect(answer.code, op).not.toBe('internal');
     }
+    await handler(trusted, 'settings.update', { language: 'kk' });
+    const kkMenu = recorded.menu as { template: Array<{ label: string }> };
+    expect(kkMenu.template.map((m) => m.label)).toEqual(['Файл', 'Көрініс', 'Анықтама']);
     const foreign = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'members.list', {});
     expect(foreign).toMatchObject({ ok: false, code: 'ipc.untrusted_sender' });
     const noFrame = await handler({ senderFrame: null }, 'register.info', {});

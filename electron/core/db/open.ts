@@ -108,9 +108,9 @@ export async function openDatabase(
   }
 }
 
-/** A consistent copy of the open database (before imports and merges). */
-export async function backupDatabase(db: Db, file: string, reason: string): Promise<string> {
-  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+/** A consistent copy of the open database (before imports and merges), into `dir` or `backups/` beside it. */
+export async function backupDatabase(db: Db, file: string, reason: string, dir = ''): Promise<string> {
+  if (!dir) dir = path.join(path.dirname(path.resolve(file)), 'backups');
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `${path.basename(file)}.${stamp()}.before-${reason}.sqlite`);
   await db.raw('VACUUM INTO ?', [target]);

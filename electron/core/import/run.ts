@@ -1,4 +1,5 @@
 import { backupDatabase } from '../db/open.ts';
+import { readSettings } from '../settings/settings.ts';
 import { RegisterError } from '../errors.ts';
 import { nowIso, today, type Register } from '../register.ts';
 import { mapColumns, type ImportKind } from './columns.ts';
@@ -71,7 +72,9 @@ export async function runImport(
     );
   }
   const backup =
-    first.created + first.updated > 0 ? await backupDatabase(reg.db, reg.file, `import-${kind}`) : null;
+    first.created + first.updated > 0
+      ? await backupDatabase(reg.db, reg.file, `import-${kind}`, (await readSettings(reg.db)).backupsDir)
+      : null;
   // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
   // the whole transaction rolls back, so nothing is half-written.
   await reg.db.transaction((trx) => first.apply(trx, nowIso(reg)));

@@ -14,6 +14,8 @@ export const SettingsSchema = z.object({
   phone: z.string().default(''),
   appealDueDays: z.coerce.number().int().default(30),
   updateUrl: z.string().default(''),
+  backupsDir: z.string().default(''),
+  language: z.enum(['ru', 'kk', 'en']).default('ru'),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -26,6 +28,8 @@ const KEYS: Record<keyof Settings, string> = {
   phone: 'branch.phone',
   appealDueDays: 'appeals.due_days',
   updateUrl: 'updates.url',
+  backupsDir: 'backups.dir',
+  language: 'ui.language',
 };
 
 export async function readSettings(db: Tx): Promise<Settings> {

@@ -183,6 +183,7 @@ export const en: Messages = {
     ignored: 'Columns not used: {{columns}}',
   },
   settings: {
+    backupsDir: 'Backups folder (empty: beside the database)',
     branchCode: 'Branch code (Latin letters, e.g. KRG)',
     updateUrl: 'Update URL (set by headquarters)',
     branchName: 'Branch name',

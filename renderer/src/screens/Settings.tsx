@@ -25,6 +25,7 @@ export function Settings() {
     phone: '',
     appealDueDays: 30,
     updateUrl: '',
+    backupsDir: '',
   });
   const [rate, setRate] = useState({
     validFrom: '',
@@ -35,8 +36,9 @@ export function Settings() {
   });
   useEffect(() => {
     if (info.data) {
-      const { branchCode, branchName, region, chair, phone, appealDueDays, updateUrl } = info.data;
-      setProfile({ branchCode, branchName, region, chair, phone, appealDueDays, updateUrl });
+      const { branchCode, branchName, region, chair, phone, appealDueDays, updateUrl, backupsDir } =
+        info.data;
+      setProfile({ branchCode, branchName, region, chair, phone, appealDueDays, updateUrl, backupsDir });
     }
   }, [info.data]);
   const save = useMutation({
@@ -47,7 +49,9 @@ export function Settings() {
     mutationFn: () => api('rates.set', rate),
     onSuccess: () => void client.invalidateQueries(),
   });
-  const field = (key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
+  const field = (
+    key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl' | 'backupsDir',
+  ) => ({
     value: profile[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setProfile({ ...profile, [key]: e.currentTarget.value }),
@@ -64,6 +68,8 @@ export function Settings() {
         <TextInput label={t('settings.region')} {...field('region')} />
         <TextInput label={t('settings.chair')} {...field('chair')} />
         <TextInput label={t('settings.phone')} {...field('phone')} />
+        <TextInput label={t('settings.backupsDir')} {...field('backupsDir')} />
+        <TextInput label={t('settings.updateUrl')} placeholder="https://…" {...field('updateUrl')} />
         <NumberInput
           label={t('settings.appealDueDays')}
           min={1}
