@@ -229,6 +229,17 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await expect.poll(() => page.getByTestId(`sum-P001-${month}`).textContent()).toBe('12 345,67');
     const rows = await reg.db('dues_remittances').select('month', 'received_tiyn');
     expect(rows).toEqual([{ month, received_tiyn: 1234567 }]);
+    // a statement with its payroll: completeness = received ÷ (1 % × payroll)
+    await page.getByTestId('remittance-new').click();
+    await choose(page, 'remittance-org', /P001/);
+    await page.getByTestId('remittance-month').fill(month);
+    await page.getByTestId('remittance-received').fill('9 700,00');
+    await page.getByTestId('remittance-payroll').fill('2 000 000,00');
+    await page.getByTestId('remittance-doc').fill('ПП-15');
+    await page.getByTestId('remittance-save').click();
+    await expect
+      .poll(() => page.getByTestId('dues-total').textContent())
+      .toContain('Итого: 22 045,67 ₸ · Начислено, ₸ 20 000,00 · Полнота сбора 110,2 %');
     await screenshot(page, '06-dues-grid');
   });
 
@@ -243,20 +254,20 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
     await cell.press('Enter');
     await expect.poll(() => page.getByTestId('refusal').textContent()).toContain(`Квартал ${year}-Q1 закрыт`);
     await page.getByTestId(`sum-P001-${month}`).click();
-    await page.getByTestId('dues-delete').click();
+    await page.getByTestId('dues-delete').first().click();
     await expect
       .poll(() => page.getByTestId('dues-detail').locator('..').getByTestId('refusal').textContent())
       .toContain('закрыт');
     await page.keyboard.press('Escape');
-    expect(await reg.db('dues_remittances').count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(await reg.db('dues_remittances').count({ n: '*' })).toEqual([{ n: 2 }]);
     await page.getByLabel('Причина открытия').fill('ошибка в платёжном поручении');
     await page.getByTestId('quarter-reopen').click();
     await expect
       .poll(async () => (await reg.db('quarter_actions').select('action')).map((a) => a.action))
       .toEqual(['close', 'reopen']);
     await page.getByTestId(`sum-P001-${month}`).click();
-    await page.getByTestId('dues-delete').click();
-    await expect.poll(async () => (await reg.db('dues_remittances').count({ n: '*' }))[0]).toEqual({ n: 0 });
+    await page.getByTestId('dues-delete').first().click();
+    await expect.poll(async () => (await reg.db('dues_remittances').count({ n: '*' }))[0]).toEqual({ n: 1 });
     expect(await reg.db('audit_log').where({ entity: 'quarters', action: 'reopen' }).first()).toMatchObject({
       entity_id: `${year}-Q1`,
     });

@@ -117,6 +117,8 @@ export const en: Messages = {
     event_corrected: 'Data corrected',
   },
   dues: {
+    newRemittance: 'Remittance with details',
+    monthsCovered: 'Months covered',
     detail: 'Remittances of {{org}} for {{month}}',
     delete: 'Delete',
     deleted: 'Remittance deleted',

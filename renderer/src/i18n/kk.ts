@@ -118,6 +118,8 @@ export const kk: Messages = {
     event_corrected: 'Деректер түзетілді',
   },
   dues: {
+    newRemittance: 'Деректемелері бар түсім',
+    monthsCovered: 'Неше айға',
     detail: '{{org}} түсімдері, {{month}}',
     delete: 'Жою',
     deleted: 'Түсім жойылды',

@@ -116,6 +116,8 @@ export const ru = {
     event_corrected: 'Исправлены данные',
   },
   dues: {
+    newRemittance: 'Поступление с реквизитами',
+    monthsCovered: 'За сколько месяцев',
     detail: 'Поступления {{org}} за {{month}}',
     delete: 'Удалить',
     deleted: 'Поступление удалено',

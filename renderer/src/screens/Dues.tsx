@@ -15,7 +15,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
-import { Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
+import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
+import { RemittanceForm } from './RemittanceForm.tsx';
 
 /**
  * The accountant's month × PPO grid. A cell shows what has arrived; typing an amount (the Russian way,
@@ -31,6 +32,7 @@ export function Dues() {
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState('');
   const [detail, setDetail] = useState<{ org: string; month: string } | null>(null);
+  const [adding, setAdding] = useState(false);
   const orgs = useQuery({
     queryKey: ['orgs.list', 'active', language],
     queryFn: () => api('orgs.list', { status: 'active', language }),
@@ -136,9 +138,25 @@ export function Dues() {
           {t('dues.closedQuarters')}: {(quarters.data?.closed ?? []).join(', ') || '—'}
         </Text>
       </Group>
-      <Text size="sm" c="dimmed">
-        {t('dues.gridHelp')}
-      </Text>
+      <Group>
+        <Text size="sm" c="dimmed">
+          {t('dues.gridHelp')}
+        </Text>
+        <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="remittance-new">
+          {t('dues.newRemittance')}
+        </Button>
+      </Group>
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('dues.newRemittance')}>
+        {(setDirty) => (
+          <RemittanceForm
+            setDirty={setDirty}
+            onDone={(m) => {
+              setAdding(false);
+              setNotice(m);
+            }}
+          />
+        )}
+      </FormModal>
       <Notice>{notice}</Notice>
       <RefusalAlert error={record.error ?? closeQ.error ?? reopenQ.error} />
       <div style={{ overflowX: 'auto' }}>

@@ -1,0 +1,119 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { OperationInput } from '../../../electron/shared/contract.ts';
+import { formatTiyn } from '../../../electron/shared/format.ts';
+import { api } from '../api.ts';
+import { contractResolver, FieldErrorsSummary, RefusalAlert, useLanguage } from '../ui.tsx';
+
+type Input = OperationInput<'dues.record'>;
+
+/** A remittance with everything the statement says: payroll (for completeness), members, document, date. */
+export function RemittanceForm({
+  onDone,
+  setDirty,
+}: {
+  onDone: (m: string) => void;
+  setDirty: (d: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  const orgs = useQuery({
+    queryKey: ['orgs.list', 'active', language],
+    queryFn: () => api('orgs.list', { status: 'active', language }),
+  });
+  const form = useForm<Input>({
+    resolver: contractResolver('dues.record'),
+    defaultValues: { monthsCovered: 1 },
+  });
+  setDirty(form.formState.isDirty);
+  const record = useMutation({
+    mutationFn: (input: Input) => api('dues.record', input),
+    onSuccess: (r) => {
+      void client.invalidateQueries();
+      onDone(t('dues.recorded', { amount: formatTiyn(r.receivedTiyn) }));
+    },
+  });
+  return (
+    <form onSubmit={form.handleSubmit((v) => record.mutate(v))}>
+      <Stack>
+        <SimpleGrid cols={3}>
+          <Controller
+            control={form.control}
+            name="orgCode"
+            render={({ field }) => (
+              <Select
+                label={t('members.org')}
+                withAsterisk
+                searchable
+                data={(orgs.data ?? []).map((o) => ({
+                  value: o.code,
+                  label: `${o.code} — ${o.shortName ?? o.name}`,
+                }))}
+                value={field.value ?? null}
+                onChange={field.onChange}
+                data-testid="remittance-org"
+              />
+            )}
+          />
+          <TextInput
+            label={t('dues.month')}
+            withAsterisk
+            placeholder="2025-01"
+            {...form.register('month')}
+            data-testid="remittance-month"
+          />
+          <Controller
+            control={form.control}
+            name="monthsCovered"
+            render={({ field }) => (
+              <NumberInput
+                label={t('dues.monthsCovered')}
+                min={1}
+                max={12}
+                value={field.value ?? 1}
+                onChange={(v) => field.onChange(typeof v === 'number' ? v : 1)}
+              />
+            )}
+          />
+          <TextInput
+            label={t('dues.received')}
+            withAsterisk
+            placeholder="12 345,67"
+            {...form.register('received')}
+            data-testid="remittance-received"
+          />
+          <TextInput
+            label={t('dues.payroll')}
+            placeholder="1 234 567,00"
+            {...form.register('payroll')}
+            data-testid="remittance-payroll"
+          />
+          <Controller
+            control={form.control}
+            name="membersCount"
+            render={({ field }) => (
+              <NumberInput
+                label={t('dues.membersCount')}
+                min={0}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
+              />
+            )}
+          />
+          <TextInput label={t('dues.receivedOn')} placeholder="дд.мм.гггг" {...form.register('receivedOn')} />
+          <TextInput label={t('dues.docNo')} {...form.register('docNo')} data-testid="remittance-doc" />
+        </SimpleGrid>
+        <FieldErrorsSummary errors={form.formState.errors} />
+        <RefusalAlert error={record.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={record.isPending} data-testid="remittance-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
