@@ -17,7 +17,7 @@ import {
   webPreferences,
 } from './policy.ts';
 import { createRouter } from './router.ts';
-import { checkForUpdates, type Updater } from './updates.ts';
+import { checkForUpdates, type Updater, type UpdateStatus } from './updates.ts';
 import { readSettings } from '../core/settings/settings.ts';
 
 /**
@@ -78,6 +78,14 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
 
   const route = createRouter(register);
 
+  // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
+  const checkUpdates = async (): Promise<UpdateStatus> => {
+    const settings = await readSettings(register.db);
+    if (!(app as { isPackaged?: boolean }).isPackaged) return settings.updateUrl ? 'up-to-date' : 'disabled';
+    const { autoUpdater } = await import('electron-updater');
+    return checkForUpdates(autoUpdater as unknown as Updater, settings.updateUrl);
+  };
+
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -94,7 +102,9 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  Menu.setApplicationMenu(buildMenu(electron, window, (await readSettings(register.db)).language));
+  Menu.setApplicationMenu(
+    buildMenu(electron, window, (await readSettings(register.db)).language, checkUpdates),
+  );
   ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown) => {
     const result = await route(event.senderFrame?.url, op, input);
     // The menu follows the UI language the user picks in the window.
@@ -104,24 +114,16 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
       op === 'settings.update' &&
       (language === 'ru' || language === 'kk' || language === 'en')
     ) {
-      Menu.setApplicationMenu(buildMenu(electron, window, language));
+      Menu.setApplicationMenu(buildMenu(electron, window, language, checkUpdates));
     }
     return result;
   });
   await window.loadURL(APP_ENTRY);
 
-  // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
-  if ((app as { isPackaged?: boolean }).isPackaged) {
-    void readSettings(register.db)
-      .then(async (settings) => {
-        const { autoUpdater } = await import('electron-updater');
-        return checkForUpdates(autoUpdater as unknown as Updater, settings.updateUrl);
-      })
-      .then(
-        (status) => console.log(`update check: ${status}`),
-        (err: unknown) => console.error(err),
-      );
-  }
+  void checkUpdates().then(
+    (status) => console.log(`update check: ${status}`),
+    (err: unknown) => console.error(err),
+  );
 
   let stopped = false;
   const stop = async () => {

@@ -19,6 +19,13 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
     zoomOut: 'Мельче',
     help: 'Справка',
     about: 'О программе',
+    updates: 'Проверить обновления',
+    'update.disabled': 'Адрес обновлений не задан (Настройки).',
+    'update.invalid-url': 'Адрес обновлений неверен: нужен https.',
+    'update.offline': 'Нет связи с сервером обновлений; работа продолжается.',
+    'update.up-to-date': 'Установлена последняя версия.',
+    'update.available': 'Доступна новая версия; она будет установлена при следующем запуске.',
+    'update.error': 'Не удалось проверить обновления.',
   },
   kk: {
     open: 'Дерекқорды ашу…',
@@ -33,6 +40,13 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
     zoomOut: 'Кішірейту',
     help: 'Анықтама',
     about: 'Бағдарлама туралы',
+    updates: 'Жаңартуларды тексеру',
+    'update.disabled': 'Жаңарту мекенжайы берілмеген (Баптаулар).',
+    'update.invalid-url': 'Жаңарту мекенжайы қате: https қажет.',
+    'update.offline': 'Жаңарту серверімен байланыс жоқ; жұмыс жалғасады.',
+    'update.up-to-date': 'Соңғы нұсқа орнатылған.',
+    'update.available': 'Жаңа нұсқа бар; ол келесі іске қосқанда орнатылады.',
+    'update.error': 'Жаңартуларды тексеру мүмкін болмады.',
   },
   en: {
     open: 'Open database…',
@@ -47,6 +61,13 @@ const LABELS: Record<UiLanguage, Record<string, string>> = {
     zoomOut: 'Zoom out',
     help: 'Help',
     about: 'About',
+    updates: 'Check for updates',
+    'update.disabled': 'No update URL is set (Settings).',
+    'update.invalid-url': 'The update URL is not valid: https is required.',
+    'update.offline': 'The update server cannot be reached; work goes on.',
+    'update.up-to-date': 'This is the latest version.',
+    'update.available': 'A new version is available; it installs at the next start.',
+    'update.error': 'Updates could not be checked.',
   },
 };
 
@@ -88,6 +109,7 @@ export function buildMenu(
   electron: MenuElectron,
   window: Electron.BrowserWindow,
   language: UiLanguage,
+  checkUpdates: () => Promise<string> = async () => 'disabled',
 ): Electron.Menu {
   const l = LABELS[language];
   return electron.Menu.buildFromTemplate([
@@ -118,6 +140,16 @@ export function buildMenu(
     {
       label: l.help,
       submenu: [
+        {
+          label: l.updates,
+          click: () =>
+            void checkUpdates().then((status) =>
+              electron.dialog.showMessageBox(window, {
+                title: 'Aqniet Register',
+                message: l[`update.${status}`] ?? status,
+              }),
+            ),
+        },
         {
           label: l.about,
           click: () =>

@@ -126,7 +126,12 @@ export const contract = {
     shareCentralPercent: z.union([z.string(), z.number()]),
   }),
 
-  'orgs.list': z.object({ status: z.enum(['active', 'closed']).optional(), search: optionalText, language }),
+  'orgs.list': z.object({
+    status: z.enum(['active', 'closed']).optional(),
+    sector: z.enum(SECTOR_KEYS).optional(),
+    search: optionalText,
+    language,
+  }),
   'orgs.get': z.object({ code }),
   'orgs.create': z.object({ code, ...orgFields }),
   'orgs.update': z.object({ code, ...z.object(orgFields).partial().shape }),

@@ -58,6 +58,11 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
       'Выход',
     ]);
 
+    const help = (menu.template[2] as unknown as { submenu: Array<{ label: string; click: () => void }> })
+      .submenu;
+    help.find((i) => i.label === 'Проверить обновления')!.click();
+    await expect.poll(() => recorded.messages).toEqual(['Адрес обновлений не задан (Настройки).']);
+
     const handler = recorded.handlers.get(IPC_CHANNEL)!;
     const trusted = { senderFrame: { url: APP_ENTRY } };
     const info = (await handler(trusted, 'register.info', {})) as {

@@ -13,6 +13,7 @@ export const recorded = {
   permissionHandler: null as
     null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
   menu: null as unknown,
+  messages: [] as string[],
   userData: '',
 };
 
@@ -85,7 +86,10 @@ export const dialog = {
   showErrorBox: (title: string, message: string) => {
     throw new Error(`${title}: ${message}`);
   },
-  showMessageBox: async () => ({ response: 0 }),
+  showMessageBox: async (_window: unknown, options: { message: string }) => {
+    recorded.messages.push(options.message);
+    return { response: 0 };
+  },
 };
 export const contextBridge = { exposeInMainWorld: () => {} };
 export const ipcRenderer = { invoke: async () => undefined };

@@ -207,6 +207,7 @@ export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): 
       ),
     );
   if (input.status) q.where('orgs.status', input.status);
+  if (input.sector) q.where('orgs.sector', input.sector);
   if (input.search) {
     const like = `%${input.search}%`;
     q.where((w) =>

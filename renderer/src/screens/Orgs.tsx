@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
-import { SECTORS } from '../../../electron/shared/vocabulary.ts';
+import { SECTORS, type Sector } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
 import { OrgCard } from './OrgCard.tsx';
 import {
@@ -118,9 +118,17 @@ export function Orgs() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');
   const [opened, setOpened] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>('active');
+  const [sector, setSector] = useState<string | null>(null);
   const orgs = useQuery({
-    queryKey: ['orgs.list', search, language],
-    queryFn: () => api('orgs.list', { search: search || undefined, language }),
+    queryKey: ['orgs.list', search, status, sector, language],
+    queryFn: () =>
+      api('orgs.list', {
+        search: search || undefined,
+        status: (status as 'active' | 'closed' | null) ?? undefined,
+        sector: (sector as Sector | null) ?? undefined,
+        language,
+      }),
   });
   return (
     <Stack>
@@ -130,6 +138,28 @@ export function Orgs() {
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={320}
+        />
+        <Select
+          aria-label={t('orgs.status')}
+          placeholder={t('orgs.status')}
+          clearable
+          data={[
+            { value: 'active', label: t('orgs.active') },
+            { value: 'closed', label: t('orgs.closed') },
+          ]}
+          value={status}
+          onChange={setStatus}
+          w={160}
+          data-testid="orgs-status"
+        />
+        <Select
+          aria-label={t('orgs.sector')}
+          placeholder={t('orgs.sector')}
+          clearable
+          data={termOptions(SECTORS, language)}
+          value={sector}
+          onChange={setSector}
+          w={240}
         />
         <Button onClick={() => setCreating(true)} data-testid="org-create">
           {t('orgs.create')}
