@@ -1,4 +1,5 @@
-import { Alert, Modal, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useRef, type ReactNode } from 'react';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
@@ -6,7 +7,7 @@ import { contract, type OperationName } from '../../electron/shared/contract.ts'
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
-import { ApiError } from './api.ts';
+import { ApiError, api } from './api.ts';
 import { REFUSALS_KK } from './i18n/refusals-kk.ts';
 
 /** Small pieces every screen uses: the UI language, term labels, refusals shown as sentences. */
@@ -150,4 +151,36 @@ export function FieldErrorsSummary({ errors }: { errors: FieldErrors }) {
       {t('common.required')}: {names.join(', ')}
     </Text>
   );
+}
+
+/** The end of every form: what still blocks it, the register's refusal, and the submit button. */
+export function FormFooter(props: {
+  errors: FieldErrors;
+  error: unknown;
+  pending: boolean;
+  label: string;
+  testId: string;
+  color?: string;
+}) {
+  return (
+    <>
+      <FieldErrorsSummary errors={props.errors} />
+      <RefusalAlert error={props.error} />
+      <Group justify="flex-end">
+        <Button type="submit" color={props.color} loading={props.pending} data-testid={props.testId}>
+          {props.label}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+/** Active PPOs as options for a select, labelled "code — short name". */
+export function useOrgOptions() {
+  const language = useLanguage();
+  const orgs = useQuery({
+    queryKey: ['orgs.list', 'active', language],
+    queryFn: () => api('orgs.list', { status: 'active', language }),
+  });
+  return (orgs.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.shortName ?? o.name}` }));
 }

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { closeRegister, openRegister } from '../../electron/core/db/init.ts';
 import { generateDemo } from '../../electron/core/demo/demo.ts';
 import { call } from '../../electron/core/service.ts';
 import { startWebPreview } from '../../electron/web/server.ts';
-import { CHROMIUM, RENDERER, whyNoBrowser } from '../ui/browser.ts';
+import { RENDERER, launch, whyNoBrowser } from '../ui/browser.ts';
 
 /**
  * The window's speed as a person feels it, measured in Chromium against the web preview over a branch of
@@ -25,17 +24,7 @@ export async function benchUi(report: (label: string, value: string) => void): P
   const reg = await openRegister(file);
   await reg.db('members').limit(1); // migrations and list keys done before timing
   const web = await startWebPreview(reg, { root: RENDERER });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // the members screen shows active members by default; the expected counts below use the same filter

@@ -26,7 +26,7 @@ import {
 import { api } from '../api.ts';
 import {
   contractResolver,
-  FieldErrorsSummary,
+  FormFooter,
   FormModal,
   Notice,
   RefusalAlert,
@@ -117,13 +117,13 @@ function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDi
           <TextInput label={t('appeals.legalSum')} {...form.register('legalSum')} />
           <Checkbox mt="lg" label={t('appeals.onControl')} {...form.register('onControl')} />
         </SimpleGrid>
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={add.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={add.isPending} data-testid="appeal-save">
-            {t('appeals.register')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={add.error}
+          pending={add.isPending}
+          label={t('appeals.register')}
+          testId="appeal-save"
+        />
       </Stack>
     </form>
   );
@@ -175,13 +175,13 @@ function CloseForm({
           />
         </SimpleGrid>
         <Textarea label={t('appeals.outcome')} {...form.register('outcome')} data-testid="close-outcome" />
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={close.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={close.isPending} data-testid="close-save">
-            {t('appeals.close')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={close.error}
+          pending={close.isPending}
+          label={t('appeals.close')}
+          testId="close-save"
+        />
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { contractResolver, FieldErrorsSummary, RefusalAlert, termOptions, useLanguage } from '../ui.tsx';
+import { contractResolver, FormFooter, termOptions, useLanguage, useOrgOptions } from '../ui.tsx';
 
 /** Whether a (possibly nested) field has a validation error. */
 function hasError(errors: FieldErrors, path: string): boolean {
@@ -15,15 +15,6 @@ function hasError(errors: FieldErrors, path: string): boolean {
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) !==
     undefined
   );
-}
-
-function useOrgOptions() {
-  const language = useLanguage();
-  const orgs = useQuery({
-    queryKey: ['orgs.list', 'active', language],
-    queryFn: () => api('orgs.list', { status: 'active', language }),
-  });
-  return (orgs.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.shortName ?? o.name}` }));
 }
 
 interface FormProps {
@@ -165,13 +156,13 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
           />
         </SimpleGrid>
         <DecisionFields register={form.register as never} errors={errors} />
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={admit.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={admit.isPending} data-testid="admit-save">
-            {t('members.admit')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={admit.error}
+          pending={admit.isPending}
+          label={t('members.admit')}
+          testId="admit-save"
+        />
       </Stack>
     </form>
   );
@@ -226,13 +217,14 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
           />
         </SimpleGrid>
         <DecisionFields register={form.register as never} errors={errors} />
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={exit.error} />
-        <Group justify="flex-end">
-          <Button type="submit" color="red" loading={exit.isPending} data-testid="exit-save">
-            {t('members.exit')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={exit.error}
+          pending={exit.isPending}
+          label={t('members.exit')}
+          testId="exit-save"
+          color="red"
+        />
       </Stack>
     </form>
   );
@@ -282,13 +274,13 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
             data-testid="transfer-date"
           />
         </SimpleGrid>
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={transfer.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={transfer.isPending} data-testid="transfer-save">
-            {t('members.transfer')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={transfer.error}
+          pending={transfer.isPending}
+          label={t('members.transfer')}
+          testId="transfer-save"
+        />
       </Stack>
     </form>
   );

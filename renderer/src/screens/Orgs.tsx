@@ -20,10 +20,9 @@ import { api } from '../api.ts';
 import { OrgCard } from './OrgCard.tsx';
 import {
   contractResolver,
-  FieldErrorsSummary,
+  FormFooter,
   FormModal,
   Notice,
-  RefusalAlert,
   termLabel,
   termOptions,
   useLanguage,
@@ -99,13 +98,13 @@ function OrgForm({ onDone, setDirty }: { onDone: (code: string) => void; setDirt
           <TextInput label={t('orgs.phone')} {...form.register('chairPhone')} />
           <TextInput label={t('orgs.address')} {...form.register('address')} />
         </SimpleGrid>
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={create.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending} data-testid="org-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={create.error}
+          pending={create.isPending}
+          label={t('common.save')}
+          testId="org-save"
+        />
       </Stack>
     </form>
   );

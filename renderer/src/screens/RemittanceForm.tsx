@@ -1,11 +1,11 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
-import { contractResolver, FieldErrorsSummary, RefusalAlert, useLanguage } from '../ui.tsx';
+import { contractResolver, FormFooter, useOrgOptions } from '../ui.tsx';
 
 type Input = OperationInput<'dues.record'>;
 
@@ -18,12 +18,8 @@ export function RemittanceForm({
   setDirty: (d: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const client = useQueryClient();
-  const orgs = useQuery({
-    queryKey: ['orgs.list', 'active', language],
-    queryFn: () => api('orgs.list', { status: 'active', language }),
-  });
+  const orgOptions = useOrgOptions();
   const form = useForm<Input>({
     resolver: contractResolver('dues.record'),
     defaultValues: { monthsCovered: 1 },
@@ -48,10 +44,7 @@ export function RemittanceForm({
                 label={t('members.org')}
                 withAsterisk
                 searchable
-                data={(orgs.data ?? []).map((o) => ({
-                  value: o.code,
-                  label: `${o.code} — ${o.shortName ?? o.name}`,
-                }))}
+                data={orgOptions}
                 value={field.value ?? null}
                 onChange={field.onChange}
                 data-testid="remittance-org"
@@ -106,13 +99,13 @@ export function RemittanceForm({
           <TextInput label={t('dues.receivedOn')} placeholder="дд.мм.гггг" {...form.register('receivedOn')} />
           <TextInput label={t('dues.docNo')} {...form.register('docNo')} data-testid="remittance-doc" />
         </SimpleGrid>
-        <FieldErrorsSummary errors={form.formState.errors} />
-        <RefusalAlert error={record.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending} data-testid="remittance-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          errors={form.formState.errors}
+          error={record.error}
+          pending={record.isPending}
+          label={t('common.save')}
+          testId="remittance-save"
+        />
       </Stack>
     </form>
   );
