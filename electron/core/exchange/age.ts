@@ -1,0 +1,71 @@
+import * as age from 'age-encryption';
+import { RegisterError } from '../errors.ts';
+
+/**
+ * Encryption to headquarters in the `age` v1 format (library `age-encryption`), so the stock `age` tool
+ * decrypts what the app writes and the other way round. Headquarters holds an X25519 identity
+ * (`AGE-SECRET-KEY-1…`); branches encrypt to its recipient (`age1…`).
+ */
+export async function generateHqIdentity(): Promise<{ identity: string; recipient: string }> {
+  const identity = await age.generateIdentity();
+  return { identity, recipient: await age.identityToRecipient(identity) };
+}
+
+export async function recipientOf(identity: string): Promise<string> {
+  return age.identityToRecipient(identity.trim());
+}
+
+/** An `age1…` recipient, given as the line itself or as a file's text (comments allowed). */
+export function parseRecipient(text: string): string {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('#'));
+  if (!line || !/^age1[02-9ac-hj-np-z]{58}$/.test(line)) {
+    throw new RegisterError(
+      'exchange.invalid_recipient',
+      'not an age recipient (expected a line starting with age1)',
+      'Это не получатель age (ожидается строка, начинающаяся с age1)',
+    );
+  }
+  return line;
+}
+
+export async function encryptTo(plaintext: Uint8Array, recipient: string): Promise<Uint8Array> {
+  const encrypter = new age.Encrypter();
+  encrypter.addRecipient(parseRecipient(recipient));
+  return encrypter.encrypt(plaintext);
+}
+
+/**
+ * Decrypts with headquarters' identity. A file for another recipient and a damaged or truncated file are
+ * told apart, because headquarters acts differently on each (ask the branch for the right key, or resend).
+ */
+export async function decryptWith(ciphertext: Uint8Array, identity: string): Promise<Uint8Array> {
+  const decrypter = new age.Decrypter();
+  decrypter.addIdentity(identity.trim());
+  try {
+    return await decrypter.decrypt(ciphertext);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/no identity matched/.test(message)) {
+      throw new RegisterError(
+        'package.wrong_recipient',
+        'the package is not encrypted to this headquarters key (or its header is damaged)',
+        'Пакет зашифрован не для ключа этого Центрального совета (или повреждён его заголовок)',
+      );
+    }
+    if (/version line|header|stanza|parse/i.test(message)) {
+      throw new RegisterError(
+        'package.not_age',
+        'the file is not an age-encrypted package',
+        'Файл не является пакетом, зашифрованным age',
+      );
+    }
+    throw new RegisterError(
+      'package.damaged',
+      `the package is damaged or truncated (${message})`,
+      'Пакет повреждён или обрезан при передаче',
+    );
+  }
+}
