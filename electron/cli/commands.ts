@@ -273,6 +273,32 @@ export const COMMANDS: Record<string, Command> = {
   'report dues': { op: 'reports.dues', flags: PERIOD, input: period },
 };
 
+Object.assign(COMMANDS, {
+  'keys info': { op: 'keys.info', flags: {}, input: () => ({}) },
+  'keys init': { op: 'keys.init', flags: {}, input: () => ({}) },
+  'keys public': {
+    op: 'keys.exportPublic',
+    flags: { out: 'string' },
+    input: (f: Flags) => ({ out: s(f.out) }),
+  },
+  'hq-key init': { op: 'hqKey.init', flags: {}, input: () => ({}) },
+  'hq-key recipient': {
+    op: 'hqKey.exportRecipient',
+    flags: { out: 'string' },
+    input: (f: Flags) => ({ out: s(f.out) }),
+  },
+  'hq-key identity': {
+    op: 'hqKey.exportIdentity',
+    flags: { out: 'string' },
+    input: (f: Flags) => ({ out: s(f.out) }),
+  },
+  'hq-key set': {
+    op: 'hqKey.setRecipient',
+    flags: { recipient: 'string' },
+    input: (f: Flags) => ({ recipient: s(f.recipient) }),
+  },
+} satisfies Record<string, Command>);
+
 for (const kind of ['orgs', 'members', 'dues', 'appeals']) {
   COMMANDS[`import ${kind}`] = {
     op: 'import.run',

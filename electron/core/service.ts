@@ -10,6 +10,15 @@ import { deleteRemittance, listRemittances, recordRemittance } from './dues/remi
 import { RegisterError } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
 import {
+  exportIdentity,
+  exportPublicKey,
+  exportRecipient,
+  initHqIdentity,
+  initSigningKey,
+  keysInfo,
+  setHqRecipient,
+} from './exchange/keys.ts';
+import {
   admitMember,
   correctMember,
   exitMember,
@@ -91,6 +100,14 @@ export const handlers = {
       input.language as UiLanguage,
     ),
   'reports.dues': (reg, input) => duesReport(reg, input, today(reg)),
+
+  'keys.info': (reg) => keysInfo(reg),
+  'keys.init': (reg) => initSigningKey(reg),
+  'keys.exportPublic': (reg, input) => exportPublicKey(reg, input.out),
+  'hqKey.init': (reg) => initHqIdentity(reg),
+  'hqKey.exportRecipient': (reg, input) => exportRecipient(reg, input.out),
+  'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),
+  'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
 
   'import.preview': (reg, input) => previewImport(reg, input.kind, input),
   'import.run': (reg, input) => runImport(reg, input.kind, input),

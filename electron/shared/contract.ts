@@ -249,6 +249,14 @@ export const contract = {
   'reports.membership': z.object({ date: date.optional(), language }),
   'reports.dues': period,
 
+  'keys.info': z.object({}),
+  'keys.init': z.object({}),
+  'keys.exportPublic': z.object({ out: text }),
+  'hqKey.init': z.object({}),
+  'hqKey.exportRecipient': z.object({ out: text }),
+  'hqKey.exportIdentity': z.object({ out: text }),
+  'hqKey.setRecipient': z.object({ recipient: text }),
+
   'import.preview': importSource,
   'import.run': importSource,
 } as const;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -144,5 +145,28 @@ describe('command line', () => {
     );
     expect(d.total.completeness).toBeGreaterThan(0.85);
     expect(d.total.completeness).toBeLessThanOrEqual(1);
+  });
+
+  it('creates the exchange keys from the command line', () => {
+    const dir = tempDir();
+    const hq = path.join(dir, 'hq.sqlite');
+    const branch = path.join(dir, 'krg.sqlite');
+    expect(cli('init', '--db', hq, '--hq', '--name', 'Центральный совет').code).toBe(0);
+    expect(cli('init', '--db', branch, '--branch', 'KRG', '--name', 'Филиал').code).toBe(0);
+    const hqKey = JSON.parse(cli('hq-key', 'init', '--db', hq, '--json').stdout);
+    expect(hqKey.recipient).toMatch(/^age1/);
+    expect(cli('hq-key', 'recipient', '--db', hq, '--out', path.join(dir, 'hq.recipient')).code).toBe(0);
+    expect(cli('hq-key', 'set', '--db', branch, '--recipient', path.join(dir, 'hq.recipient')).code).toBe(0);
+    const keys = JSON.parse(cli('keys', 'init', '--db', branch, '--json').stdout);
+    const pub = JSON.parse(
+      cli('keys', 'public', '--db', branch, '--out', path.join(dir, 'KRG.pub'), '--json').stdout,
+    );
+    expect(pub.fingerprint).toBe(keys.fingerprint);
+    expect(fs.readFileSync(path.join(dir, 'KRG.pub'), 'utf8')).toMatch(
+      /^untrusted comment: minisign public key [0-9A-F]{16}\n/,
+    );
+    const again = cli('keys', 'init', '--db', branch);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('keys.exists');
   });
 });

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { refuse } from '../errors.ts';
+import type { Register } from '../register.ts';
+import { readSettings } from '../settings/settings.ts';
+import { generateHqIdentity, parseRecipient, recipientOf } from './age.ts';
+import {
+  fingerprint,
+  generateSigningKey,
+  keyIdHex,
+  parsePrivateKeyFile,
+  parsePublicKeyFile,
+  privateKeyFile,
+  publicKeyFile,
+  type SigningKey,
+} from './minisign.ts';
+
+/**
+ * The exchange keys. Private parts never enter the database file (it is copied, backed up and mailed
+ * around): they live in `keys/` beside it, readable by the owner only (0600). The app will wrap them with
+ * Electron's safeStorage; the CLI keeps plain files. Public parts are settings in the database.
+ */
+const SIGNING_PUBLIC = 'exchange.signing_public';
+const HQ_RECIPIENT = 'exchange.hq_recipient';
+
+export function keysDir(reg: Register): string {
+  return path.join(path.dirname(path.resolve(reg.file)), 'keys');
+}
+
+async function setting(reg: Register, key: string): Promise<string | null> {
+  const row: { value: string } | undefined = await reg.db('settings').where({ key }).first('value');
+  return row?.value ?? null;
+}
+
+async function putSetting(reg: Register, key: string, value: string): Promise<void> {
+  await reg.db('settings').insert({ key, value }).onConflict('key').merge();
+}
+
+function writePrivate(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' }); // never overwrite a key
+  fs.chmodSync(file, 0o600);
+}
+
+function writeOut(out: string, text: string): string {
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, text);
+  return path.resolve(out);
+}
+
+export interface SigningKeyInfo {
+  keyId: string;
+  fingerprint: string;
+  privateKeyFile: string;
+}
+
+async function signingKeyFile(reg: Register): Promise<string> {
+  const settings = await readSettings(reg.db);
+  return path.join(keysDir(reg), `${settings.branchCode}-signing.key`);
+}
+
+/** Creates the branch's Ed25519 signing key, once. */
+export async function initSigningKey(reg: Register): Promise<SigningKeyInfo> {
+  if (await setting(reg, SIGNING_PUBLIC)) {
+    refuse('keys.exists', 'this register already has a signing key', 'У этой базы уже есть ключ подписи');
+  }
+  const key = generateSigningKey();
+  const file = await signingKeyFile(reg);
+  writePrivate(file, privateKeyFile(key));
+  await putSetting(reg, SIGNING_PUBLIC, publicKeyFile(key));
+  return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), privateKeyFile: file };
+}
+
+export async function loadSigningKey(reg: Register): Promise<SigningKey> {
+  const file = await signingKeyFile(reg);
+  if (!(await setting(reg, SIGNING_PUBLIC)) || !fs.existsSync(file)) {
+    refuse(
+      'keys.missing',
+      `no signing key (create it with "keys init"; expected ${file})`,
+      `Нет ключа подписи (создайте его командой «keys init»; ожидается ${file})`,
+    );
+  }
+  return parsePrivateKeyFile(fs.readFileSync(file, 'utf8'));
+}
+
+/** The minisign public key file headquarters registers, and its fingerprint to read over the phone. */
+export async function exportPublicKey(
+  reg: Register,
+  out: string,
+): Promise<{ file: string; fingerprint: string; keyId: string }> {
+  const key = await loadSigningKey(reg);
+  return {
+    file: writeOut(out, publicKeyFile(key)),
+    fingerprint: fingerprint(key.publicKey),
+    keyId: keyIdHex(key.keyId),
+  };
+}
+
+function hqIdentityFile(reg: Register): string {
+  return path.join(keysDir(reg), 'hq-identity.key');
+}
+
+/** Headquarters' age identity, once; only in a headquarters register. */
+export async function initHqIdentity(reg: Register): Promise<{ recipient: string; identityFile: string }> {
+  if ((await readSettings(reg.db)).kind !== 'hq') {
+    refuse(
+      'keys.not_hq',
+      'only a headquarters register has the headquarters key',
+      'Ключ Центрального совета создаётся только в базе Центрального совета',
+    );
+  }
+  if (await setting(reg, HQ_RECIPIENT)) {
+    refuse(
+      'keys.exists',
+      'this register already has the headquarters key',
+      'У этой базы уже есть ключ Центрального совета',
+    );
+  }
+  const { identity, recipient } = await generateHqIdentity();
+  const file = hqIdentityFile(reg);
+  writePrivate(
+    file,
+    `# Aqniet Register — headquarters identity. Losing it makes packages in transit unreadable.\n${identity}\n`,
+  );
+  await putSetting(reg, HQ_RECIPIENT, recipient);
+  return { recipient, identityFile: file };
+}
+
+export async function hqIdentity(reg: Register): Promise<string> {
+  const file = hqIdentityFile(reg);
+  if (!fs.existsSync(file)) {
+    refuse(
+      'keys.missing',
+      `no headquarters key (create it with "hq-key init"; expected ${file})`,
+      `Нет ключа Центрального совета (создайте его командой «hq-key init»)`,
+    );
+  }
+  const line = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .find((l) => l.startsWith('AGE-SECRET-KEY-'));
+  if (!line) refuse('keys.missing', `${file} holds no age identity`, `В файле ${file} нет ключа age`);
+  return line;
+}
+
+/** The recipient branches encrypt to: headquarters' own, or the one a branch imported. */
+export async function hqRecipient(reg: Register): Promise<string> {
+  const recipient = await setting(reg, HQ_RECIPIENT);
+  if (!recipient) {
+    refuse(
+      'keys.no_recipient',
+      'the headquarters recipient (age1…) is not set',
+      'Не задан получатель Центрального совета (age1…)',
+    );
+  }
+  return recipient;
+}
+
+export async function exportRecipient(
+  reg: Register,
+  out: string,
+): Promise<{ file: string; recipient: string }> {
+  const recipient = await hqRecipient(reg);
+  return { file: writeOut(out, `# Aqniet Register — headquarters recipient\n${recipient}\n`), recipient };
+}
+
+/** A copy of the identity for an offline backup (a safe, a USB stick in a drawer). */
+export async function exportIdentity(
+  reg: Register,
+  out: string,
+): Promise<{ file: string; warning: string; warningRu: string }> {
+  const identity = await hqIdentity(reg);
+  const file = path.resolve(out);
+  writePrivate(file, `# Aqniet Register — headquarters identity (backup)\n${identity}\n`);
+  return {
+    file,
+    warning:
+      'Keep this file offline and safe: whoever has it can read every branch package; losing every copy makes packages in transit unreadable.',
+    warningRu:
+      'Храните этот файл отдельно и надёжно: с ним можно прочитать любой пакет филиала, а без него пакеты в пути прочитать невозможно.',
+  };
+}
+
+/** A branch imports the headquarters recipient once (a file or the `age1…` line itself). */
+export async function setHqRecipient(reg: Register, recipientOrFile: string): Promise<{ recipient: string }> {
+  if ((await readSettings(reg.db)).kind === 'hq') {
+    refuse(
+      'keys.is_hq',
+      'a headquarters register uses its own key',
+      'База Центрального совета использует собственный ключ',
+    );
+  }
+  const text = fs.existsSync(recipientOrFile) ? fs.readFileSync(recipientOrFile, 'utf8') : recipientOrFile;
+  const recipient = parseRecipient(text);
+  await putSetting(reg, HQ_RECIPIENT, recipient);
+  return { recipient };
+}
+
+export async function keysInfo(reg: Register) {
+  const pub = await setting(reg, SIGNING_PUBLIC);
+  const settings = await readSettings(reg.db);
+  let signing: { keyId: string; fingerprint: string } | null = null;
+  if (pub) {
+    const key = parsePublicKeyFile(pub);
+    signing = { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) };
+  }
+  const recipient = await setting(reg, HQ_RECIPIENT);
+  return {
+    kind: settings.kind,
+    signing,
+    hqRecipient: recipient,
+    hqIdentityPresent: settings.kind === 'hq' && fs.existsSync(hqIdentityFile(reg)),
+    recipientMatchesIdentity:
+      settings.kind === 'hq' && recipient && fs.existsSync(hqIdentityFile(reg))
+        ? (await recipientOf(await hqIdentity(reg))) === recipient
+        : null,
+  };
+}

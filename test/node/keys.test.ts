@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { encryptTo } from '../../electron/core/exchange/age.ts';
+import { loadSigningKey } from '../../electron/core/exchange/keys.ts';
+import { parsePublicKeyFile, signMinisign, verifyMinisign } from '../../electron/core/exchange/minisign.ts';
+import { call } from '../../electron/core/service.ts';
+import { freshRegister, tempDir } from './helpers.ts';
+
+const hasAge = spawnSync('age', ['--version']).status === 0;
+
+describe('exchange keys', () => {
+  it('a branch creates its signing key once, outside the database, readable by its owner only', async () => {
+    const reg = await freshRegister();
+    const info = await call(reg, 'keys.init', {});
+    expect(info.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+    expect(path.dirname(info.privateKeyFile)).toBe(path.join(path.dirname(reg.file), 'keys'));
+    expect(fs.statSync(info.privateKeyFile).mode & 0o777).toBe(0o600);
+    const dbBytes = fs.readFileSync(reg.file);
+    expect(dbBytes.includes(Buffer.from('PRIVATE KEY'))).toBe(false);
+    await expect(call(reg, 'keys.init', {})).rejects.toMatchObject({ code: 'keys.exists' });
+    expect(await call(reg, 'keys.info', {})).toMatchObject({
+      kind: 'branch',
+      signing: { fingerprint: info.fingerprint, keyId: info.keyId },
+    });
+
+    const out = path.join(tempDir(), 'KRG.pub');
+    const exported = await call(reg, 'keys.exportPublic', { out });
+    expect(exported.fingerprint).toBe(info.fingerprint);
+    const pub = parsePublicKeyFile(fs.readFileSync(out, 'utf8'));
+    const key = await loadSigningKey(reg);
+    const message = Buffer.from('manifest');
+    expect(verifyMinisign(message, signMinisign(message, key, 'branch=KRG'), pub)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('headquarters creates its age identity once; branches import its recipient', async () => {
+    const dir = tempDir();
+    const hq = await initRegister(path.join(dir, 'hq.sqlite'), {
+      kind: 'hq',
+      code: 'HQ',
+      name: 'Центральный совет',
+    });
+    try {
+      const branch = await freshRegister();
+      await expect(call(branch, 'hqKey.init', {})).rejects.toMatchObject({ code: 'keys.not_hq' });
+      const created = await call(hq, 'hqKey.init', {});
+      expect(created.recipient).toMatch(/^age1/);
+      expect(fs.statSync(created.identityFile).mode & 0o777).toBe(0o600);
+      await expect(call(hq, 'hqKey.init', {})).rejects.toMatchObject({ code: 'keys.exists' });
+      expect(await call(hq, 'keys.info', {})).toMatchObject({
+        hqIdentityPresent: true,
+        recipientMatchesIdentity: true,
+      });
+
+      const recipientFile = path.join(dir, 'hq.recipient');
+      await call(hq, 'hqKey.exportRecipient', { out: recipientFile });
+      await expect(call(branch, 'hqKey.setRecipient', { recipient: 'age1nonsense' })).rejects.toMatchObject({
+        code: 'exchange.invalid_recipient',
+      });
+      expect(await call(branch, 'hqKey.setRecipient', { recipient: recipientFile })).toEqual({
+        recipient: created.recipient,
+      });
+      expect((await call(branch, 'keys.info', {})).hqRecipient).toBe(created.recipient);
+      await expect(call(hq, 'hqKey.setRecipient', { recipient: recipientFile })).rejects.toMatchObject({
+        code: 'keys.is_hq',
+      });
+
+      const backup = path.join(dir, 'backup', 'hq.key');
+      const exported = await call(hq, 'hqKey.exportIdentity', { out: backup });
+      expect(exported.warningRu).toContain('без него пакеты в пути прочитать невозможно');
+      expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+      if (hasAge) {
+        // the backup is a key file the stock age tool uses as it is
+        fs.writeFileSync(path.join(dir, 'x.age'), await encryptTo(Buffer.from('пакет'), created.recipient));
+        expect(execFileSync('age', ['-d', '-i', backup, path.join(dir, 'x.age')]).toString()).toBe('пакет');
+      }
+    } finally {
+      await closeRegister(hq);
+    }
+  });
+});
