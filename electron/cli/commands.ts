@@ -292,6 +292,32 @@ Object.assign(COMMANDS, {
     flags: { out: 'string' },
     input: (f: Flags) => ({ out: s(f.out) }),
   },
+  export: {
+    op: 'exchange.export',
+    flags: { quarter: 'string', recipient: 'string', out: 'string' },
+    input: (f: Flags) => ({ quarter: s(f.quarter), recipient: s(f.recipient), out: s(f.out) }),
+  },
+  trust: {
+    op: 'exchange.trust',
+    flags: { branch: 'string', key: 'string', 'valid-from': 'string', note: 'string' },
+    input: (f: Flags) => ({
+      branch: s(f.branch),
+      key: s(f.key),
+      validFrom: s(f['valid-from']),
+      note: s(f.note),
+    }),
+  },
+  'trust revoke': {
+    op: 'exchange.revoke',
+    flags: { branch: 'string', 'key-id': 'string', 'revoked-at': 'string' },
+    input: (f: Flags) => ({ branch: s(f.branch), keyId: s(f['key-id']), revokedAt: s(f['revoked-at']) }),
+  },
+  'trust list': {
+    op: 'exchange.trustedKeys',
+    flags: { branch: 'string' },
+    input: (f: Flags) => ({ branch: s(f.branch) }),
+  },
+  verify: { op: 'exchange.verify', flags: { file: 'string' }, input: (f: Flags) => ({ file: s(f.file) }) },
   'hq-key set': {
     op: 'hqKey.setRecipient',
     flags: { recipient: 'string' },

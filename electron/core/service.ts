@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { z } from 'zod';
 import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
 import type { UiLanguage } from '../shared/collation.ts';
@@ -9,6 +10,9 @@ import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
 import { RegisterError } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
+import { exportPackage } from './exchange/export.ts';
+import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
+import { verifyPackage } from './exchange/verify.ts';
 import {
   exportIdentity,
   exportPublicKey,
@@ -39,6 +43,11 @@ import {
 import { duesReport } from './reports/dues.ts';
 import { membershipReport } from './reports/membership.ts';
 import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
+
+/** A trusted key as the UI and CLI show it (the key itself as base64). */
+function publicView(k: TrustedKey) {
+  return { ...k, publicKey: k.publicKey.toString('base64') };
+}
 
 type Handlers = { [K in OperationName]: (reg: Register, input: ParsedInput<K>) => Promise<unknown> };
 
@@ -108,6 +117,16 @@ export const handlers = {
   'hqKey.exportRecipient': (reg, input) => exportRecipient(reg, input.out),
   'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),
   'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
+
+  'exchange.export': (reg, input) => exportPackage(reg, input),
+  'exchange.trust': async (reg, input) => publicView(await trustBranchKey(reg, input)),
+  'exchange.revoke': async (reg, input) => publicView(await revokeBranchKey(reg, input)),
+  'exchange.trustedKeys': async (reg, input) => (await trustedKeys(reg, input.branch)).map(publicView),
+  'exchange.verify': async (reg, input) => {
+    const checked = await verifyPackage(reg, fs.readFileSync(input.file));
+    const { files, ...manifest } = checked.manifest;
+    return { ...manifest, files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })) };
+  },
 
   'import.preview': (reg, input) => previewImport(reg, input.kind, input),
   'import.run': (reg, input) => runImport(reg, input.kind, input),

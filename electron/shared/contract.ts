@@ -257,6 +257,12 @@ export const contract = {
   'hqKey.exportIdentity': z.object({ out: text }),
   'hqKey.setRecipient': z.object({ recipient: text }),
 
+  'exchange.export': z.object({ quarter: text, recipient: optionalText, out: text }),
+  'exchange.trust': z.object({ branch: code, key: text, validFrom: date.optional(), note: optionalText }),
+  'exchange.revoke': z.object({ branch: code, keyId: text, revokedAt: date.optional() }),
+  'exchange.trustedKeys': z.object({ branch: code.optional() }),
+  'exchange.verify': z.object({ file: text }),
+
   'import.preview': importSource,
   'import.run': importSource,
 } as const;

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pkg from '../../../package.json' with { type: 'json' };
+import { SCHEMA_VERSION } from '../../../migrations/index.ts';
+import { parseQuarter, periodBounds, quarterLabel } from '../dates.ts';
+import { closedQuarters } from '../dues/quarters.ts';
+import { refuse } from '../errors.ts';
+import { nowIso, type Register } from '../register.ts';
+import { appealsByCategory } from '../reports/appeals.ts';
+import { duesReport } from '../reports/dues.ts';
+import { membershipReport } from '../reports/membership.ts';
+import { readSettings } from '../settings/settings.ts';
+import { parseRecipient, encryptTo } from './age.ts';
+import { canonicalJson } from './canonical-json.ts';
+import {
+  DERIVED_COLUMNS,
+  FORMAT_VERSION,
+  PACKAGE_FORMAT,
+  PACKAGE_TABLES,
+  packageFileName,
+  trustedComment,
+  type Manifest,
+} from './format.ts';
+import { hqRecipient, loadSigningKey } from './keys.ts';
+import { fingerprint, keyIdHex, signMinisign } from './minisign.ts';
+import { buildZip } from './zip.ts';
+
+const SEQ = 'exchange.seq';
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The quarterly package: the branch's whole register and the quarter's summaries, signed (minisign) and
+ * encrypted to headquarters (age). The file is written first; only then, in one transaction, the quarter is
+ * closed and the sequence number advanced — a failed export changes nothing.
+ */
+export async function exportPackage(
+  reg: Register,
+  input: { quarter: string; recipient?: string; out: string },
+) {
+  const settings = await readSettings(reg.db);
+  if (settings.kind === 'hq')
+    refuse(
+      'exchange.hq_export',
+      'headquarters does not export packages',
+      'Центральный совет не выгружает пакеты',
+    );
+  const q = parseQuarter(input.quarter);
+  const period = quarterLabel(q);
+  const key = await loadSigningKey(reg);
+  const recipient = input.recipient
+    ? parseRecipient(
+        fs.existsSync(input.recipient) ? fs.readFileSync(input.recipient, 'utf8') : input.recipient,
+      )
+    : await hqRecipient(reg);
+  const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
+  const seq = Number(seqRow?.value ?? 0) + 1;
+
+  const files: Record<string, Uint8Array> = {};
+  const entries: Manifest['files'] = [];
+  const add = (name: string, text: string, rows: number) => {
+    const data = Buffer.from(text, 'utf8');
+    files[name] = data;
+    entries.push({ path: name, bytes: data.length, rows, sha256: sha256(data) });
+  };
+  for (const table of PACKAGE_TABLES) {
+    const rows: Array<Record<string, unknown>> = await reg.db(table).orderBy('id');
+    const lines = rows.map((r) =>
+      JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !DERIVED_COLUMNS.has(k)))),
+    );
+    add(`data/${table}.jsonl`, lines.map((l) => `${l}\n`).join(''), rows.length);
+  }
+  const { to } = periodBounds(q.year, q.quarter);
+  add(
+    'summaries/appeals.json',
+    JSON.stringify(await appealsByCategory(reg, { year: q.year, quarter: q.quarter })),
+    1,
+  );
+  add('summaries/membership.json', JSON.stringify(await membershipReport(reg, to)), 1);
+  add(
+    'summaries/dues.json',
+    JSON.stringify(await duesReport(reg, { year: q.year, quarter: q.quarter }, to)),
+    1,
+  );
+  entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    appVersion: pkg.version,
+    branch: { code: settings.branchCode, name: settings.branchName },
+    period,
+    seq,
+    createdAt: nowIso(reg),
+    signer: { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) },
+    recipientFingerprint: fingerprint(Buffer.from(recipient)),
+    files: entries,
+  };
+  const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
+  const zip = buildZip({
+    'manifest.json': manifestBytes,
+    'manifest.json.minisig': Buffer.from(signMinisign(manifestBytes, key, trustedComment(manifest))),
+    ...files,
+  });
+  const encrypted = await encryptTo(zip, recipient);
+
+  const target =
+    fs.existsSync(input.out) && fs.statSync(input.out).isDirectory()
+      ? path.join(input.out, packageFileName(manifest))
+      : input.out;
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  fs.writeFileSync(`${target}.part`, encrypted);
+  fs.renameSync(`${target}.part`, target);
+
+  await reg.db.transaction(async (trx) => {
+    await trx('settings')
+      .insert({ key: SEQ, value: String(seq) })
+      .onConflict('key')
+      .merge();
+    if (!(await closedQuarters(trx)).has(period)) {
+      await trx('quarter_actions').insert({
+        quarter: period,
+        action: 'close',
+        reason: `export seq ${seq}`,
+        at: nowIso(reg),
+      });
+    }
+  });
+  return {
+    file: path.resolve(target),
+    period,
+    seq,
+    bytes: encrypted.length,
+    rows: Object.fromEntries(entries.map((e) => [e.path, e.rows])),
+  };
+}
