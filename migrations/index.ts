@@ -4,6 +4,7 @@ import * as m002 from './002_dues.ts';
 import * as m003 from './003_appeals.ts';
 import * as m004 from './004_member_sort_keys.ts';
 import * as m005 from './005_branch_keys.ts';
+import * as m006 from './006_hq_snapshots.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -21,6 +22,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '003_appeals', ...m003 },
   { name: '004_member_sort_keys', ...m004 },
   { name: '005_branch_keys', ...m005 },
+  { name: '006_hq_snapshots', ...m006 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

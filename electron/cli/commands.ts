@@ -21,8 +21,8 @@ const decision = (f: Flags) => ({
   date: s(f['decision-date']),
 });
 const DECISION = { 'decision-body': 'string', 'decision-no': 'string', 'decision-date': 'string' } as const;
-const PERIOD = { year: 'string', quarter: 'string' } as const;
-const period = (f: Flags) => ({ year: n(f.year), quarter: n(f.quarter) });
+const PERIOD = { year: 'string', quarter: 'string', branch: 'string' } as const;
+const period = (f: Flags) => ({ year: n(f.year), quarter: n(f.quarter), branch: s(f.branch) });
 
 export const COMMANDS: Record<string, Command> = {
   info: { op: 'register.info', flags: {}, input: () => ({}) },
@@ -317,6 +317,9 @@ Object.assign(COMMANDS, {
     flags: { branch: 'string' },
     input: (f: Flags) => ({ branch: s(f.branch) }),
   },
+  duplicates: { op: 'exchange.duplicates', flags: {}, input: () => ({}) },
+  submissions: { op: 'exchange.submissions', flags: {}, input: () => ({}) },
+  'import-log': { op: 'exchange.importLog', flags: {}, input: () => ({}) },
   verify: { op: 'exchange.verify', flags: { file: 'string' }, input: (f: Flags) => ({ file: s(f.file) }) },
   'hq-key set': {
     op: 'hqKey.setRecipient',

@@ -15,6 +15,7 @@ const USAGE = `usage: npm run -s cli -- <command> --db FILE [options] [--json]
 commands:
   init --db F --branch CODE --name NAME [--hq]
   demo --db F [--members N] [--seed N]
+  merge --db HQ [--json] FILE…
   call <operation> --db F --input JSON        (any contract operation: ${OPERATION_NAMES.length} of them)
   ${Object.entries(COMMANDS)
     .map(
@@ -75,6 +76,35 @@ async function main(argv: string[]): Promise<number> {
     });
     print(f.json === true, null, summary);
     return 0;
+  }
+  if (name === 'merge') {
+    // merge --db HQ [--json] FILE…: one line per file; exit 1 when any file was rejected
+    let parsed: { values: Flags; positionals: string[] };
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: { db: { type: 'string' }, json: { type: 'boolean' } },
+        allowPositionals: true,
+        strict: true,
+      }) as typeof parsed;
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (parsed.positionals.length === 0) throw new UsageError('merge needs at least one package file');
+    const reg = await openRegister(requireDb(parsed.values));
+    try {
+      const out = await call(reg, 'exchange.merge', { files: parsed.positionals });
+      if (parsed.values.json === true) process.stdout.write(`${JSON.stringify(out.results)}\n`);
+      else {
+        for (const r of out.results)
+          process.stdout.write(`${r.file}: ${r.status}${r.code ? ` [${r.code}] ${r.reason}` : ''}\n`);
+        for (const d of out.duplicates)
+          process.stdout.write(`active in two branches: ${d.iin} (${d.branches.join(', ')}) ${d.names}\n`);
+      }
+      return out.results.some((r) => r.status === 'rejected') ? 1 : 0;
+    } finally {
+      await closeRegister(reg);
+    }
   }
   let op: OperationName;
   let input: Record<string, unknown>;

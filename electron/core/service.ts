@@ -14,6 +14,14 @@ import { exportPackage } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
 import {
+  activeInTwoBranches,
+  importLog,
+  mergePackage,
+  submissions,
+  type MergeResult,
+} from './exchange/merge.ts';
+import { withReportScope } from './exchange/hq-scope.ts';
+import {
   exportIdentity,
   exportPublicKey,
   exportRecipient,
@@ -96,19 +104,23 @@ export const handlers = {
   'appeals.update': (reg, input) => updateAppeal(reg, input),
   'appeals.close': (reg, input) => closeAppeal(reg, input),
 
-  'reports.appeals': (reg, input) => appealsByCategory(reg, input),
-  'reports.appealsByChannel': (reg, input) => appealsByChannel(reg, input),
+  'reports.appeals': (reg, input) => withReportScope(reg, input.branch, () => appealsByCategory(reg, input)),
+  'reports.appealsByChannel': (reg, input) =>
+    withReportScope(reg, input.branch, () => appealsByChannel(reg, input)),
   'reports.appealsByMonth': (reg, input) => appealsByMonth(reg, input.year),
   'reports.overdue': (reg, input) =>
     overdueAppeals(reg, input.date ? parseDate(input.date, 'date') : today(reg)),
-  'reports.legal': (reg, input) => legalHelp(reg, input),
+  'reports.legal': (reg, input) => withReportScope(reg, input.branch, () => legalHelp(reg, input)),
   'reports.membership': (reg, input) =>
-    membershipReport(
-      reg,
-      input.date ? parseDate(input.date, 'date') : today(reg),
-      input.language as UiLanguage,
+    withReportScope(reg, input.branch, () =>
+      membershipReport(
+        reg,
+        input.date ? parseDate(input.date, 'date') : today(reg),
+        input.language as UiLanguage,
+      ),
     ),
-  'reports.dues': (reg, input) => duesReport(reg, input, today(reg)),
+  'reports.dues': (reg, input) =>
+    withReportScope(reg, input.branch, () => duesReport(reg, input, today(reg))),
 
   'keys.info': (reg) => keysInfo(reg),
   'keys.init': (reg) => initSigningKey(reg),
@@ -127,6 +139,28 @@ export const handlers = {
     const { files, ...manifest } = checked.manifest;
     return { ...manifest, files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })) };
   },
+
+  'exchange.merge': async (reg, input) => {
+    const results: MergeResult[] = [];
+    for (const file of input.files) {
+      try {
+        results.push(await mergePackage(reg, fs.readFileSync(file), file));
+      } catch (err) {
+        if (!(err instanceof RegisterError)) throw err;
+        results.push({
+          file,
+          status: 'rejected',
+          code: err.code,
+          reason: err.message,
+          reasonRu: err.messageRu,
+        });
+      }
+    }
+    return { results, duplicates: await activeInTwoBranches(reg) };
+  },
+  'exchange.duplicates': (reg) => activeInTwoBranches(reg),
+  'exchange.submissions': (reg) => submissions(reg),
+  'exchange.importLog': (reg) => importLog(reg),
 
   'import.preview': (reg, input) => previewImport(reg, input.kind, input),
   'import.run': (reg, input) => runImport(reg, input.kind, input),

@@ -97,6 +97,8 @@ const importSource = z
 const period = z.object({
   year: z.number().int().min(1990).max(2100),
   quarter: z.number().int().min(1).max(4).optional(),
+  /** At headquarters: one branch instead of the whole union. */
+  branch: z.string().trim().min(1).max(32).optional(),
 });
 
 export const contract = {
@@ -246,7 +248,7 @@ export const contract = {
   'reports.appealsByMonth': z.object({ year: z.number().int() }),
   'reports.overdue': z.object({ date: date.optional() }),
   'reports.legal': period,
-  'reports.membership': z.object({ date: date.optional(), language }),
+  'reports.membership': z.object({ date: date.optional(), language, branch: code.optional() }),
   'reports.dues': period,
 
   'keys.info': z.object({}),
@@ -262,6 +264,11 @@ export const contract = {
   'exchange.revoke': z.object({ branch: code, keyId: text, revokedAt: date.optional() }),
   'exchange.trustedKeys': z.object({ branch: code.optional() }),
   'exchange.verify': z.object({ file: text }),
+
+  'exchange.merge': z.object({ files: z.array(text).min(1) }),
+  'exchange.duplicates': z.object({}),
+  'exchange.submissions': z.object({}),
+  'exchange.importLog': z.object({}),
 
   'import.preview': importSource,
   'import.run': importSource,

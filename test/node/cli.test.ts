@@ -168,5 +168,22 @@ describe('command line', () => {
     const again = cli('keys', 'init', '--db', branch);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('keys.exists');
+
+    // a quarter goes to headquarters and is merged there; the same file again is a duplicate
+    expect(cli('trust', '--db', hq, '--branch', 'KRG', '--key', path.join(dir, 'KRG.pub')).code).toBe(0);
+    const exported = JSON.parse(
+      cli('export', '--db', branch, '--quarter', '2024Q4', '--out', dir, '--json').stdout,
+    );
+    expect(path.basename(exported.file)).toBe('KRG-2024Q4-1.aqpkg');
+    const merged = cli('merge', '--db', hq, '--json', exported.file);
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout)).toEqual([
+      expect.objectContaining({ file: exported.file, status: 'accepted' }),
+    ]);
+    expect(JSON.parse(cli('merge', '--db', hq, '--json', exported.file).stdout)[0].status).toBe('duplicate');
+    fs.writeFileSync(path.join(dir, 'broken.aqpkg'), fs.readFileSync(exported.file).subarray(0, 100));
+    const rejected = cli('merge', '--db', hq, '--json', path.join(dir, 'broken.aqpkg'));
+    expect(rejected.code).toBe(1);
+    expect(JSON.parse(rejected.stdout)[0]).toMatchObject({ status: 'rejected', code: 'package.damaged' });
   });
 });

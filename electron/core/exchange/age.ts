@@ -41,6 +41,8 @@ export async function encryptTo(plaintext: Uint8Array, recipient: string): Promi
  * Decrypts with headquarters' identity. A file for another recipient and a damaged or truncated file are
  * told apart, because headquarters acts differently on each (ask the branch for the right key, or resend).
  */
+const AGE_MAGIC = 'age-encryption.org/v1';
+
 export async function decryptWith(ciphertext: Uint8Array, identity: string): Promise<Uint8Array> {
   const decrypter = new age.Decrypter();
   decrypter.addIdentity(identity.trim());
@@ -55,7 +57,10 @@ export async function decryptWith(ciphertext: Uint8Array, identity: string): Pro
         'Пакет зашифрован не для ключа этого Центрального совета (или повреждён его заголовок)',
       );
     }
-    if (/version line|header|stanza|parse/i.test(message)) {
+    // A file that starts like age but breaks off in its header was cut short; anything else is not age.
+    const looksLikeAge =
+      Buffer.from(ciphertext.subarray(0, AGE_MAGIC.length)).toString('latin1') === AGE_MAGIC;
+    if (!looksLikeAge) {
       throw new RegisterError(
         'package.not_age',
         'the file is not an age-encrypted package',

@@ -72,6 +72,10 @@ export const REFUSALS_KK: Record<string, string> = {
   'package.unknown_format': 'Бұл Aqniet пакеті емес.',
   'package.unknown_key': 'Пакетке қол қойған кілт бұл филиал үшін тіркелмеген.',
   'exchange.invalid_recipient': 'Бұл age алушысы емес (age1 деп басталатын жол күтіледі).',
+  'package.bad_rows': 'Пакеттің жолдарында қателер бар; ештеңе жазылмады.',
+  'package.conflict': 'Осы нөмірлі басқа пакет бұрын қабылданған — мазмұны өзгеше.',
+  'package.stale': 'Пакет соңғы қабылданған пакеттен ескі.',
+  'report.branch_scope': 'Бұл дерекқорда мұндай филиал жоқ.',
   'package.damaged': 'Пакет зақымдалған немесе жіберу кезінде қысқартылған.',
   'package.not_age': 'Файл age арқылы шифрланған пакет емес.',
   'package.wrong_recipient':

@@ -1,0 +1,292 @@
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { SNAPSHOT_TABLES } from '../../../migrations/006_hq_snapshots.ts';
+import { insertMany } from '../db/bulk.ts';
+import { backupDatabase } from '../db/open.ts';
+import { RegisterError, type RowProblem } from '../errors.ts';
+import { iinProblem } from '../ids/iin.ts';
+import { nowIso, type Register, type Tx } from '../register.ts';
+import { readSettings } from '../settings/settings.ts';
+import { canonicalJson } from './canonical-json.ts';
+import type { Manifest } from './format.ts';
+import { verifyPackage } from './verify.ts';
+
+/**
+ * Headquarters merges a verified package: after the signature and hash checks, the sequence number
+ * (stale, duplicate or conflicting packages change nothing), then every row; then, in one transaction, the
+ * branch's snapshot is replaced and the import recorded with its diff against the previous snapshot.
+ */
+export type MergeStatus = 'accepted' | 'duplicate' | 'rejected';
+
+export interface MergeResult {
+  file: string;
+  status: MergeStatus;
+  code?: string;
+  reason?: string;
+  reasonRu?: string;
+  branch?: string;
+  period?: string;
+  seq?: number;
+  counts?: Record<string, number>;
+  diff?: Record<string, { added: number; changed: number; removed: number }>;
+  warnings?: string[];
+}
+
+type Row = Record<string, unknown>;
+
+function fail(code: string, message: string, messageRu: string, details: RowProblem[] = []): never {
+  throw new RegisterError(code, message, messageRu, details);
+}
+
+async function columnsOf(db: Tx, table: string): Promise<string[]> {
+  const info: Array<{ name: string }> = await db.raw(`PRAGMA table_info(hq_${table})`);
+  return info.map((c) => c.name).filter((c) => c !== 'branch_code');
+}
+
+function parseRows(
+  files: Record<string, Uint8Array>,
+  manifest: Manifest,
+  branch: string,
+): Record<string, Row[]> {
+  const rows: Record<string, Row[]> = {};
+  for (const table of SNAPSHOT_TABLES) {
+    const name = `data/${table}.jsonl`;
+    if (!files[name])
+      fail('package.file_set', `branch ${branch}: ${name} is missing`, `Филиал ${branch}: нет файла ${name}`);
+    const lines = Buffer.from(files[name]!)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    rows[table] = lines.map((line, i) => {
+      try {
+        const value = JSON.parse(line) as unknown;
+        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+        return value as Row;
+      } catch {
+        return fail(
+          'package.bad_rows',
+          `branch ${branch}: ${name} line ${i + 1} is not a JSON object`,
+          `Филиал ${branch}: ${name}, строка ${i + 1} — не объект JSON`,
+        );
+      }
+    });
+    const declared = manifest.files.find((f) => f.path === name)?.rows;
+    if (declared !== rows[table]!.length) {
+      fail(
+        'package.bad_rows',
+        `branch ${branch}: ${name} has ${rows[table]!.length} rows, the manifest says ${declared}`,
+        `Филиал ${branch}: в ${name} ${rows[table]!.length} строк, в манифесте — ${declared}`,
+      );
+    }
+  }
+  return rows;
+}
+
+/** Row checks: ids present and unique, IINs valid, every reference inside the package. */
+function validateRows(rows: Record<string, Row[]>, branch: string): void {
+  const problems: RowProblem[] = [];
+  const problem = (table: string, line: number, column: string, message: string, messageRu: string) =>
+    problems.push({ row: line, column: `${table}.${column}`, message, messageRu });
+  const ids: Record<string, Set<string>> = {};
+  for (const table of SNAPSHOT_TABLES) {
+    ids[table] = new Set();
+    rows[table]!.forEach((r, i) => {
+      const id = r.id;
+      if (id === undefined || id === null || id === '')
+        problem(table, i + 1, 'id', 'no id', 'нет идентификатора');
+      else if (ids[table]!.has(String(id)))
+        problem(table, i + 1, 'id', `id ${String(id)} repeats`, `идентификатор ${String(id)} повторяется`);
+      else ids[table]!.add(String(id));
+    });
+  }
+  const ref = (table: string, column: string, target: string, optional = false) =>
+    rows[table]!.forEach((r, i) => {
+      const v = r[column];
+      if ((v === null || v === undefined) && optional) return;
+      if (!ids[target]!.has(String(v)))
+        problem(
+          table,
+          i + 1,
+          column,
+          `refers to a missing ${target} row ${String(v)}`,
+          `ссылается на отсутствующую запись ${target} ${String(v)}`,
+        );
+    });
+  rows.members!.forEach((r, i) => {
+    if (typeof r.iin !== 'string' || iinProblem(r.iin))
+      problem('members', i + 1, 'iin', `IIN ${String(r.iin)} is not valid`, `ИИН ${String(r.iin)} неверен`);
+  });
+  ref('members', 'org_id', 'orgs');
+  ref('member_events', 'member_id', 'members');
+  ref('member_events', 'org_id', 'orgs');
+  ref('dues_remittances', 'org_id', 'orgs');
+  ref('dues_lines', 'remittance_id', 'dues_remittances');
+  ref('appeals', 'org_id', 'orgs', true);
+  ref('appeals', 'member_id', 'members', true);
+  if (problems.length) {
+    fail(
+      'package.bad_rows',
+      `branch ${branch}: ${problems.length} row problem(s) in the package`,
+      `Филиал ${branch}: ошибок в строках пакета — ${problems.length}`,
+      problems.slice(0, 200),
+    );
+  }
+}
+
+function rowKey(r: Row, columns: string[]): string {
+  return canonicalJson(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
+}
+
+async function diffAgainst(
+  db: Tx,
+  branch: string,
+  rows: Record<string, Row[]>,
+  columns: Record<string, string[]>,
+) {
+  const diff: Record<string, { added: number; changed: number; removed: number }> = {};
+  for (const table of SNAPSHOT_TABLES) {
+    const old: Row[] = await db(`hq_${table}`).where({ branch_code: branch });
+    const before = new Map(old.map((r) => [String(r.id), rowKey(r, columns[table]!)]));
+    let added = 0;
+    let changed = 0;
+    for (const r of rows[table]!) {
+      const was = before.get(String(r.id));
+      if (was === undefined) added++;
+      else if (was !== rowKey(r, columns[table]!)) changed++;
+      before.delete(String(r.id));
+    }
+    diff[table] = { added, changed, removed: before.size };
+  }
+  return diff;
+}
+
+/** For tests: a hook that runs inside the merge transaction (e.g. to inject a crash). */
+export const mergeHooks: { afterDelete?: () => void } = {};
+
+export async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
+  if ((await readSettings(reg.db)).kind !== 'hq') {
+    fail(
+      'keys.not_hq',
+      'only a headquarters register merges packages',
+      'Пакеты принимаются только в базе Центрального совета',
+    );
+  }
+  const { manifest, files, signerKeyId } = await verifyPackage(reg, bytes);
+  const branch = manifest.branch.code;
+  const sha = createHash('sha256').update(bytes).digest('hex');
+
+  // 6. sequence: only forward; the same package again changes nothing
+  const last: { seq: number; package_sha256: string } | undefined = await reg
+    .db('package_imports')
+    .where({ branch_code: branch })
+    .orderBy('seq', 'desc')
+    .first('seq', 'package_sha256');
+  if (last && manifest.seq < last.seq) {
+    fail(
+      'package.stale',
+      `branch ${branch}: package seq ${manifest.seq} is older than the last accepted (${last.seq})`,
+      `Филиал ${branch}: пакет № ${manifest.seq} старее последнего принятого (№ ${last.seq})`,
+    );
+  }
+  if (last && manifest.seq === last.seq) {
+    if (last.package_sha256 === sha) {
+      return { file: fileName, status: 'duplicate', branch, period: manifest.period, seq: manifest.seq };
+    }
+    fail(
+      'package.conflict',
+      `branch ${branch}: another package with seq ${manifest.seq} was already accepted`,
+      `Филиал ${branch}: другой пакет с № ${manifest.seq} уже принят — содержимое различается`,
+    );
+  }
+
+  // 7. rows
+  const rows = parseRows(files, manifest, branch);
+  validateRows(rows, branch);
+
+  const warnings: string[] = [];
+  const drift = Math.abs(Date.parse(manifest.createdAt) - reg.clock().getTime());
+  if (Number.isFinite(drift) && drift > 7 * 24 * 3600 * 1000) {
+    warnings.push(`the branch clock looks off: package created ${manifest.createdAt}`);
+  }
+
+  await backupDatabase(
+    reg.db,
+    reg.file,
+    `merge-${branch}-${manifest.seq}`,
+    (await readSettings(reg.db)).backupsDir,
+  );
+  const result = await reg.db.transaction(async (trx) => {
+    const columns: Record<string, string[]> = {};
+    for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(trx, table);
+    const diff = await diffAgainst(trx, branch, rows, columns);
+    for (const table of SNAPSHOT_TABLES) await trx(`hq_${table}`).where({ branch_code: branch }).delete();
+    mergeHooks.afterDelete?.();
+    const counts: Record<string, number> = {};
+    for (const table of SNAPSHOT_TABLES) {
+      // Only the columns this database knows: names come from the package, values are bound parameters.
+      const known = columns[table]!;
+      await insertMany(
+        trx,
+        `hq_${table}`,
+        rows[table]!.map((r) =>
+          Object.fromEntries([['branch_code', branch], ...known.map((c) => [c, r[c] ?? null])]),
+        ),
+      );
+      counts[table] = rows[table]!.length;
+    }
+    await trx('package_imports').insert({
+      id: randomUUID(),
+      branch_code: branch,
+      period: manifest.period,
+      seq: manifest.seq,
+      package_sha256: sha,
+      file_name: path.basename(fileName),
+      signer_key_id: signerKeyId,
+      created_at_branch: manifest.createdAt,
+      imported_at: nowIso(reg),
+      counts: JSON.stringify(counts),
+      diff: JSON.stringify(diff),
+    });
+    return { counts, diff };
+  });
+  return {
+    file: fileName,
+    status: 'accepted',
+    branch,
+    period: manifest.period,
+    seq: manifest.seq,
+    ...result,
+    warnings,
+  };
+}
+
+/** People active in two branches at once (same IIN): listed for headquarters, never merged silently. */
+export async function activeInTwoBranches(reg: Register) {
+  const rows: Array<{ iin: string; branches: string; names: string }> = await reg.db.raw(
+    `SELECT iin, group_concat(DISTINCT branch_code) AS branches, group_concat(surname || ' ' || given_name, '; ') AS names
+     FROM hq_members WHERE status = 'active' GROUP BY iin HAVING count(DISTINCT branch_code) > 1 ORDER BY iin`,
+  );
+  return rows.map((r) => ({ iin: r.iin, branches: r.branches.split(',').sort(), names: r.names }));
+}
+
+/** Which branch sent which quarter, and who is late. */
+export async function submissions(reg: Register) {
+  const rows: Array<{ branch_code: string; period: string; seq: number; imported_at: string }> =
+    await reg.db.raw(
+      `SELECT branch_code, period, max(seq) AS seq, max(imported_at) AS imported_at
+     FROM package_imports GROUP BY branch_code, period ORDER BY branch_code, period`,
+    );
+  return rows.map((r) => ({
+    branch: r.branch_code,
+    period: r.period,
+    seq: Number(r.seq),
+    importedAt: r.imported_at,
+  }));
+}
+
+export async function importLog(reg: Register) {
+  const rows: Array<Record<string, string | number>> = await reg
+    .db('package_imports')
+    .orderBy('imported_at', 'desc');
+  return rows.map((r) => ({ ...r, counts: JSON.parse(String(r.counts)), diff: JSON.parse(String(r.diff)) }));
+}

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { mergeHooks } from '../../electron/core/exchange/merge.ts';
+import type { Register } from '../../electron/core/register.ts';
+import { call } from '../../electron/core/service.ts';
+import { DECISION } from './helpers.ts';
+
+const clock = () => new Date('2025-01-15T09:00:00Z');
+let dir: string;
+let hq: Register;
+let krg: Register;
+let ala: Register;
+
+async function branch(code: string, name: string) {
+  fs.mkdirSync(path.join(dir, code));
+  const reg = await initRegister(path.join(dir, code, 'branch.sqlite'), {
+    kind: 'branch',
+    code,
+    name,
+    clock,
+  });
+  await call(reg, 'keys.init', {});
+  await call(reg, 'hqKey.setRecipient', { recipient: path.join(dir, 'hq.recipient') });
+  await call(reg, 'keys.exportPublic', { out: path.join(dir, `${code}.pub`) });
+  await call(hq, 'exchange.trust', {
+    branch: code,
+    key: path.join(dir, `${code}.pub`),
+    validFrom: '2024-01-01',
+  });
+  await call(reg, 'orgs.create', { code: 'P001', name: `ППО ${code}`, headcount: 10 });
+  return reg;
+}
+
+const admit = (reg: Register, iin: string, surname: string) =>
+  call(reg, 'members.admit', {
+    orgCode: 'P001',
+    surname,
+    givenName: 'Анна',
+    iin,
+    category: 'nursing',
+    applicationDate: '2024-02-01',
+    decision: DECISION,
+  });
+
+const exportQ4 = async (reg: Register) =>
+  (await call(reg, 'exchange.export', { quarter: '2024Q4', out: dir })).file;
+const merge = (...files: string[]) => call(hq, 'exchange.merge', { files });
+const hqCount = async (table: string, branchCode?: string) =>
+  Number(
+    (
+      await hq
+        .db(`hq_${table}`)
+        .where(branchCode ? { branch_code: branchCode } : {})
+        .count<{ n: number }[]>({ n: '*' })
+    )[0]!.n,
+  );
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-merge-'));
+  hq = await initRegister(path.join(dir, 'hq.sqlite'), {
+    kind: 'hq',
+    code: 'HQ',
+    name: 'Центральный совет',
+    clock,
+  });
+  await call(hq, 'hqKey.init', {});
+  await call(hq, 'hqKey.exportRecipient', { out: path.join(dir, 'hq.recipient') });
+  krg = await branch('KRG', 'Карагандинский филиал');
+  ala = await branch('ALA', 'Алматинский филиал');
+  await admit(krg, '850525446560', 'Иванова');
+  await admit(krg, '900125389604', 'Смирнов');
+  await admit(ala, '680505404480', 'Ким');
+  await call(krg, 'appeals.add', {
+    receivedOn: '2024-11-05',
+    channel: 'phone',
+    applicant: 'Иванова А.',
+    category: 'wages',
+  });
+  await call(ala, 'appeals.add', {
+    receivedOn: '2024-10-01',
+    channel: 'written',
+    applicant: 'Ким А.',
+    category: 'aid',
+  });
+  await call(krg, 'dues.record', {
+    orgCode: 'P001',
+    month: '2024-10',
+    received: '1 000',
+    payroll: '100 000',
+    docNo: '1',
+  });
+  await call(krg, 'dues.record', {
+    orgCode: 'P001',
+    month: '2024-11',
+    received: '1 000',
+    payroll: '100 000',
+    docNo: '2',
+  });
+});
+
+afterAll(async () => {
+  for (const reg of [hq, krg, ala]) await closeRegister(reg);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('merge at headquarters', () => {
+  let krg1: string;
+
+  it("accepts each branch's package and reports union-wide and per branch", async () => {
+    krg1 = await exportQ4(krg);
+    const ala1 = await exportQ4(ala);
+    const out = await merge(krg1, ala1);
+    expect(out.results.map((r) => [r.branch, r.status, r.seq])).toEqual([
+      ['KRG', 'accepted', 1],
+      ['ALA', 'accepted', 1],
+    ]);
+    expect(out.results[0]!.counts).toMatchObject({ members: 2, appeals: 1, dues_remittances: 2 });
+    expect(out.results[0]!.diff!.members).toEqual({ added: 2, changed: 0, removed: 0 });
+    const union = await call(hq, 'reports.appeals', { year: 2024 });
+    expect(union.total.total).toBe(2);
+    expect(
+      (await call(hq, 'reports.appeals', { year: 2024, branch: 'ALA' })).rows.find(
+        (r) => r.category === 'aid',
+      )!.total,
+    ).toBe(1);
+    const members = await call(hq, 'reports.membership', { date: '2024-12-31' });
+    expect(members.total.members).toBe(3);
+    expect((await call(hq, 'reports.membership', { date: '2024-12-31', branch: 'KRG' })).total.members).toBe(
+      2,
+    );
+    expect(
+      (await call(hq, 'reports.dues', { year: 2024, quarter: 4, branch: 'KRG' })).total.receivedTiyn,
+    ).toBe(200000);
+    expect(await call(hq, 'exchange.submissions', {})).toEqual([
+      { branch: 'ALA', period: '2024-Q4', seq: 1, importedAt: expect.any(String) },
+      { branch: 'KRG', period: '2024-Q4', seq: 1, importedAt: expect.any(String) },
+    ]);
+  });
+
+  it('changes nothing when the same package comes again', async () => {
+    const before = await hqCount('members');
+    const out = await merge(krg1);
+    expect(out.results[0]).toMatchObject({ status: 'duplicate', branch: 'KRG', seq: 1 });
+    expect(await hqCount('members')).toBe(before);
+    expect((await call(hq, 'exchange.importLog', {})).length).toBe(2);
+  });
+
+  it('lets a corrected package supersede the earlier one, removing rows, and refuses the older one after it', async () => {
+    await call(krg, 'quarters.reopen', { quarter: '2024Q4', reason: 'двойной учёт платёжки' });
+    const second = (await call(krg, 'dues.list', { year: 2024 })).find((r) => r.docNo === '2')!;
+    await call(krg, 'dues.delete', { id: second.id });
+    const krg2 = await exportQ4(krg);
+    const out = await merge(krg2);
+    expect(out.results[0]).toMatchObject({ status: 'accepted', seq: 2 });
+    expect(out.results[0]!.diff!.dues_remittances).toEqual({ added: 0, changed: 0, removed: 1 });
+    expect(await hqCount('dues_remittances', 'KRG')).toBe(1);
+    const stale = await merge(krg1);
+    expect(stale.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'package.stale',
+      reasonRu: expect.stringContaining('старее последнего принятого (№ 2)'),
+    });
+  });
+
+  it('refuses a different package with a sequence number already accepted', async () => {
+    await krg.db('settings').where({ key: 'exchange.seq' }).update({ value: '1' });
+    const clash = await exportQ4(krg); // seq 2 again, other content
+    const out = await merge(clash);
+    expect(out.results[0]).toMatchObject({ status: 'rejected', code: 'package.conflict' });
+  });
+
+  it('leaves everything as it was when the merge is cut off midway, and the same package then goes in', async () => {
+    await admit(ala, '680525418408', 'Ахметова');
+    const ala2 = await exportQ4(ala);
+    const before = {
+      members: await hqCount('members', 'ALA'),
+      log: (await call(hq, 'exchange.importLog', {})).length,
+    };
+    mergeHooks.afterDelete = () => {
+      throw new Error('power cut');
+    };
+    try {
+      await expect(merge(ala2)).rejects.toThrow('power cut');
+    } finally {
+      mergeHooks.afterDelete = undefined;
+    }
+    expect(await hqCount('members', 'ALA')).toBe(before.members);
+    expect((await call(hq, 'exchange.importLog', {})).length).toBe(before.log);
+    expect((await merge(ala2)).results[0]).toMatchObject({ status: 'accepted', seq: 2 });
+    expect(await hqCount('members', 'ALA')).toBe(before.members + 1);
+  });
+
+  it('lists a person active in two branches at once, without merging them', async () => {
+    await admit(ala, '850525446560', 'Иванова');
+    const out = await merge(await exportQ4(ala));
+    expect(out.results[0]!.status).toBe('accepted');
+    expect(out.duplicates).toEqual([
+      { iin: '850525446560', branches: ['ALA', 'KRG'], names: expect.stringContaining('Иванова') },
+    ]);
+    expect(await hqCount('members', 'KRG')).toBe(2);
+  });
+
+  it('refuses to merge into a branch register', async () => {
+    await expect(call(krg, 'exchange.merge', { files: [krg1] })).resolves.toMatchObject({
+      results: [{ status: 'rejected', code: 'keys.not_hq' }],
+    });
+  });
+});
