@@ -5,7 +5,7 @@ import type { UiLanguage } from '../shared/collation.ts';
 import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { parseDate } from './dates.ts';
-import { schemaVersion } from './db/open.ts';
+import { backupDatabase, schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
 import { RegisterError } from './errors.ts';
@@ -142,9 +142,13 @@ export const handlers = {
 
   'exchange.merge': async (reg, input) => {
     const results: MergeResult[] = [];
+    // One copy of the database before the whole batch (a copy per package would copy a growing file 20 times).
+    if ((await readSettings(reg.db)).kind === 'hq') {
+      await backupDatabase(reg.db, reg.file, 'merge', (await readSettings(reg.db)).backupsDir);
+    }
     for (const file of input.files) {
       try {
-        results.push(await mergePackage(reg, fs.readFileSync(file), file));
+        results.push(await mergePackage(reg, fs.readFileSync(file), file, true));
       } catch (err) {
         if (!(err instanceof RegisterError)) throw err;
         results.push({

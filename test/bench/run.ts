@@ -14,6 +14,7 @@ import type { Register } from '../../electron/core/register.ts';
 import { APPEAL_CATEGORY_KEYS } from '../../electron/shared/vocabulary.ts';
 import { MEMBER_HEADER, memberRows, writeCsv, writeXlsx } from './data.ts';
 import { benchUi } from './ui.ts';
+import { benchExchange } from './exchange.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-bench-'));
 const ORGS = 283;
@@ -161,6 +162,7 @@ async function main() {
   await closeRegister(reg3);
 
   await benchUi(report);
+  await benchExchange(report);
 
   report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });

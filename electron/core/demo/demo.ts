@@ -45,6 +45,8 @@ export interface DemoOptions {
   appeals?: number;
   years?: number;
   today?: string;
+  branchCode?: string;
+  branchName?: string;
 }
 
 /**
@@ -59,8 +61,8 @@ export async function generateDemo(file: string, options: DemoOptions = {}) {
   const years = options.years ?? 3;
   const reg = await initRegister(file, {
     kind: 'branch',
-    code: 'KRG',
-    name: 'Карагандинский областной филиал',
+    code: options.branchCode ?? 'KRG',
+    name: options.branchName ?? 'Карагандинский областной филиал',
   });
   const now = new Date().toISOString();
   try {

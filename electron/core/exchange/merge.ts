@@ -163,7 +163,13 @@ async function diffAgainst(
 /** For tests: a hook that runs inside the merge transaction (e.g. to inject a crash). */
 export const mergeHooks: { afterDelete?: () => void } = {};
 
-export async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
+/** `backedUp`: the caller already copied the database before this batch of packages. */
+export async function mergePackage(
+  reg: Register,
+  bytes: Uint8Array,
+  fileName: string,
+  backedUp = false,
+): Promise<MergeResult> {
   if ((await readSettings(reg.db)).kind !== 'hq') {
     fail(
       'keys.not_hq',
