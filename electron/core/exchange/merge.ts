@@ -215,12 +215,14 @@ export async function mergePackage(
     warnings.push(`the branch clock looks off: package created ${manifest.createdAt}`);
   }
 
-  await backupDatabase(
-    reg.db,
-    reg.file,
-    `merge-${branch}-${manifest.seq}`,
-    (await readSettings(reg.db)).backupsDir,
-  );
+  if (!backedUp) {
+    await backupDatabase(
+      reg.db,
+      reg.file,
+      `merge-${branch}-${manifest.seq}`,
+      (await readSettings(reg.db)).backupsDir,
+    );
+  }
   const result = await reg.db.transaction(async (trx) => {
     const columns: Record<string, string[]> = {};
     for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(trx, table);
