@@ -234,7 +234,7 @@ describe('quarterly package', () => {
     });
   });
 
-  it('refuses hostile ZIP entries: a path out, an absolute path, a huge entry', async () => {
+  it('refuses hostile ZIP entries: a path out, an absolute path, a duplicate name, a huge entry', async () => {
     for (const name of ['../x', '/etc/passwd', 'data/../../x.jsonl', 'DATA/orgs.jsonl']) {
       const file = await tamper(w, (files) => {
         files[name] = strToU8('x');
@@ -243,6 +243,15 @@ describe('quarterly package', () => {
         code: 'package.bad_zip',
       });
     }
+    // two entries with the same name: built with distinct names, then renamed in the raw bytes
+    const twice = Buffer.from(
+      zipSync({ 'data/aaaa.jsonl': strToU8('{"id":1}\n'), 'data/bbbb.jsonl': strToU8('{"id":2}\n') }),
+    );
+    const renamed = Buffer.from(
+      twice.toString('latin1').replaceAll('data/bbbb.jsonl', 'data/aaaa.jsonl'),
+      'latin1',
+    );
+    expect(() => readZip(renamed)).toThrow(/appears twice/);
     const bomb = zipSync({ 'data/orgs.jsonl': new Uint8Array(4 * 1024 * 1024) });
     expect(() => readZip(bomb, { entry: 1024 * 1024, total: 8 * 1024 * 1024 })).toThrow(
       /more than the allowed size/,
