@@ -52,6 +52,29 @@ import { duesReport } from './reports/dues.ts';
 import { membershipReport } from './reports/membership.ts';
 import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
 
+/** Merges packages one by one (each all-or-nothing) after one copy of the database for the whole batch. */
+async function mergeBatch(reg: Register, packages: Array<{ name: string; bytes: () => Buffer }>) {
+  const results: MergeResult[] = [];
+  if ((await readSettings(reg.db)).kind === 'hq') {
+    await backupDatabase(reg.db, reg.file, 'merge', (await readSettings(reg.db)).backupsDir);
+  }
+  for (const p of packages) {
+    try {
+      results.push(await mergePackage(reg, p.bytes(), p.name, true));
+    } catch (err) {
+      if (!(err instanceof RegisterError)) throw err;
+      results.push({
+        file: p.name,
+        status: 'rejected',
+        code: err.code,
+        reason: err.message,
+        reasonRu: err.messageRu,
+      });
+    }
+  }
+  return { results, duplicates: await activeInTwoBranches(reg) };
+}
+
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
 function publicView(k: TrustedKey) {
   return { ...k, publicKey: k.publicKey.toString('base64') };
@@ -140,28 +163,16 @@ export const handlers = {
     return { ...manifest, files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })) };
   },
 
-  'exchange.merge': async (reg, input) => {
-    const results: MergeResult[] = [];
-    // One copy of the database before the whole batch (a copy per package would copy a growing file 20 times).
-    if ((await readSettings(reg.db)).kind === 'hq') {
-      await backupDatabase(reg.db, reg.file, 'merge', (await readSettings(reg.db)).backupsDir);
-    }
-    for (const file of input.files) {
-      try {
-        results.push(await mergePackage(reg, fs.readFileSync(file), file, true));
-      } catch (err) {
-        if (!(err instanceof RegisterError)) throw err;
-        results.push({
-          file,
-          status: 'rejected',
-          code: err.code,
-          reason: err.message,
-          reasonRu: err.messageRu,
-        });
-      }
-    }
-    return { results, duplicates: await activeInTwoBranches(reg) };
-  },
+  'exchange.merge': (reg, input) =>
+    mergeBatch(
+      reg,
+      input.files.map((file) => ({ name: file, bytes: () => fs.readFileSync(file) })),
+    ),
+  'exchange.mergeUpload': (reg, input) =>
+    mergeBatch(
+      reg,
+      input.packages.map((p) => ({ name: p.name, bytes: () => Buffer.from(p.content, 'base64') })),
+    ),
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
   'exchange.importLog': (reg) => importLog(reg),

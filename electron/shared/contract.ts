@@ -259,13 +259,21 @@ export const contract = {
   'hqKey.exportIdentity': z.object({ out: text }),
   'hqKey.setRecipient': z.object({ recipient: text }),
 
-  'exchange.export': z.object({ quarter: text, recipient: optionalText, out: text }),
+  /** `out`: a file or folder; by default `exports/` beside the database. */
+  'exchange.export': z.object({ quarter: text, recipient: optionalText, out: optionalText }),
   'exchange.trust': z.object({ branch: code, key: text, validFrom: date.optional(), note: optionalText }),
   'exchange.revoke': z.object({ branch: code, keyId: text, revokedAt: date.optional() }),
   'exchange.trustedKeys': z.object({ branch: code.optional() }),
   'exchange.verify': z.object({ file: text }),
 
   'exchange.merge': z.object({ files: z.array(text).min(1) }),
+  /** Packages as bytes (base64) with their names: the window's file picker gives no paths. */
+  'exchange.mergeUpload': z.object({
+    packages: z
+      .array(z.object({ name: text, content: z.string().max(60 * 1024 * 1024) }))
+      .min(1)
+      .max(40),
+  }),
   'exchange.duplicates': z.object({}),
   'exchange.submissions': z.object({}),
   'exchange.importLog': z.object({}),

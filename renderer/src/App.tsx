@@ -8,6 +8,7 @@ import { ROUTES, useRoute, type Route } from './route.ts';
 import { Appeals } from './screens/Appeals.tsx';
 import { Dashboard } from './screens/Dashboard.tsx';
 import { Dues } from './screens/Dues.tsx';
+import { Exchange } from './screens/Exchange.tsx';
 import { ImportScreen } from './screens/Import.tsx';
 import { Members } from './screens/Members.tsx';
 import { Orgs } from './screens/Orgs.tsx';
@@ -21,6 +22,7 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
   dues: Dues,
   appeals: Appeals,
   import: ImportScreen,
+  exchange: Exchange,
   settings: Settings,
 };
 

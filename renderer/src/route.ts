@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes (#/members …): they work the same from app:// in Electron and over http in the preview. */
-export const ROUTES = ['dashboard', 'orgs', 'members', 'dues', 'appeals', 'import', 'settings'] as const;
+export const ROUTES = [
+  'dashboard',
+  'orgs',
+  'members',
+  'dues',
+  'appeals',
+  'import',
+  'exchange',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 function current(): Route {

@@ -36,7 +36,7 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
  */
 export async function exportPackage(
   reg: Register,
-  input: { quarter: string; recipient?: string; out: string },
+  input: { quarter: string; recipient?: string; out?: string },
 ) {
   const settings = await readSettings(reg.db);
   if (settings.kind === 'hq')
@@ -105,10 +105,11 @@ export async function exportPackage(
   });
   const encrypted = await encryptTo(zip, recipient);
 
+  // By default into exports/ beside the database; a folder gets the standard file name.
+  const out = input.out ?? path.join(path.dirname(path.resolve(reg.file)), 'exports');
+  if (!input.out) fs.mkdirSync(out, { recursive: true });
   const target =
-    fs.existsSync(input.out) && fs.statSync(input.out).isDirectory()
-      ? path.join(input.out, packageFileName(manifest))
-      : input.out;
+    fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, packageFileName(manifest)) : out;
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   fs.writeFileSync(`${target}.part`, encrypted);
   fs.renameSync(`${target}.part`, target);

@@ -8,7 +8,7 @@ import { Notice, RefusalAlert } from '../ui.tsx';
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
 
 /** The file's bytes as base64, in slices so a large register does not overflow the argument list. */
-async function toBase64(file: File): Promise<string> {
+export async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)

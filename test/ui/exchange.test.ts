@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import type { Register } from '../../electron/core/register.ts';
+import { call } from '../../electron/core/service.ts';
+import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
+import { DECISION } from '../node/helpers.ts';
+import { RENDERER, choose, launch, screenshot, watchErrors, whyNoBrowser } from './browser.ts';
+
+const reason = whyNoBrowser();
+
+/** A branch exports its quarter from the window; headquarters accepts it from the window. */
+describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
+  let dir: string;
+  let hq: Register;
+  let branch: Register;
+  let browser: Browser;
+  const previews: WebPreview[] = [];
+  let errors: string[] = [];
+
+  async function open(reg: Register): Promise<Page> {
+    const preview = await startWebPreview(reg, { root: RENDERER });
+    previews.push(preview);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    errors = watchErrors(page);
+    await page.goto(preview.url.replace('#/', '#/exchange'));
+    return page;
+  }
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-ui-exchange-'));
+    fs.mkdirSync(path.join(dir, 'hq'));
+    fs.mkdirSync(path.join(dir, 'krg'));
+    hq = await initRegister(path.join(dir, 'hq', 'hq.sqlite'), {
+      kind: 'hq',
+      code: 'HQ',
+      name: 'Центральный совет',
+    });
+    branch = await initRegister(path.join(dir, 'krg', 'branch.sqlite'), {
+      kind: 'branch',
+      code: 'KRG',
+      name: 'Карагандинский филиал',
+    });
+    await call(hq, 'hqKey.init', {});
+    await call(branch, 'orgs.create', { code: 'P001', name: 'ППО' });
+    await call(branch, 'members.admit', {
+      orgCode: 'P001',
+      surname: 'Иванова',
+      givenName: 'Ольга',
+      iin: '850525446560',
+      category: 'nursing',
+      applicationDate: '2024-02-01',
+      decision: DECISION,
+    });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const p of previews) await p.close();
+    for (const reg of [hq, branch]) if (reg) await closeRegister(reg);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the branch creates its key, takes the HQ recipient and exports a quarter', async () => {
+    const page = await open(branch);
+    await page.getByTestId('key-create').click();
+    await expect
+      .poll(() => page.getByTestId('key-fingerprint').textContent())
+      .toMatch(/[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
+    const recipient = (await call(hq, 'keys.info', {})).hqRecipient!;
+    await page.getByTestId('recipient-input').fill(recipient);
+    await page.getByTestId('recipient-save').click();
+    const last = new Date().getFullYear() - 1;
+    await choose(page, 'export-quarter', `${last}Q4`);
+    await page.getByTestId('export-run').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain(`Пакет № 1 за ${last}-Q4 сохранён`);
+    expect(fs.existsSync(path.join(dir, 'krg', 'exports', `KRG-${last}Q4-1.aqpkg`))).toBe(true);
+    await screenshot(page, '20-branch-export');
+    expect(errors).toEqual([]);
+  });
+
+  it('headquarters accepts the package from the window, then sees it as already accepted', async () => {
+    await call(branch, 'keys.exportPublic', { out: path.join(dir, 'KRG.pub') });
+    await call(hq, 'exchange.trust', { branch: 'KRG', key: path.join(dir, 'KRG.pub') });
+    const page = await open(hq);
+    const last = new Date().getFullYear() - 1;
+    const pkg = path.join(dir, 'krg', 'exports', `KRG-${last}Q4-1.aqpkg`);
+    await page.locator('input[type=file]').setInputFiles(pkg);
+    await page.getByTestId('packages-merge').click();
+    await expect.poll(() => page.getByTestId('merge-results').textContent()).toContain('принят');
+    await expect.poll(() => page.getByTestId('submissions').textContent()).toContain(`KRG${last}-Q4№ 1`);
+    expect(await hq.db('hq_members').count({ n: '*' })).toEqual([{ n: 1 }]);
+    await page.getByTestId('packages-merge').click();
+    await expect.poll(() => page.getByTestId('merge-results').textContent()).toContain('уже принят ранее');
+    await screenshot(page, '21-hq-packages');
+    expect(errors).toEqual([]);
+  });
+});
