@@ -1,20 +1,15 @@
 import { z } from 'zod';
+import { SNAPSHOT_TABLES } from '../../../migrations/006_hq_snapshots.ts';
 
 /** The package format: what a manifest says, and which tables travel. */
 export const PACKAGE_FORMAT = 'aqniet-package';
 export const FORMAT_VERSION = 1;
 
-/** The branch's whole register, one JSONL file per table; derived list columns stay home. */
-export const PACKAGE_TABLES = [
-  'orgs',
-  'members',
-  'member_events',
-  'dues_rates',
-  'dues_remittances',
-  'dues_lines',
-  'quarter_actions',
-  'appeals',
-] as const;
+/**
+ * The branch's whole register, one JSONL file per table (the same tables headquarters keeps snapshots of);
+ * derived list columns stay home.
+ */
+export const PACKAGE_TABLES = SNAPSHOT_TABLES;
 export const DERIVED_COLUMNS = new Set(['sort_key_ru', 'sort_key_kk', 'search_text']);
 
 export const ManifestSchema = z.object({
