@@ -9,6 +9,14 @@ export interface Register {
   db: Db;
   file: string;
   clock: () => Date;
+  /** Protects private key files at rest; the app passes Electron's safeStorage, the CLI none. */
+  vault?: KeyVault;
+}
+
+/** Seals and opens secrets with a key the operating system keeps for this user (DPAPI, Keychain, libsecret). */
+export interface KeyVault {
+  seal(secret: string): string;
+  open(sealed: string): string;
 }
 
 export function nowIso(reg: Register): string {

@@ -42,7 +42,7 @@ export interface RunningApp {
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'Menu' | 'dialog'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'Menu' | 'dialog' | 'safeStorage'
 >;
 
 export function registerSchemes(electron: Pick<ElectronModule, 'protocol'>): void {
@@ -62,6 +62,13 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog } = electron;
   const file = options.databaseFile ?? databaseFile(app.getPath('userData'));
   const register = await openOrCreate(file);
+  // Private keys (exchange) are sealed with the OS key store where it is available.
+  if (electron.safeStorage.isEncryptionAvailable()) {
+    register.vault = {
+      seal: (secret) => electron.safeStorage.encryptString(secret).toString('base64'),
+      open: (sealedText) => electron.safeStorage.decryptString(Buffer.from(sealedText, 'base64')),
+    };
+  }
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);

@@ -83,3 +83,24 @@ describe('exchange keys', () => {
     }
   });
 });
+
+describe('private keys at rest in the app', () => {
+  it('are sealed by the OS key store when the app provides one, and the CLI says so instead of guessing', async () => {
+    const reg = await freshRegister();
+    // a stand-in for Electron's safeStorage: reversible, and visibly not the plain key
+    reg.vault = {
+      seal: (s) => Buffer.from(s).reverse().toString('base64'),
+      open: (s) => Buffer.from(s, 'base64').reverse().toString(),
+    };
+    const info = await call(reg, 'keys.init', {});
+    const onDisk = fs.readFileSync(info.privateKeyFile, 'utf8');
+    expect(onDisk.startsWith('aqniet-sealed v1\n')).toBe(true);
+    expect(onDisk).not.toContain('PRIVATE KEY');
+    const key = await loadSigningKey(reg);
+    expect(verifyMinisign(Buffer.from('m'), signMinisign(Buffer.from('m'), key, 'c'), key)).toMatchObject({
+      ok: true,
+    });
+    reg.vault = undefined;
+    await expect(loadSigningKey(reg)).rejects.toMatchObject({ code: 'keys.sealed' });
+  });
+});

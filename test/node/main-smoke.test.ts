@@ -82,6 +82,15 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
       })) as { ok: boolean; code?: string };
       expect(answer.code, op).not.toBe('internal');
     }
+    // exchange keys made through the window are sealed by the OS key store (safeStorage); the loop above
+    // already asked for one (keys.init takes no input)
+    const keys = (await handler(trusted, 'keys.info', {})) as {
+      value: { signing: { fingerprint: string } | null };
+    };
+    expect(keys.value.signing).not.toBeNull();
+    const keyFile = path.join(recorded.userData, 'keys', 'BRANCH-signing.key');
+    expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^aqniet-sealed v1\n/);
+
     await handler(trusted, 'settings.update', { language: 'kk' });
     const kkMenu = recorded.menu as { template: Array<{ label: string }> };
     expect(kkMenu.template.map((m) => m.label)).toEqual(['Файл', 'Көрініс', 'Анықтама']);

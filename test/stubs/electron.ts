@@ -93,3 +93,10 @@ export const dialog = {
 };
 export const contextBridge = { exposeInMainWorld: () => {} };
 export const ipcRenderer = { invoke: async () => undefined };
+
+/** Reversible and visibly not plain text, like the OS key store behind Electron's safeStorage. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (s: string) => Buffer.from(`stub-sealed:${Buffer.from(s).toString('base64')}`),
+  decryptString: (b: Buffer) => Buffer.from(b.toString().replace(/^stub-sealed:/, ''), 'base64').toString(),
+};

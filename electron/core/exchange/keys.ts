@@ -36,6 +36,26 @@ async function putSetting(reg: Register, key: string, value: string): Promise<vo
   await reg.db('settings').insert({ key, value }).onConflict('key').merge();
 }
 
+const SEALED = 'aqniet-sealed v1\n';
+
+/** With a vault (the app), a private key file holds only what the OS can open for this user. */
+function sealed(reg: Register, text: string): string {
+  return reg.vault ? `${SEALED}${reg.vault.seal(text)}\n` : text;
+}
+
+function readPrivate(reg: Register, file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.startsWith(SEALED)) return text;
+  if (!reg.vault) {
+    refuse(
+      'keys.sealed',
+      `${file} is protected by the desktop app's key store; open it from the app`,
+      `Файл ${file} защищён хранилищем ключей программы; работайте с ним из программы`,
+    );
+  }
+  return reg.vault.open(text.slice(SEALED.length).trim());
+}
+
 function writePrivate(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' }); // never overwrite a key
@@ -66,7 +86,7 @@ export async function initSigningKey(reg: Register): Promise<SigningKeyInfo> {
   }
   const key = generateSigningKey();
   const file = await signingKeyFile(reg);
-  writePrivate(file, privateKeyFile(key));
+  writePrivate(file, sealed(reg, privateKeyFile(key)));
   await putSetting(reg, SIGNING_PUBLIC, publicKeyFile(key));
   return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), privateKeyFile: file };
 }
@@ -80,7 +100,7 @@ export async function loadSigningKey(reg: Register): Promise<SigningKey> {
       `Нет ключа подписи (создайте его командой «keys init»; ожидается ${file})`,
     );
   }
-  return parsePrivateKeyFile(fs.readFileSync(file, 'utf8'));
+  return parsePrivateKeyFile(readPrivate(reg, file));
 }
 
 /** The minisign public key file headquarters registers, and its fingerprint to read over the phone. */
@@ -120,7 +140,10 @@ export async function initHqIdentity(reg: Register): Promise<{ recipient: string
   const file = hqIdentityFile(reg);
   writePrivate(
     file,
-    `# Aqniet Register — headquarters identity. Losing it makes packages in transit unreadable.\n${identity}\n`,
+    sealed(
+      reg,
+      `# Aqniet Register — headquarters identity. Losing it makes packages in transit unreadable.\n${identity}\n`,
+    ),
   );
   await putSetting(reg, HQ_RECIPIENT, recipient);
   return { recipient, identityFile: file };
@@ -135,8 +158,7 @@ export async function hqIdentity(reg: Register): Promise<string> {
       `Нет ключа Центрального совета (создайте его командой «hq-key init»)`,
     );
   }
-  const line = fs
-    .readFileSync(file, 'utf8')
+  const line = readPrivate(reg, file)
     .split(/\r?\n/)
     .find((l) => l.startsWith('AGE-SECRET-KEY-'));
   if (!line) refuse('keys.missing', `${file} holds no age identity`, `В файле ${file} нет ключа age`);
@@ -164,7 +186,7 @@ export async function exportRecipient(
   return { file: writeOut(out, `# Aqniet Register — headquarters recipient\n${recipient}\n`), recipient };
 }
 
-/** A copy of the identity for an offline backup (a safe, a USB stick in a drawer). */
+/** A copy of the identity for an offline backup (a safe, a USB stick in a drawer): plain, so the stock age tool can use it. */
 export async function exportIdentity(
   reg: Register,
   out: string,
