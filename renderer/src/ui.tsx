@@ -1,8 +1,15 @@
-import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useRef, type ReactNode } from 'react';
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import {
+  Controller,
+  type Control,
+  type FieldErrors,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from 'react-hook-form';
 import { contract, type OperationName } from '../../electron/shared/contract.ts';
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../electron/shared/vocabulary.ts';
@@ -183,4 +190,35 @@ export function useOrgOptions() {
     queryFn: () => api('orgs.list', { status: 'active', language }),
   });
   return (orgs.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.shortName ?? o.name}` }));
+}
+
+/** A select bound to a form field: the value is the option's key; an empty choice means "not given". */
+export function SelectField<T extends FieldValues>(props: {
+  control: Control<T>;
+  name: Path<T>;
+  label: string;
+  data: Array<{ value: string; label: string }>;
+  required?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field, fieldState }) => (
+        <Select
+          label={props.label}
+          withAsterisk={props.required}
+          searchable
+          clearable={!props.required}
+          data={props.data}
+          value={(field.value as string | undefined) ?? null}
+          onChange={(v) => field.onChange(v ?? undefined)}
+          error={fieldState.error ? t('common.required') : undefined}
+          data-testid={props.testId}
+        />
+      )}
+    />
+  );
 }

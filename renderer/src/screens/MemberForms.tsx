@@ -1,11 +1,18 @@
-import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, type FieldErrors } from 'react-hook-form';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
-import { contractResolver, FormFooter, termOptions, useLanguage, useOrgOptions } from '../ui.tsx';
+import {
+  contractResolver,
+  FormFooter,
+  SelectField,
+  termOptions,
+  useLanguage,
+  useOrgOptions,
+} from '../ui.tsx';
 
 /** Whether a (possibly nested) field has a validation error. */
 function hasError(errors: FieldErrors, path: string): boolean {
@@ -86,21 +93,13 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
         <Text size="sm" c="dimmed">
           {t('members.admitHelp')}
         </Text>
-        <Controller
+        <SelectField
           control={form.control}
           name="orgCode"
-          render={({ field }) => (
-            <Select
-              label={t('members.org')}
-              withAsterisk
-              searchable
-              data={orgOptions}
-              value={field.value ?? null}
-              onChange={field.onChange}
-              error={req('orgCode')}
-              data-testid="admit-org"
-            />
-          )}
+          label={t('members.org')}
+          data={orgOptions}
+          required
+          testId="admit-org"
         />
         <SimpleGrid cols={3}>
           <TextInput
@@ -128,20 +127,13 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
             error={req('iin')}
             data-testid="admit-iin"
           />
-          <Controller
+          <SelectField
             control={form.control}
             name="category"
-            render={({ field }) => (
-              <Select
-                label={t('members.category')}
-                withAsterisk
-                data={termOptions(STAFF_CATEGORIES, language)}
-                value={field.value ?? null}
-                onChange={field.onChange}
-                error={req('category')}
-                data-testid="admit-category"
-              />
-            )}
+            label={t('members.category')}
+            data={termOptions(STAFF_CATEGORIES, language)}
+            required
+            testId="admit-category"
           />
           <TextInput label={t('members.position')} {...form.register('position')} />
           <TextInput label={t('members.card')} {...form.register('cardNo')} />
@@ -194,20 +186,13 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
           {t('members.exitHelp')}
         </Text>
         <SimpleGrid cols={2}>
-          <Controller
+          <SelectField
             control={form.control}
             name="reason"
-            render={({ field }) => (
-              <Select
-                label={t('members.reason')}
-                withAsterisk
-                data={termOptions(EXIT_REASONS, language)}
-                value={field.value ?? null}
-                onChange={field.onChange}
-                error={hasError(errors, 'reason') ? t('common.required') : undefined}
-                data-testid="exit-reason"
-              />
-            )}
+            label={t('members.reason')}
+            data={termOptions(EXIT_REASONS, language)}
+            required
+            testId="exit-reason"
           />
           <TextInput
             label={t('members.applicationDate')}
@@ -251,20 +236,13 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
     <form onSubmit={form.handleSubmit((v) => transfer.mutate(v))}>
       <Stack>
         <SimpleGrid cols={2}>
-          <Controller
+          <SelectField
             control={form.control}
             name="toOrgCode"
-            render={({ field }) => (
-              <Select
-                label={t('members.toOrg')}
-                withAsterisk
-                searchable
-                data={orgOptions}
-                value={field.value ?? null}
-                onChange={field.onChange}
-                data-testid="transfer-org"
-              />
-            )}
+            label={t('members.toOrg')}
+            data={orgOptions}
+            required
+            testId="transfer-org"
           />
           <TextInput
             label={t('members.transferredOn')}

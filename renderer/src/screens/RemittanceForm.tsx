@@ -1,11 +1,11 @@
-import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../electron/shared/contract.ts';
 import { formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
-import { contractResolver, FormFooter, useOrgOptions } from '../ui.tsx';
+import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../ui.tsx';
 
 type Input = OperationInput<'dues.record'>;
 
@@ -36,20 +36,13 @@ export function RemittanceForm({
     <form onSubmit={form.handleSubmit((v) => record.mutate(v))}>
       <Stack>
         <SimpleGrid cols={3}>
-          <Controller
+          <SelectField
             control={form.control}
             name="orgCode"
-            render={({ field }) => (
-              <Select
-                label={t('members.org')}
-                withAsterisk
-                searchable
-                data={orgOptions}
-                value={field.value ?? null}
-                onChange={field.onChange}
-                data-testid="remittance-org"
-              />
-            )}
+            label={t('members.org')}
+            data={orgOptions}
+            required
+            testId="remittance-org"
           />
           <TextInput
             label={t('dues.month')}
