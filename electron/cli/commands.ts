@@ -281,6 +281,12 @@ Object.assign(COMMANDS, {
     flags: { out: 'string' },
     input: (f: Flags) => ({ out: s(f.out) }),
   },
+  'keys backup': { op: 'keys.backup', flags: { out: 'string' }, input: (f: Flags) => ({ out: s(f.out) }) },
+  'keys restore': {
+    op: 'keys.restore',
+    flags: { file: 'string' },
+    input: (f: Flags) => ({ file: s(f.file) }),
+  },
   'hq-key init': { op: 'hqKey.init', flags: {}, input: () => ({}) },
   'hq-key recipient': {
     op: 'hqKey.exportRecipient',

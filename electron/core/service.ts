@@ -22,6 +22,8 @@ import {
 } from './exchange/merge.ts';
 import { withReportScope } from './exchange/hq-scope.ts';
 import {
+  backupSigningKey,
+  restoreSigningKey,
   exportIdentity,
   exportPublicKey,
   exportRecipient,
@@ -148,6 +150,8 @@ export const handlers = {
   'keys.info': (reg) => keysInfo(reg),
   'keys.init': (reg) => initSigningKey(reg),
   'keys.exportPublic': (reg, input) => exportPublicKey(reg, input.out),
+  'keys.backup': (reg, input) => backupSigningKey(reg, input.out),
+  'keys.restore': (reg, input) => restoreSigningKey(reg, input.file),
   'hqKey.init': (reg) => initHqIdentity(reg),
   'hqKey.exportRecipient': (reg, input) => exportRecipient(reg, input.out),
   'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),

@@ -254,6 +254,8 @@ export const contract = {
   'keys.info': z.object({}),
   'keys.init': z.object({}),
   'keys.exportPublic': z.object({ out: text }),
+  'keys.backup': z.object({ out: text }),
+  'keys.restore': z.object({ file: text }),
   'hqKey.init': z.object({}),
   'hqKey.exportRecipient': z.object({ out: text }),
   'hqKey.exportIdentity': z.object({ out: text }),

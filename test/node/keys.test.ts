@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { closeRegister, initRegister, openRegister } from '../../electron/core/db/init.ts';
 import { encryptTo } from '../../electron/core/exchange/age.ts';
 import { loadSigningKey } from '../../electron/core/exchange/keys.ts';
 import { parsePublicKeyFile, signMinisign, verifyMinisign } from '../../electron/core/exchange/minisign.ts';
@@ -102,5 +102,32 @@ describe('private keys at rest in the app', () => {
     });
     reg.vault = undefined;
     await expect(loadSigningKey(reg)).rejects.toMatchObject({ code: 'keys.sealed' });
+  });
+});
+
+describe('signing key backup and restore', () => {
+  it('a backed-up key goes back into a fresh copy of the register; a different key is refused', async () => {
+    const reg = await freshRegister();
+    const info = await call(reg, 'keys.init', {});
+    const backup = path.join(tempDir(), 'KRG-signing.backup');
+    await call(reg, 'keys.backup', { out: backup });
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+
+    // a new PC: the database file without the keys folder
+    const copy = path.join(tempDir(), 'branch.sqlite');
+    await reg.db.raw('VACUUM INTO ?', [copy]);
+    const restored = await openRegister(copy);
+    await expect(loadSigningKey(restored)).rejects.toMatchObject({ code: 'keys.missing' });
+    expect(await call(restored, 'keys.restore', { file: backup })).toMatchObject({
+      fingerprint: info.fingerprint,
+    });
+    expect((await loadSigningKey(restored)).keyId.equals((await loadSigningKey(reg)).keyId)).toBe(true);
+
+    const other = await freshRegister();
+    await call(other, 'keys.init', {});
+    await expect(call(other, 'keys.restore', { file: backup })).rejects.toMatchObject({
+      code: 'keys.exists',
+    });
+    await closeRegister(restored);
   });
 });

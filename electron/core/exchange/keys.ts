@@ -103,6 +103,33 @@ export async function loadSigningKey(reg: Register): Promise<SigningKey> {
   return parsePrivateKeyFile(readPrivate(reg, file));
 }
 
+/** A copy of the signing key for the user's own backup (plain PEM: keep it offline). */
+export async function backupSigningKey(reg: Register, out: string): Promise<{ file: string }> {
+  const key = await loadSigningKey(reg);
+  const file = path.resolve(out);
+  writePrivate(file, privateKeyFile(key));
+  return { file };
+}
+
+/** Puts a backed-up signing key back (a new PC, a restored database); refuses a different key over a set one. */
+export async function restoreSigningKey(reg: Register, backup: string): Promise<SigningKeyInfo> {
+  if (!fs.existsSync(backup)) refuse('keys.missing', `${backup} does not exist`, `Файл ${backup} не найден`);
+  const key = parsePrivateKeyFile(fs.readFileSync(backup, 'utf8'));
+  const current = await setting(reg, SIGNING_PUBLIC);
+  if (current && current !== publicKeyFile(key)) {
+    refuse(
+      'keys.exists',
+      'this register already has a different signing key',
+      'У этой базы уже есть другой ключ подписи',
+    );
+  }
+  const file = await signingKeyFile(reg);
+  if (fs.existsSync(file)) fs.rmSync(file);
+  writePrivate(file, sealed(reg, privateKeyFile(key)));
+  await putSetting(reg, SIGNING_PUBLIC, publicKeyFile(key));
+  return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), privateKeyFile: file };
+}
+
 /** The minisign public key file headquarters registers, and its fingerprint to read over the phone. */
 export async function exportPublicKey(
   reg: Register,
