@@ -5,7 +5,7 @@ import { appendOnlyTriggers, auditTriggers } from './audit-triggers.ts';
  * Settings, primary organizations, members, their event history and the audit log. member_events is not
  * audited by triggers: it is itself an append-only history, and a second copy would double bulk imports.
  */
-export const ORG_COLUMNS = [
+const ORG_COLUMNS = [
   'code',
   'name',
   'short_name',
@@ -21,7 +21,7 @@ export const ORG_COLUMNS = [
   'close_reason',
   'merged_into_id',
 ];
-export const MEMBER_COLUMNS = [
+const MEMBER_COLUMNS = [
   'iin',
   'surname',
   'given_name',

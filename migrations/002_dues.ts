@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import { appendOnlyTriggers, auditTriggers } from './audit-triggers.ts';
 
 /** Dues: rate and shares valid from a date, monthly remittances with optional per-member lines, quarters. */
-export const RATE_COLUMNS = ['valid_from', 'rate_bp', 'share_ppo_bp', 'share_branch_bp', 'share_central_bp'];
-export const REMITTANCE_COLUMNS = [
+const RATE_COLUMNS = ['valid_from', 'rate_bp', 'share_ppo_bp', 'share_branch_bp', 'share_central_bp'];
+const REMITTANCE_COLUMNS = [
   'org_id',
   'month',
   'months_covered',

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { auditTriggers } from './audit-triggers.ts';
 
 /** Workers' appeals, numbered per year, followed to an outcome. */
-export const APPEAL_COLUMNS = [
+const APPEAL_COLUMNS = [
   'year',
   'reg_no',
   'received_on',

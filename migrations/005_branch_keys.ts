@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { auditTriggers } from './audit-triggers.ts';
 
 /** Headquarters' registry of trusted branch signing keys: several per branch, each valid from a date. */
-export const BRANCH_KEY_COLUMNS = [
+const BRANCH_KEY_COLUMNS = [
   'branch_code',
   'key_id',
   'public_key',

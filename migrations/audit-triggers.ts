@@ -36,10 +36,6 @@ export function auditTriggers(table: string, columns: string[]): string[] {
   ];
 }
 
-export function dropAuditTriggers(table: string): string[] {
-  return ['insert', 'update', 'delete'].map((a) => `DROP TRIGGER IF EXISTS ${table}_audit_${a}`);
-}
-
 /** Rows of an append-only table can be added, never changed or removed. */
 export function appendOnlyTriggers(table: string): string[] {
   return ['UPDATE', 'DELETE'].map(

@@ -66,11 +66,6 @@ export function compareNames(a: string, b: string, language: UiLanguage = 'ru'):
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A comparator for `Array.prototype.sort` in the given UI language. */
-export function nameComparator(language: UiLanguage): (a: string, b: string) => number {
-  return (a, b) => compareNames(a, b, language);
-}
-
 export interface PersonName {
   surname: string;
   givenName: string;

@@ -42,6 +42,3 @@ export function deriveState(events: MemberEvent[]): MemberState {
   if (!state) throw new Error('a member history must begin with an admission');
   return state;
 }
-
-/** Events that change membership (used by reports "as of a date"). */
-export const MEMBERSHIP_KINDS: MemberEventKind[] = ['admitted', 'imported', 'exited', 'transferred_in'];
