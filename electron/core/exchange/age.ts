@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import * as age from 'age-encryption';
 import { RegisterError } from '../errors.ts';
 
@@ -29,6 +30,14 @@ export function parseRecipient(text: string): string {
     );
   }
   return line;
+}
+
+/**
+ * Keys and recipients are handed over as files or pasted as text: a path that exists is read, anything
+ * else is taken as the text itself.
+ */
+export function fileOrText(value: string): string {
+  return fs.existsSync(value) ? fs.readFileSync(value, 'utf8') : value;
 }
 
 export async function encryptTo(plaintext: Uint8Array, recipient: string): Promise<Uint8Array> {

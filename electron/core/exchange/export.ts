@@ -11,7 +11,7 @@ import { appealsByCategory } from '../reports/appeals.ts';
 import { duesReport } from '../reports/dues.ts';
 import { membershipReport } from '../reports/membership.ts';
 import { readSettings } from '../settings/settings.ts';
-import { parseRecipient, encryptTo } from './age.ts';
+import { encryptTo, fileOrText, parseRecipient } from './age.ts';
 import { canonicalJson } from './canonical-json.ts';
 import {
   DERIVED_COLUMNS,
@@ -48,11 +48,7 @@ export async function exportPackage(
   const q = parseQuarter(input.quarter);
   const period = quarterLabel(q);
   const key = await loadSigningKey(reg);
-  const recipient = input.recipient
-    ? parseRecipient(
-        fs.existsSync(input.recipient) ? fs.readFileSync(input.recipient, 'utf8') : input.recipient,
-      )
-    : await hqRecipient(reg);
+  const recipient = input.recipient ? parseRecipient(fileOrText(input.recipient)) : await hqRecipient(reg);
   const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
   const seq = Number(seqRow?.value ?? 0) + 1;
 

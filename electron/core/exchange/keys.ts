@@ -3,7 +3,7 @@ import path from 'node:path';
 import { refuse } from '../errors.ts';
 import type { Register } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
-import { generateHqIdentity, parseRecipient, recipientOf } from './age.ts';
+import { fileOrText, generateHqIdentity, parseRecipient, recipientOf } from './age.ts';
 import {
   fingerprint,
   generateSigningKey,
@@ -239,8 +239,7 @@ export async function setHqRecipient(reg: Register, recipientOrFile: string): Pr
       'База Центрального совета использует собственный ключ',
     );
   }
-  const text = fs.existsSync(recipientOrFile) ? fs.readFileSync(recipientOrFile, 'utf8') : recipientOrFile;
-  const recipient = parseRecipient(text);
+  const recipient = parseRecipient(fileOrText(recipientOrFile));
   await putSetting(reg, HQ_RECIPIENT, recipient);
   return { recipient };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { parseDate, todayIso } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { nowIso, type Register } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
+import { fileOrText } from './age.ts';
 import { fingerprint, keyIdHex, parsePublicKeyFile } from './minisign.ts';
 
 /**
@@ -35,8 +35,7 @@ export async function trustBranchKey(
   input: { branch: string; key: string; validFrom?: string; note?: string },
 ): Promise<TrustedKey> {
   await requireHq(reg);
-  const text = fs.existsSync(input.key) ? fs.readFileSync(input.key, 'utf8') : input.key;
-  const key = parsePublicKeyFile(text);
+  const key = parsePublicKeyFile(fileOrText(input.key));
   const keyId = keyIdHex(key.keyId);
   const existing = await reg.db('branch_keys').where({ branch_code: input.branch, key_id: keyId }).first();
   if (existing) {
