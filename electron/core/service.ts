@@ -5,7 +5,7 @@ import type { UiLanguage } from '../shared/collation.ts';
 import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { parseDate } from './dates.ts';
-import { backupDatabase, schemaVersion } from './db/open.ts';
+import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
 import { RegisterError } from './errors.ts';
@@ -13,13 +13,7 @@ import { previewImport, runImport } from './import/run.ts';
 import { exportPackage } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
-import {
-  activeInTwoBranches,
-  importLog,
-  mergePackage,
-  submissions,
-  type MergeResult,
-} from './exchange/merge.ts';
+import { activeInTwoBranches, importLog, mergeBatch, submissions } from './exchange/merge.ts';
 import { withReportScope } from './exchange/hq-scope.ts';
 import {
   backupSigningKey,
@@ -53,29 +47,6 @@ import {
 import { duesReport } from './reports/dues.ts';
 import { membershipReport } from './reports/membership.ts';
 import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
-
-/** Merges packages one by one (each all-or-nothing) after one copy of the database for the whole batch. */
-async function mergeBatch(reg: Register, packages: Array<{ name: string; bytes: () => Buffer }>) {
-  const results: MergeResult[] = [];
-  if ((await readSettings(reg.db)).kind === 'hq') {
-    await backupDatabase(reg.db, reg.file, 'merge', (await readSettings(reg.db)).backupsDir);
-  }
-  for (const p of packages) {
-    try {
-      results.push(await mergePackage(reg, p.bytes(), p.name, true));
-    } catch (err) {
-      if (!(err instanceof RegisterError)) throw err;
-      results.push({
-        file: p.name,
-        status: 'rejected',
-        code: err.code,
-        reason: err.message,
-        reasonRu: err.messageRu,
-      });
-    }
-  }
-  return { results, duplicates: await activeInTwoBranches(reg) };
-}
 
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
 function publicView(k: TrustedKey) {

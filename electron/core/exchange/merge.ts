@@ -163,20 +163,8 @@ async function diffAgainst(
 /** For tests: a hook that runs inside the merge transaction (e.g. to inject a crash). */
 export const mergeHooks: { afterDelete?: () => void } = {};
 
-/** `backedUp`: the caller already copied the database before this batch of packages. */
-export async function mergePackage(
-  reg: Register,
-  bytes: Uint8Array,
-  fileName: string,
-  backedUp = false,
-): Promise<MergeResult> {
-  if ((await readSettings(reg.db)).kind !== 'hq') {
-    fail(
-      'keys.not_hq',
-      'only a headquarters register merges packages',
-      'Пакеты принимаются только в базе Центрального совета',
-    );
-  }
+/** One package, all or nothing; the batch below has already checked the register and copied it. */
+async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
   const { manifest, files, signerKeyId } = await verifyPackage(reg, bytes);
   const branch = manifest.branch.code;
   const sha = createHash('sha256').update(bytes).digest('hex');
@@ -215,14 +203,6 @@ export async function mergePackage(
     warnings.push(`the branch clock looks off: package created ${manifest.createdAt}`);
   }
 
-  if (!backedUp) {
-    await backupDatabase(
-      reg.db,
-      reg.file,
-      `merge-${branch}-${manifest.seq}`,
-      (await readSettings(reg.db)).backupsDir,
-    );
-  }
   const result = await reg.db.transaction(async (trx) => {
     const columns: Record<string, string[]> = {};
     for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(trx, table);
@@ -266,6 +246,48 @@ export async function mergePackage(
     ...result,
     warnings,
   };
+}
+
+/**
+ * Merges packages one by one (each all-or-nothing) after one copy of the database for the whole batch: a
+ * copy per package would copy a growing file twenty times. A rejected package is a result, not an error.
+ */
+export async function mergeBatch(
+  reg: Register,
+  packages: Array<{ name: string; bytes: () => Uint8Array }>,
+): Promise<{
+  results: MergeResult[];
+  duplicates: Array<{ iin: string; branches: string[]; names: string }>;
+}> {
+  const settings = await readSettings(reg.db);
+  const results: MergeResult[] = [];
+  if (settings.kind !== 'hq') {
+    const refusal = {
+      code: 'keys.not_hq',
+      reason: 'only a headquarters register merges packages',
+      reasonRu: 'Пакеты принимаются только в базе Центрального совета',
+    };
+    return {
+      results: packages.map((p) => ({ file: p.name, status: 'rejected', ...refusal })),
+      duplicates: [],
+    };
+  }
+  await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
+  for (const p of packages) {
+    try {
+      results.push(await mergePackage(reg, p.bytes(), p.name));
+    } catch (err) {
+      if (!(err instanceof RegisterError)) throw err;
+      results.push({
+        file: p.name,
+        status: 'rejected',
+        code: err.code,
+        reason: err.message,
+        reasonRu: err.messageRu,
+      });
+    }
+  }
+  return { results, duplicates: await activeInTwoBranches(reg) };
 }
 
 /** People active in two branches at once (same IIN): listed for headquarters, never merged silently. */
