@@ -223,6 +223,9 @@ export const contract = {
     category: z.enum(APPEAL_CATEGORY_KEYS).optional(),
     onControl: z.boolean().optional(),
     overdue: z.boolean().optional(),
+    orgCode: code.optional(),
+    /** Registered or in progress: everything not yet closed. */
+    open: z.boolean().optional(),
   }),
   'appeals.add': z.object({
     regNo: optionalText,

@@ -92,6 +92,7 @@ describe('appeals', () => {
     await call(reg, 'appeals.close', { year: 2025, regNo: a.regNo, closedOn: '2025-03-14' });
     expect((await call(reg, 'appeals.list', { overdue: true })).map((x) => x.regNo)).toEqual([b.regNo]);
     expect((await call(reg, 'appeals.list', { onControl: true })).map((x) => x.regNo)).toEqual([c.regNo]);
+    expect((await call(reg, 'appeals.list', { open: true })).map((x) => x.regNo)).toEqual([b.regNo, c.regNo]);
   });
 
   it('links a member and a PPO, and summarises legal help (МедАдвокат)', async () => {
@@ -117,6 +118,9 @@ describe('appeals', () => {
       code: 'appeal.member_not_found',
     });
     expect(await count(reg, 'appeals')).toBe(2);
+    expect((await call(reg, 'appeals.list', { orgCode: 'P001' })).map((a) => a.legalKind)).toEqual([
+      'labour',
+    ]);
     const legal = await call(reg, 'reports.legal', { year: 2025 });
     expect(legal.total).toEqual({ cases: 2, closed: 0, allocatedTiyn: 35000000, membersHelped: 1 });
     expect(legal.rows.find((r) => r.kind === 'labour')).toEqual({

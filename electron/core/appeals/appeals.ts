@@ -221,6 +221,8 @@ export async function listAppeals(reg: Register, input: ParsedInput<'appeals.lis
   if (input.category) q.where('a.category', input.category);
   if (input.onControl !== undefined) q.where('a.on_control', input.onControl ? 1 : 0);
   if (input.overdue) q.whereNot('a.status', 'closed').where('a.due_on', '<', today(reg));
+  if (input.open) q.whereNot('a.status', 'closed');
+  if (input.orgCode) q.where('o.code', input.orgCode);
   const rows: Array<Record<string, unknown>> = await q;
   return rows.map(appealFromRow);
 }

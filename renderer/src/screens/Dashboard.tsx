@@ -55,10 +55,13 @@ export function Dashboard() {
     queryKey: ['reports.appeals', year],
     queryFn: () => api('reports.appeals', { year }),
   });
-  const open = useQuery({ queryKey: ['appeals.list', 'open'], queryFn: () => api('appeals.list', {}) });
+  const open = useQuery({
+    queryKey: ['appeals.list', 'open'],
+    queryFn: () => api('appeals.list', { open: true }),
+  });
   const overdue = useQuery({ queryKey: ['reports.overdue'], queryFn: () => api('reports.overdue', {}) });
   const m = membership.data;
-  const openCount = open.data?.filter((a) => a.status !== 'closed').length ?? 0;
+  const openCount = open.data?.length ?? 0;
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, md: 5 }}>

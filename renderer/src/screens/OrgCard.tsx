@@ -42,7 +42,7 @@ export function OrgCard({ code }: { code: string }) {
   });
   const appeals = useQuery({
     queryKey: ['appeals.list', 'org', code],
-    queryFn: async () => (await api('appeals.list', {})).filter((a) => a.orgCode === code),
+    queryFn: () => api('appeals.list', { orgCode: code }),
   });
   const others = useQuery({
     queryKey: ['orgs.list', 'active', language],
