@@ -30,25 +30,31 @@ export interface ImportSummary {
   backup: string | null;
 }
 
+/** Reads the file and plans the import against the database: what it would do, and every row problem. */
+async function plan(reg: Register, kind: ImportKind, source: TableSource) {
+  const table = mapColumns(kind, await readTable(source));
+  const planned = await PLANNERS[kind](reg.db, table, today(reg));
+  const summary: ImportSummary = {
+    kind,
+    rows: table.rows.length,
+    created: planned.created,
+    updated: planned.updated,
+    unchanged: planned.unchanged,
+    headerRow: table.headerRow,
+    ignoredColumns: table.ignored,
+    problems: planned.problems,
+    backup: null,
+  };
+  return { planned, summary };
+}
+
 /** What the import would do, with every row problem; writes nothing. */
 export async function previewImport(
   reg: Register,
   kind: ImportKind,
   source: TableSource,
 ): Promise<ImportSummary> {
-  const table = mapColumns(kind, await readTable(source));
-  const plan = await PLANNERS[kind](reg.db, table, today(reg));
-  return {
-    kind,
-    rows: table.rows.length,
-    created: plan.created,
-    updated: plan.updated,
-    unchanged: plan.unchanged,
-    headerRow: table.headerRow,
-    ignoredColumns: table.ignored,
-    problems: plan.problems,
-    backup: null,
-  };
+  return (await plan(reg, kind, source)).summary;
 }
 
 /**
@@ -61,35 +67,25 @@ export async function runImport(
   source: TableSource,
 ): Promise<ImportSummary> {
   const file = source.file ?? source.fileName ?? '';
-  const table = mapColumns(kind, await readTable(source));
-  const first = await PLANNERS[kind](reg.db, table, today(reg));
-  if (first.problems.length > 0) {
+  const { planned, summary } = await plan(reg, kind, source);
+  const { problems } = planned;
+  if (problems.length > 0) {
+    const rows = new Set(problems.map((p) => p.row)).size;
     throw new RegisterError(
       'import.invalid_rows',
-      `${file}: ${first.problems.length} problem(s) in ${new Set(first.problems.map((p) => p.row)).size} row(s); nothing was imported`,
-      `${file}: ошибок — ${first.problems.length} (строк с ошибками — ${new Set(first.problems.map((p) => p.row)).size}); ничего не импортировано`,
-      first.problems,
+      `${file}: ${problems.length} problem(s) in ${rows} row(s); nothing was imported`,
+      `${file}: ошибок — ${problems.length} (строк с ошибками — ${rows}); ничего не импортировано`,
+      problems,
     );
   }
   const backup =
-    first.created + first.updated > 0
+    planned.created + planned.updated > 0
       ? await backupDatabase(reg.db, reg.file, `import-${kind}`, (await readSettings(reg.db)).backupsDir)
       : null;
   // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
   // the whole transaction rolls back, so nothing is half-written.
-  await reg.db.transaction((trx) => first.apply(trx, nowIso(reg)));
+  await reg.db.transaction((trx) => planned.apply(trx, nowIso(reg)));
   // New members get their list keys now, while the user already waits, not at the first keystroke.
   if (kind === 'members') await refreshMemberKeys(reg.db);
-  const summary = first;
-  return {
-    kind,
-    rows: table.rows.length,
-    created: summary.created,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    headerRow: table.headerRow,
-    ignoredColumns: table.ignored,
-    problems: [],
-    backup,
-  };
+  return { ...summary, backup };
 }
