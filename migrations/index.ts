@@ -5,6 +5,7 @@ import * as m003 from './003_appeals.ts';
 import * as m004 from './004_member_sort_keys.ts';
 import * as m005 from './005_branch_keys.ts';
 import * as m006 from './006_hq_snapshots.ts';
+import * as m007 from './007_branch_transfers.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -23,6 +24,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '004_member_sort_keys', ...m004 },
   { name: '005_branch_keys', ...m005 },
   { name: '006_hq_snapshots', ...m006 },
+  { name: '007_branch_transfers', ...m007 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -10,10 +10,11 @@ import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
 import { RegisterError } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
-import { exportPackage } from './exchange/export.ts';
+import { exportHistory, exportPackage, previewExport } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
-import { activeInTwoBranches, importLog, mergeBatch, submissions } from './exchange/merge.ts';
+import { mergeBatch } from './exchange/merge.ts';
+import { activeInTwoBranches, branchTransfers, importLog, submissions } from './exchange/hq-views.ts';
 import { withReportScope } from './exchange/hq-scope.ts';
 import {
   backupSigningKey,
@@ -129,6 +130,8 @@ export const handlers = {
   'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
 
   'exchange.export': (reg, input) => exportPackage(reg, input),
+  'exchange.exportPreview': (reg, input) => previewExport(reg, input.quarter),
+  'exchange.exports': (reg) => exportHistory(reg),
   'exchange.trust': async (reg, input) => publicView(await trustBranchKey(reg, input)),
   'exchange.revoke': async (reg, input) => publicView(await revokeBranchKey(reg, input)),
   'exchange.trustedKeys': async (reg, input) => (await trustedKeys(reg, input.branch)).map(publicView),
@@ -143,11 +146,9 @@ export const handlers = {
       reg,
       input.files.map((file) => ({ name: file, bytes: () => fs.readFileSync(file) })),
     ),
-  'exchange.mergeUpload': (reg, input) =>
-    mergeBatch(
-      reg,
-      input.packages.map((p) => ({ name: p.name, bytes: () => Buffer.from(p.content, 'base64') })),
-    ),
+  'exchange.mergeUpload': (reg, input) => mergeBatch(reg, uploaded(input.packages)),
+  'exchange.inspectUpload': (reg, input) => mergeBatch(reg, uploaded(input.packages), 'inspect'),
+  'exchange.transfers': (reg) => branchTransfers(reg),
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
   'exchange.importLog': (reg) => importLog(reg),
@@ -155,6 +156,10 @@ export const handlers = {
   'import.preview': (reg, input) => previewImport(reg, input.kind, input),
   'import.run': (reg, input) => runImport(reg, input.kind, input),
 } satisfies Handlers;
+
+function uploaded(packages: Array<{ name: string; content: string }>) {
+  return packages.map((p) => ({ name: p.name, bytes: () => Buffer.from(p.content, 'base64') }));
+}
 
 export type OperationResult<K extends OperationName> = Awaited<ReturnType<(typeof handlers)[K]>>;
 

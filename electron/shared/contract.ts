@@ -101,6 +101,14 @@ const period = z.object({
   branch: z.string().trim().min(1).max(32).optional(),
 });
 
+/** Packages as bytes (base64) with their names: the window's file picker gives no paths. */
+const uploads = z.object({
+  packages: z
+    .array(z.object({ name: text, content: z.string().max(60 * 1024 * 1024) }))
+    .min(1)
+    .max(40),
+});
+
 export const contract = {
   'register.info': z.object({}),
   'settings.update': z.object({
@@ -169,6 +177,8 @@ export const contract = {
     applicationDate: date,
     decision,
     admittedOn: date.optional(),
+    /** Arrives on transfer from another branch (its code): the admission is the second half of a transfer. */
+    fromBranch: code.optional(),
   }),
   'members.exit': z.object({
     iin,
@@ -178,9 +188,11 @@ export const contract = {
     exitedOn: date.optional(),
     note: optionalText,
   }),
+  /** To a PPO of this branch (`toOrgCode`) or to another branch (`toBranch`, its code): exactly one. */
   'members.transfer': z.object({
     iin,
-    toOrgCode: code,
+    toOrgCode: code.optional(),
+    toBranch: code.optional(),
     transferredOn: date,
     decision: decision.optional(),
     note: optionalText,
@@ -266,19 +278,18 @@ export const contract = {
 
   /** `out`: a file or folder; by default `exports/` beside the database. */
   'exchange.export': z.object({ quarter: text, recipient: optionalText, out: optionalText }),
+  'exchange.exportPreview': z.object({ quarter: text }),
+  'exchange.exports': z.object({}),
   'exchange.trust': z.object({ branch: code, key: text, validFrom: date.optional(), note: optionalText }),
   'exchange.revoke': z.object({ branch: code, keyId: text, revokedAt: date.optional() }),
   'exchange.trustedKeys': z.object({ branch: code.optional() }),
   'exchange.verify': z.object({ file: text }),
 
   'exchange.merge': z.object({ files: z.array(text).min(1) }),
-  /** Packages as bytes (base64) with their names: the window's file picker gives no paths. */
-  'exchange.mergeUpload': z.object({
-    packages: z
-      .array(z.object({ name: text, content: z.string().max(60 * 1024 * 1024) }))
-      .min(1)
-      .max(40),
-  }),
+  'exchange.mergeUpload': uploads,
+  /** Every check and the diff against the current snapshot, writing nothing: shown before merging. */
+  'exchange.inspectUpload': uploads,
+  'exchange.transfers': z.object({}),
   'exchange.duplicates': z.object({}),
   'exchange.submissions': z.object({}),
   'exchange.importLog': z.object({}),

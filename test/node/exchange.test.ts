@@ -137,8 +137,19 @@ describe('quarterly package', () => {
       'data/appeals.jsonl': 1,
       'data/dues_remittances.jsonl': 1,
     });
+    const preview = await call(w.branch, 'exchange.exportPreview', { quarter: '2024Q4' });
+    expect(preview).toMatchObject({ period: '2024-Q4', seq: 2, closed: true });
+    expect(preview.summaries).toMatchObject({ members: 1, orgs: 1, appeals: 1 });
+    expect(preview.files.find((f) => f.path === 'data/members.jsonl')!.rows).toBe(1);
     const next = await call(w.branch, 'exchange.export', { quarter: '2024Q4', out: w.dir });
     expect(path.basename(next.file)).toBe('KRG-2024Q4-2.aqpkg');
+    const history = await call(w.branch, 'exchange.exports', {});
+    expect(history.map((h) => `${h.seq} ${h.period} ${h.file}`)).toEqual([
+      '2 2024-Q4 KRG-2024Q4-2.aqpkg',
+      '1 2024-Q4 KRG-2024Q4-1.aqpkg',
+    ]);
+    expect(history[0]!.signerFingerprint).toBe((await call(w.branch, 'keys.info', {})).signing!.fingerprint);
+    expect(history[0]!.bytes).toBe(fs.statSync(next.file).size);
   });
 
   it.skipIf(!hasTools)('the stock age tool decrypts it and minisign verifies its manifest', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import { mergeHooks } from '../../electron/core/exchange/merge.ts';
+import { makeIin } from '../../electron/core/ids/iin.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { call } from '../../electron/core/service.ts';
 import { DECISION } from './helpers.ts';
@@ -13,6 +14,7 @@ let dir: string;
 let hq: Register;
 let krg: Register;
 let ala: Register;
+let branchKeyOnly: Register;
 
 async function branch(code: string, name: string) {
   fs.mkdirSync(path.join(dir, code));
@@ -70,6 +72,14 @@ beforeAll(async () => {
   await call(hq, 'hqKey.exportRecipient', { out: path.join(dir, 'hq.recipient') });
   krg = await branch('KRG', 'Карагандинский филиал');
   ala = await branch('ALA', 'Алматинский филиал');
+  fs.mkdirSync(path.join(dir, 'AST'));
+  branchKeyOnly = await initRegister(path.join(dir, 'AST', 'branch.sqlite'), {
+    kind: 'branch',
+    code: 'AST',
+    name: 'Астанинский филиал',
+    clock,
+  });
+  await call(branchKeyOnly, 'keys.init', {});
   await admit(krg, '850525446560', 'Иванова');
   await admit(krg, '900125389604', 'Смирнов');
   await admit(ala, '680505404480', 'Ким');
@@ -102,7 +112,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const reg of [hq, krg, ala]) await closeRegister(reg);
+  for (const reg of [hq, krg, ala, branchKeyOnly]) await closeRegister(reg);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -134,10 +144,27 @@ describe('merge at headquarters', () => {
     expect(
       (await call(hq, 'reports.dues', { year: 2024, quarter: 4, branch: 'KRG' })).total.receivedTiyn,
     ).toBe(200000);
-    expect(await call(hq, 'exchange.submissions', {})).toEqual([
-      { branch: 'ALA', period: '2024-Q4', seq: 1, importedAt: expect.any(String) },
-      { branch: 'KRG', period: '2024-Q4', seq: 1, importedAt: expect.any(String) },
+    const matrix = await call(hq, 'exchange.submissions', {});
+    expect(matrix.branches).toEqual(['ALA', 'KRG']);
+    expect(matrix.periods).toEqual(['2024-Q4', '2025-Q1']);
+    expect(matrix.cells.map((c) => `${c.branch} ${c.period} ${c.state} ${c.seq}`)).toEqual([
+      'ALA 2024-Q4 received 1',
+      'ALA 2025-Q1 open null',
+      'KRG 2024-Q4 received 1',
+      'KRG 2025-Q1 open null',
     ]);
+  });
+
+  it('marks a quarter as due until the deadline and late after it, for a branch that sent nothing', async () => {
+    await call(branchKeyOnly, 'keys.exportPublic', { out: path.join(dir, 'AST.pub') });
+    await call(hq, 'exchange.trust', { branch: 'AST', key: path.join(dir, 'AST.pub') });
+    const cell = async (today: string) =>
+      (
+        await call({ ...hq, clock: () => new Date(`${today}T09:00:00Z`) }, 'exchange.submissions', {})
+      ).cells.find((c) => c.branch === 'AST' && c.period === '2024-Q4');
+    expect(await cell('2025-01-15')).toMatchObject({ state: 'due', dueOn: '2025-01-15', seq: null });
+    expect((await cell('2025-01-16'))!.state).toBe('late');
+    expect((await cell('2024-12-20'))!.state).toBe('open');
   });
 
   it('changes nothing when the same package comes again', async () => {
@@ -201,6 +228,101 @@ describe('merge at headquarters', () => {
       { iin: '850525446560', branches: ['ALA', 'KRG'], names: expect.stringContaining('Иванова') },
     ]);
     expect(await hqCount('members', 'KRG')).toBe(2);
+  });
+
+  it('shows what a package would change before merging it, and writes nothing', async () => {
+    await admit(ala, makeIin('1979-03-03', 'male', 41), 'Омаров');
+    const next = await exportQ4(ala);
+    const bytes = fs.readFileSync(next);
+    const log = (await call(hq, 'exchange.importLog', {})).length;
+    const members = await hqCount('members', 'ALA');
+    const seq = (await call(ala, 'exchange.exports', {}))[0]!.seq;
+    const inspected = await call(hq, 'exchange.inspectUpload', {
+      packages: [{ name: 'ALA.aqpkg', content: bytes.toString('base64') }],
+    });
+    expect(inspected.results[0]).toMatchObject({ status: 'ready', branch: 'ALA', seq });
+    expect(inspected.results[0]!.diff!.members).toEqual({ added: 1, changed: 0, removed: 0 });
+    expect(await hqCount('members', 'ALA')).toBe(members);
+    expect((await call(hq, 'exchange.importLog', {})).length).toBe(log);
+    const merged = await call(hq, 'exchange.mergeUpload', {
+      packages: [{ name: 'ALA.aqpkg', content: bytes.toString('base64') }],
+    });
+    expect(merged.results[0]).toMatchObject({ status: 'accepted', seq });
+    const entry = (await call(hq, 'exchange.importLog', {}))[0]!;
+    expect(entry).toMatchObject({ branch: 'ALA', seq, file: 'ALA.aqpkg' });
+    expect(entry.diff.members).toEqual({ added: 1, changed: 0, removed: 0 });
+  });
+
+  it('pairs a transfer between branches whose destination arrives first, and shows it in progress until then', async () => {
+    const iin = makeIin('1988-07-14', 'female', 77);
+    await admit(krg, iin, 'Сейтқалиева');
+    expect((await merge(await exportQ4(krg))).results[0]!.status).toBe('accepted');
+    // ALA admits her on transfer from KRG and sends its package before KRG records the transfer out
+    await call(ala, 'members.admit', {
+      orgCode: 'P001',
+      surname: 'Сейтқалиева',
+      givenName: 'Анна',
+      iin,
+      category: 'nursing',
+      applicationDate: '2024-12-02',
+      decision: { body: 'профком', number: '12', date: '2024-12-05' },
+      fromBranch: 'KRG',
+    });
+    const first = await merge(await exportQ4(ala));
+    expect(first.results[0]!.status).toBe('accepted');
+    expect(first.transfers).toContainEqual(
+      expect.objectContaining({
+        iin,
+        fromBranch: 'KRG',
+        toBranch: 'ALA',
+        status: 'awaiting_source',
+        arrivedOn: '2024-12-05',
+      }),
+    );
+    // active in both snapshots, but a transfer in progress is not a duplicate
+    expect(first.duplicates.map((d) => d.iin)).not.toContain(iin);
+
+    const out = await call(krg, 'members.transfer', { iin, toBranch: 'ALA', transferredOn: '2024-12-04' });
+    expect(out.status).toBe('exited');
+    const second = await merge(await exportQ4(krg));
+    expect(second.results[0]!.status).toBe('accepted');
+    expect((await call(hq, 'exchange.transfers', {})).filter((x) => x.iin === iin)).toEqual([
+      {
+        iin,
+        name: 'Сейтқалиева Анна',
+        fromBranch: 'KRG',
+        toBranch: 'ALA',
+        leftOn: '2024-12-04',
+        arrivedOn: '2024-12-05',
+        status: 'completed',
+      },
+    ]);
+    expect(await hq.db('hq_members').where({ iin, status: 'active' }).pluck('branch_code')).toEqual(['ALA']);
+    // membership counts her once: in KRG up to the transfer, in ALA after it
+    const at = async (date: string, branchCode: string) =>
+      (await call(hq, 'reports.membership', { date, branch: branchCode })).total.members;
+    expect(await at('2024-12-31', 'KRG')).toBe(
+      (await call(krg, 'reports.membership', { date: '2024-12-31' })).total.members,
+    );
+    expect((await call(krg, 'members.get', { iin })).history.at(-1)).toMatchObject({
+      kind: 'transferred_to_branch',
+      counterpartBranch: 'ALA',
+    });
+  });
+
+  it('refuses a transfer to the branch itself and a transfer naming both a PPO and a branch', async () => {
+    await expect(
+      call(krg, 'members.transfer', { iin: '900125389604', toBranch: 'KRG', transferredOn: '2024-12-04' }),
+    ).rejects.toMatchObject({ code: 'member.same_branch' });
+    await expect(
+      call(krg, 'members.transfer', {
+        iin: '900125389604',
+        toBranch: 'ALA',
+        toOrgCode: 'P001',
+        transferredOn: '2024-12-04',
+      }),
+    ).rejects.toMatchObject({ code: 'member.transfer_target' });
+    expect((await call(krg, 'members.get', { iin: '900125389604' })).status).toBe('active');
   });
 
   it('refuses to merge into a branch register', async () => {

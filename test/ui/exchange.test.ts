@@ -81,24 +81,51 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
       .poll(() => page.getByTestId('notice').textContent())
       .toContain(`Пакет № 1 за ${last}-Q4 сохранён`);
     expect(fs.existsSync(path.join(dir, 'krg', 'exports', `KRG-${last}Q4-1.aqpkg`))).toBe(true);
+    await expect.poll(() => page.getByTestId('export-history').textContent()).toContain(`№ 1${last}-Q4`);
+    await expect.poll(() => page.getByTestId('export-preview').textContent()).toContain('пакет № 2');
     await screenshot(page, '20-branch-export');
     expect(errors).toEqual([]);
   });
 
-  it('headquarters accepts the package from the window, then sees it as already accepted', async () => {
+  it('headquarters registers the branch key, checks the package, merges it, then sees it as already accepted', async () => {
     await call(branch, 'keys.exportPublic', { out: path.join(dir, 'KRG.pub') });
-    await call(hq, 'exchange.trust', { branch: 'KRG', key: path.join(dir, 'KRG.pub') });
     const page = await open(hq);
+    await page.getByTestId('tab-keys').click();
+    await page.getByTestId('trust-branch').fill('krg');
+    await page.locator('input[type=file]').setInputFiles(path.join(dir, 'KRG.pub'));
+    await page.getByTestId('trust-save').click();
+    const fingerprint = (await call(branch, 'keys.info', {})).signing!.fingerprint;
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain(fingerprint);
+    await expect.poll(() => page.getByTestId('trusted-keys').textContent()).toContain(`KRG${fingerprint}`);
+    await screenshot(page, '22-hq-keys');
+
+    await page.getByRole('tab', { name: 'Приём пакетов' }).click();
     const last = new Date().getFullYear() - 1;
     const pkg = path.join(dir, 'krg', 'exports', `KRG-${last}Q4-1.aqpkg`);
     await page.locator('input[type=file]').setInputFiles(pkg);
+    // checked first: shown with what it would add, nothing written yet
+    await expect.poll(() => page.getByTestId('inspect-results').textContent()).toContain('проверен');
+    expect(await page.getByTestId('inspect-results').textContent()).toContain('Члены профсоюза: +1 ~0 −0');
+    expect(await hq.db('hq_members').count({ n: '*' })).toEqual([{ n: 0 }]);
     await page.getByTestId('packages-merge').click();
     await expect.poll(() => page.getByTestId('merge-results').textContent()).toContain('принят');
-    await expect.poll(() => page.getByTestId('submissions').textContent()).toContain(`KRG${last}-Q4№ 1`);
+    await expect
+      .poll(() => page.getByTestId(`cell-KRG-${last}-Q4`).getAttribute('data-state'))
+      .toBe('received');
+    expect(await page.getByTestId(`cell-KRG-${last}-Q4`).textContent()).toBe('№ 1');
     expect(await hq.db('hq_members').count({ n: '*' })).toEqual([{ n: 1 }]);
-    await page.getByTestId('packages-merge').click();
-    await expect.poll(() => page.getByTestId('merge-results').textContent()).toContain('уже принят ранее');
     await screenshot(page, '21-hq-packages');
+
+    await page.locator('input[type=file]').setInputFiles(pkg);
+    await expect.poll(() => page.getByTestId('inspect-results').textContent()).toContain('уже принят ранее');
+    expect(await page.getByTestId('packages-merge').isDisabled()).toBe(true);
+
+    await page.getByTestId('tab-log').click();
+    await expect.poll(() => page.getByTestId('import-log').textContent()).toContain(`KRG${last}-Q4№ 1`);
+    await page.getByTestId('tab-keys').click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('revoke-KRG').click();
+    await expect.poll(() => page.getByTestId('trusted-keys').textContent()).toContain('отозван');
     expect(errors).toEqual([]);
   });
 });

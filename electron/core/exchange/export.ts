@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { SCHEMA_VERSION } from '../../../migrations/index.ts';
-import { parseQuarter, periodBounds, quarterLabel } from '../dates.ts';
+import { parseQuarter, periodBounds, quarterLabel, type Quarter } from '../dates.ts';
 import { closedQuarters } from '../dues/quarters.ts';
 import { refuse } from '../errors.ts';
 import { nowIso, type Register } from '../register.ts';
@@ -29,6 +29,75 @@ import { buildZip } from './zip.ts';
 const SEQ = 'exchange.seq';
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/** The package's data and summary files, each with its manifest entry (size, rows, SHA-256). */
+async function packageContents(reg: Register, q: Quarter) {
+  const files: Record<string, Uint8Array> = {};
+  const entries: Manifest['files'] = [];
+  const add = (name: string, text: string, rows: number) => {
+    const data = Buffer.from(text, 'utf8');
+    files[name] = data;
+    entries.push({ path: name, bytes: data.length, rows, sha256: sha256(data) });
+  };
+  for (const table of PACKAGE_TABLES) {
+    const rows: Array<Record<string, unknown>> = await reg.db(table).orderBy('id');
+    const lines = rows.map((r) =>
+      JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !DERIVED_COLUMNS.has(k)))),
+    );
+    add(`data/${table}.jsonl`, lines.map((l) => `${l}\n`).join(''), rows.length);
+  }
+  const summaries = await quarterSummaries(reg, q);
+  for (const [name, value] of Object.entries(summaries))
+    add(`summaries/${name}.json`, JSON.stringify(value), 1);
+  entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { files, entries, summaries };
+}
+
+/** The quarter's reports as the branch computes them; they travel in the package and show before export. */
+async function quarterSummaries(reg: Register, q: Quarter) {
+  const { to } = periodBounds(q.year, q.quarter);
+  return {
+    appeals: await appealsByCategory(reg, { year: q.year, quarter: q.quarter }),
+    membership: await membershipReport(reg, to),
+    dues: await duesReport(reg, { year: q.year, quarter: q.quarter }, to),
+  };
+}
+
+/** What an export of this quarter would send: rows per table and the summaries. Writes nothing. */
+export async function previewExport(reg: Register, quarter: string) {
+  const q = parseQuarter(quarter);
+  const { entries, summaries } = await packageContents(reg, q);
+  const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
+  return {
+    period: quarterLabel(q),
+    seq: Number(seqRow?.value ?? 0) + 1,
+    closed: (await closedQuarters(reg.db)).has(quarterLabel(q)),
+    files: entries.map((e) => ({ path: e.path, rows: e.rows, bytes: e.bytes })),
+    summaries: {
+      members: summaries.membership.total.members,
+      orgs: summaries.membership.total.orgs,
+      appeals: summaries.appeals.total.total,
+      duesReceivedTiyn: summaries.dues.total.receivedTiyn,
+      duesCompleteness: summaries.dues.total.completeness,
+    },
+  };
+}
+
+/** Packages this branch has written, newest first. */
+export async function exportHistory(reg: Register) {
+  const rows: Array<Record<string, string | number>> = await reg.db('package_exports').orderBy('seq', 'desc');
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    period: String(r.period),
+    file: String(r.file_name),
+    bytes: Number(r.bytes),
+    sha256: String(r.package_sha256),
+    signerFingerprint: String(r.signer_fingerprint),
+    recipientFingerprint: String(r.recipient_fingerprint),
+    counts: JSON.parse(String(r.counts)) as Record<string, number>,
+    createdAt: String(r.created_at),
+  }));
+}
+
 /**
  * The quarterly package: the branch's whole register and the quarter's summaries, signed (minisign) and
  * encrypted to headquarters (age). The file is written first; only then, in one transaction, the quarter is
@@ -52,33 +121,7 @@ export async function exportPackage(
   const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
   const seq = Number(seqRow?.value ?? 0) + 1;
 
-  const files: Record<string, Uint8Array> = {};
-  const entries: Manifest['files'] = [];
-  const add = (name: string, text: string, rows: number) => {
-    const data = Buffer.from(text, 'utf8');
-    files[name] = data;
-    entries.push({ path: name, bytes: data.length, rows, sha256: sha256(data) });
-  };
-  for (const table of PACKAGE_TABLES) {
-    const rows: Array<Record<string, unknown>> = await reg.db(table).orderBy('id');
-    const lines = rows.map((r) =>
-      JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !DERIVED_COLUMNS.has(k)))),
-    );
-    add(`data/${table}.jsonl`, lines.map((l) => `${l}\n`).join(''), rows.length);
-  }
-  const { to } = periodBounds(q.year, q.quarter);
-  add(
-    'summaries/appeals.json',
-    JSON.stringify(await appealsByCategory(reg, { year: q.year, quarter: q.quarter })),
-    1,
-  );
-  add('summaries/membership.json', JSON.stringify(await membershipReport(reg, to)), 1);
-  add(
-    'summaries/dues.json',
-    JSON.stringify(await duesReport(reg, { year: q.year, quarter: q.quarter }, to)),
-    1,
-  );
-  entries.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const { files, entries } = await packageContents(reg, q);
 
   const manifest: Manifest = {
     format: PACKAGE_FORMAT,
@@ -111,6 +154,17 @@ export async function exportPackage(
   fs.renameSync(`${target}.part`, target);
 
   await reg.db.transaction(async (trx) => {
+    await trx('package_exports').insert({
+      seq,
+      period,
+      file_name: path.basename(target),
+      package_sha256: sha256(encrypted),
+      bytes: encrypted.length,
+      signer_fingerprint: manifest.signer.fingerprint,
+      recipient_fingerprint: manifest.recipientFingerprint,
+      counts: JSON.stringify(Object.fromEntries(entries.map((e) => [e.path, e.rows]))),
+      created_at: manifest.createdAt,
+    });
     await trx('settings')
       .insert({ key: SEQ, value: String(seq) })
       .onConflict('key')

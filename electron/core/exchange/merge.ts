@@ -9,6 +9,7 @@ import { nowIso, type Register, type Tx } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Manifest } from './format.ts';
+import { activeInTwoBranches, branchTransfers, type BranchTransfer, type Duplicate } from './hq-views.ts';
 import { verifyPackage } from './verify.ts';
 
 /**
@@ -16,7 +17,8 @@ import { verifyPackage } from './verify.ts';
  * (stale, duplicate or conflicting packages change nothing), then every row; then, in one transaction, the
  * branch's snapshot is replaced and the import recorded with its diff against the previous snapshot.
  */
-export type MergeStatus = 'accepted' | 'duplicate' | 'rejected';
+/** `ready`: inspected, would be accepted by a merge. */
+export type MergeStatus = 'accepted' | 'duplicate' | 'rejected' | 'ready';
 
 export interface MergeResult {
   file: string;
@@ -163,8 +165,23 @@ async function diffAgainst(
 /** For tests: a hook that runs inside the merge transaction (e.g. to inject a crash). */
 export const mergeHooks: { afterDelete?: () => void } = {};
 
-/** One package, all or nothing; the batch below has already checked the register and copied it. */
-async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
+interface PreparedPackage {
+  manifest: Manifest;
+  rows: Record<string, Row[]>;
+  sha: string;
+  signerKeyId: string;
+  warnings: string[];
+}
+
+/**
+ * Every check a package goes through before anything is written: decryption, structure, signature,
+ * hashes, the sequence number and the rows. Returns `duplicate` for the very package accepted last time.
+ */
+async function preparePackage(
+  reg: Register,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<PreparedPackage | MergeResult> {
   const { manifest, files, signerKeyId } = await verifyPackage(reg, bytes);
   const branch = manifest.branch.code;
   const sha = createHash('sha256').update(bytes).digest('hex');
@@ -202,10 +219,48 @@ async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string):
   if (Number.isFinite(drift) && drift > 7 * 24 * 3600 * 1000) {
     warnings.push(`the branch clock looks off: package created ${manifest.createdAt}`);
   }
+  return { manifest, rows, sha, signerKeyId, warnings };
+}
+
+async function snapshotColumns(db: Tx): Promise<Record<string, string[]>> {
+  const columns: Record<string, string[]> = {};
+  for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(db, table);
+  return columns;
+}
+
+/** What a package would change, without changing anything: for the Import screen before "Merge". */
+export async function inspectPackage(
+  reg: Register,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<MergeResult> {
+  const prepared = await preparePackage(reg, bytes, fileName);
+  if ('status' in prepared) return prepared;
+  const { manifest, rows, warnings } = prepared;
+  const branch = manifest.branch.code;
+  const diff = await diffAgainst(reg.db, branch, rows, await snapshotColumns(reg.db));
+  const counts = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, rows[t]!.length]));
+  return {
+    file: fileName,
+    status: 'ready',
+    branch,
+    period: manifest.period,
+    seq: manifest.seq,
+    counts,
+    diff,
+    warnings,
+  };
+}
+
+/** One package, all or nothing; the batch below has already checked the register and copied it. */
+async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
+  const prepared = await preparePackage(reg, bytes, fileName);
+  if ('status' in prepared) return prepared;
+  const { manifest, rows, sha, signerKeyId, warnings } = prepared;
+  const branch = manifest.branch.code;
 
   const result = await reg.db.transaction(async (trx) => {
-    const columns: Record<string, string[]> = {};
-    for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(trx, table);
+    const columns = await snapshotColumns(trx);
     const diff = await diffAgainst(trx, branch, rows, columns);
     for (const table of SNAPSHOT_TABLES) await trx(`hq_${table}`).where({ branch_code: branch }).delete();
     mergeHooks.afterDelete?.();
@@ -251,14 +306,13 @@ async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string):
 /**
  * Merges packages one by one (each all-or-nothing) after one copy of the database for the whole batch: a
  * copy per package would copy a growing file twenty times. A rejected package is a result, not an error.
+ * With `inspect`, every check runs and the diff is computed, but nothing is copied or written.
  */
 export async function mergeBatch(
   reg: Register,
   packages: Array<{ name: string; bytes: () => Uint8Array }>,
-): Promise<{
-  results: MergeResult[];
-  duplicates: Array<{ iin: string; branches: string[]; names: string }>;
-}> {
+  mode: 'merge' | 'inspect' = 'merge',
+): Promise<{ results: MergeResult[]; duplicates: Duplicate[]; transfers: BranchTransfer[] }> {
   const settings = await readSettings(reg.db);
   const results: MergeResult[] = [];
   if (settings.kind !== 'hq') {
@@ -270,12 +324,14 @@ export async function mergeBatch(
     return {
       results: packages.map((p) => ({ file: p.name, status: 'rejected', ...refusal })),
       duplicates: [],
+      transfers: [],
     };
   }
-  await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
+  if (mode === 'merge') await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
   for (const p of packages) {
     try {
-      results.push(await mergePackage(reg, p.bytes(), p.name));
+      const step = mode === 'merge' ? mergePackage : inspectPackage;
+      results.push(await step(reg, p.bytes(), p.name));
     } catch (err) {
       if (!(err instanceof RegisterError)) throw err;
       results.push({
@@ -287,36 +343,5 @@ export async function mergeBatch(
       });
     }
   }
-  return { results, duplicates: await activeInTwoBranches(reg) };
-}
-
-/** People active in two branches at once (same IIN): listed for headquarters, never merged silently. */
-export async function activeInTwoBranches(reg: Register) {
-  const rows: Array<{ iin: string; branches: string; names: string }> = await reg.db.raw(
-    `SELECT iin, group_concat(DISTINCT branch_code) AS branches, group_concat(surname || ' ' || given_name, '; ') AS names
-     FROM hq_members WHERE status = 'active' GROUP BY iin HAVING count(DISTINCT branch_code) > 1 ORDER BY iin`,
-  );
-  return rows.map((r) => ({ iin: r.iin, branches: r.branches.split(',').sort(), names: r.names }));
-}
-
-/** Which branch sent which quarter, and who is late. */
-export async function submissions(reg: Register) {
-  const rows: Array<{ branch_code: string; period: string; seq: number; imported_at: string }> =
-    await reg.db.raw(
-      `SELECT branch_code, period, max(seq) AS seq, max(imported_at) AS imported_at
-     FROM package_imports GROUP BY branch_code, period ORDER BY branch_code, period`,
-    );
-  return rows.map((r) => ({
-    branch: r.branch_code,
-    period: r.period,
-    seq: Number(r.seq),
-    importedAt: r.imported_at,
-  }));
-}
-
-export async function importLog(reg: Register) {
-  const rows: Array<Record<string, string | number>> = await reg
-    .db('package_imports')
-    .orderBy('imported_at', 'desc');
-  return rows.map((r) => ({ ...r, counts: JSON.parse(String(r.counts)), diff: JSON.parse(String(r.diff)) }));
+  return { results, duplicates: await activeInTwoBranches(reg), transfers: await branchTransfers(reg) };
 }

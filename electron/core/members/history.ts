@@ -4,7 +4,15 @@
  * them, and a test checks that the stored values always equal a recomputation.
  */
 export type MemberEventKind =
-  'admitted' | 'imported' | 'exited' | 'transferred_out' | 'transferred_in' | 'card_issued' | 'corrected';
+  | 'admitted'
+  | 'imported'
+  | 'exited'
+  | 'transferred_out'
+  | 'transferred_in'
+  | 'transferred_to_branch'
+  | 'transferred_from_branch'
+  | 'card_issued'
+  | 'corrected';
 
 export interface MemberEvent {
   seq: number;
@@ -27,9 +35,11 @@ export function deriveState(events: MemberEvent[]): MemberState {
     switch (e.kind) {
       case 'admitted':
       case 'imported':
+      case 'transferred_from_branch':
         state = { status: 'active', orgId: e.orgId, joinedOn: e.eventDate, exitedOn: null };
         break;
       case 'exited':
+      case 'transferred_to_branch': // leaves this branch's register; the other branch admits the person
         if (state) state = { ...state, status: 'exited', exitedOn: e.eventDate };
         break;
       case 'transferred_in':

@@ -8,6 +8,7 @@ import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
 import { deriveState, type MemberEvent, type MemberEventKind } from './history.ts';
 import { checkIdentity, isIdentityProblem } from './identity.ts';
 import { refreshMemberKeys } from './list-keys.ts';
+import { readSettings } from '../settings/settings.ts';
 
 export interface Member {
   id: string;
@@ -105,6 +106,7 @@ export interface EventInput {
   decisionDate?: string | null;
   reason?: string | null;
   counterpartOrgId?: string | null;
+  counterpartBranch?: string | null;
   note?: string | null;
 }
 
@@ -134,6 +136,7 @@ export async function appendEvents(
       decision_date: e.decisionDate ?? null,
       reason: e.reason ?? null,
       counterpart_org_id: e.counterpartOrgId ?? null,
+      counterpart_branch: e.counterpartBranch ?? null,
       note: e.note ?? null,
       created_at: now,
     });
@@ -194,6 +197,7 @@ export async function admitMember(reg: Register, input: ParsedInput<'members.adm
   const decisionDate = checkDecision(applicationDate, input.decision);
   const admittedOn = input.admittedOn ? parseDate(input.admittedOn, 'admittedOn') : decisionDate;
   return inTransaction(reg, async (trx) => {
+    if (input.fromBranch) await refuseOwnBranch(trx, input.fromBranch);
     const org = await requireActiveOrg(trx, input.orgCode);
     const existing = await findMember(trx, input.iin);
     if (existing?.status === 'active') {
@@ -236,7 +240,8 @@ export async function admitMember(reg: Register, input: ParsedInput<'members.adm
       memberId,
       [
         {
-          kind: 'admitted',
+          kind: input.fromBranch ? 'transferred_from_branch' : 'admitted',
+          counterpartBranch: input.fromBranch ?? null,
           orgId: org.id,
           eventDate: admittedOn,
           applicationDate,
@@ -296,12 +301,76 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
   });
 }
 
+async function refuseOwnBranch(trx: Tx, other: string): Promise<void> {
+  const own = (await readSettings(trx)).branchCode;
+  if (other === own) {
+    refuse(
+      'member.same_branch',
+      `${other} is this branch's own code; a transfer inside the branch goes to a PPO`,
+      `${other} — код этого же филиала; перевод внутри филиала оформляется в другую ППО`,
+    );
+  }
+}
+
+/**
+ * To another branch: this branch records the transfer out and the person leaves its register; the other
+ * branch admits them with `fromBranch`, and headquarters pairs the two halves.
+ */
+async function transferToBranch(
+  reg: Register,
+  input: ParsedInput<'members.transfer'> & { toBranch: string },
+  transferredOn: string,
+): Promise<Member> {
+  return inTransaction(reg, async (trx) => {
+    const member = await requireActiveMember(trx, input.iin);
+    await refuseOwnBranch(trx, input.toBranch);
+    if (transferredOn < member.joinedOn) {
+      refuse(
+        'member.exit_before_admission',
+        `the transfer date ${transferredOn} is before the admission date ${member.joinedOn}`,
+        `Дата перевода ${transferredOn} раньше даты вступления ${member.joinedOn}`,
+      );
+    }
+    await appendEvents(
+      trx,
+      member.id,
+      [
+        {
+          kind: 'transferred_to_branch',
+          orgId: member.orgId,
+          eventDate: transferredOn,
+          counterpartBranch: input.toBranch,
+          note: input.note ?? null,
+          ...(input.decision
+            ? {
+                decisionBody: input.decision.body,
+                decisionNo: input.decision.number,
+                decisionDate: parseDate(input.decision.date, 'decision.date'),
+              }
+            : {}),
+        },
+      ],
+      nowIso(reg),
+    );
+    return (await findMember(trx, input.iin))!;
+  });
+}
+
 /** A transfer is recorded on both sides: out of the old PPO and into the new one, on the same date. */
 export async function transferMember(reg: Register, input: ParsedInput<'members.transfer'>): Promise<Member> {
   const transferredOn = parseDate(input.transferredOn, 'transferredOn');
+  const { toOrgCode, toBranch } = input;
+  if (!toOrgCode === !toBranch) {
+    refuse(
+      'member.transfer_target',
+      'a transfer goes either to a PPO of this branch or to another branch: give exactly one of them',
+      'Укажите одно из двух: ППО этого филиала или другой филиал',
+    );
+  }
+  if (toBranch) return transferToBranch(reg, { ...input, toBranch }, transferredOn);
   return inTransaction(reg, async (trx) => {
     const member = await requireActiveMember(trx, input.iin);
-    const target = await requireActiveOrg(trx, input.toOrgCode);
+    const target = await requireActiveOrg(trx, toOrgCode!);
     if (target.id === member.orgId) {
       refuse(
         'member.same_org',
@@ -391,6 +460,7 @@ export async function issueCard(reg: Register, input: ParsedInput<'members.issue
 export interface MemberHistoryEntry extends MemberEvent {
   orgCode: string;
   counterpartOrgCode: string | null;
+  counterpartBranch: string | null;
   applicationDate: string | null;
   decisionBody: string | null;
   decisionNo: string | null;
@@ -412,6 +482,7 @@ export async function memberHistory(db: Tx, memberId: string): Promise<MemberHis
     orgId: String(r.org_id),
     orgCode: String(r.org_code),
     counterpartOrgCode: (r.counterpart_code as string | null) ?? null,
+    counterpartBranch: (r.counterpart_branch as string | null) ?? null,
     eventDate: String(r.event_date),
     applicationDate: r.application_date as string | null,
     decisionBody: r.decision_body as string | null,

@@ -12,10 +12,11 @@ const ACTIVE_AT = `
     SELECT e.member_id, e.kind, e.org_id,
            ROW_NUMBER() OVER (PARTITION BY e.member_id ORDER BY e.seq DESC) AS rn
     FROM member_events e
-    WHERE e.event_date <= ? AND e.kind IN ('admitted', 'imported', 'exited', 'transferred_in')
+    WHERE e.event_date <= ? AND e.kind IN ('admitted', 'imported', 'exited', 'transferred_in',
+                                            'transferred_to_branch', 'transferred_from_branch')
   )
   SELECT l.org_id, m.category, m.sex FROM last l JOIN members m ON m.id = l.member_id
-  WHERE l.rn = 1 AND l.kind <> 'exited'`;
+  WHERE l.rn = 1 AND l.kind NOT IN ('exited', 'transferred_to_branch')`;
 
 export interface MembershipReport {
   date: IsoDate;
@@ -84,7 +85,8 @@ export async function membershipReport(
   const year = Number(date.slice(0, 4));
   const moves: Array<{ month: string; admitted: number; exited: number }> = await db.raw(
     `SELECT substr(event_date, 1, 7) AS month,
-            sum(kind IN ('admitted', 'imported')) AS admitted, sum(kind = 'exited') AS exited
+            sum(kind IN ('admitted', 'imported', 'transferred_from_branch')) AS admitted,
+            sum(kind IN ('exited', 'transferred_to_branch')) AS exited
      FROM member_events WHERE event_date BETWEEN ? AND ? GROUP BY month`,
     [`${year}-01-01`, date],
   );

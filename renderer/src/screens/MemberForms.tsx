@@ -24,6 +24,9 @@ function hasError(errors: FieldErrors, path: string): boolean {
   );
 }
 
+/** An optional code left empty is absent, not an empty (invalid) code. */
+const blankToUndefined = (v: string) => (v?.trim() ? v.trim().toUpperCase() : undefined);
+
 interface FormProps {
   onDone: (message: string) => void;
   setDirty: (dirty: boolean) => void;
@@ -139,6 +142,11 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
           <TextInput label={t('members.card')} {...form.register('cardNo')} />
           <TextInput label={t('members.phone')} {...form.register('phone')} />
           <TextInput
+            label={t('members.fromBranch')}
+            {...form.register('fromBranch', { setValueAs: blankToUndefined })}
+            data-testid="admit-from-branch"
+          />
+          <TextInput
             label={t('members.applicationDate')}
             withAsterisk
             placeholder="дд.мм.гггг"
@@ -229,7 +237,11 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
     mutationFn: (input: Input) => api('members.transfer', input),
     onSuccess: (m) => {
       void client.invalidateQueries();
-      onDone(t('members.transferDone', { org: m.orgCode }));
+      onDone(
+        m.status === 'active'
+          ? t('members.transferDone', { org: m.orgCode })
+          : t('members.transferBranchDone', { branch: form.getValues('toBranch') }),
+      );
     },
   });
   return (
@@ -241,8 +253,12 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
             name="toOrgCode"
             label={t('members.toOrg')}
             data={orgOptions}
-            required
             testId="transfer-org"
+          />
+          <TextInput
+            label={t('members.toBranch')}
+            {...form.register('toBranch', { setValueAs: blankToUndefined })}
+            data-testid="transfer-branch"
           />
           <TextInput
             label={t('members.transferredOn')}

@@ -53,7 +53,11 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'tr
                 {e.kind === 'exited' && e.reason ? `(${termLabel(EXIT_REASONS, e.reason, language)})` : ''}
               </Table.Td>
               <Table.Td>
-                {e.counterpartOrgCode ? `${e.orgCode} ↔ ${e.counterpartOrgCode}` : e.orgCode}
+                {e.counterpartOrgCode
+                  ? `${e.orgCode} ↔ ${e.counterpartOrgCode}`
+                  : e.counterpartBranch
+                    ? `${e.orgCode} ↔ ${t('members.branch')} ${e.counterpartBranch}`
+                    : e.orgCode}
               </Table.Td>
               <Table.Td>
                 {e.decisionNo

@@ -1,0 +1,131 @@
+import { Badge, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationResult } from '../../../../electron/core/service.ts';
+import { api } from '../../api.ts';
+import { RefusalAlert, useLanguage } from '../../ui.tsx';
+import { toBase64 } from '../Import.tsx';
+
+type Result = OperationResult<'exchange.mergeUpload'>['results'][number];
+const STATUS_COLOR = { accepted: 'teal', ready: 'blue', duplicate: 'gray', rejected: 'red' } as const;
+
+/** Added / changed / removed per table, the way headquarters checks a corrected package. */
+function DiffCell({ diff }: { diff: Result['diff'] }) {
+  const { t } = useTranslation();
+  if (!diff) return null;
+  const parts = ['orgs', 'members', 'dues_remittances', 'appeals'].map((table) => {
+    const d = diff[table];
+    if (!d || d.added + d.changed + d.removed === 0) return null;
+    return (
+      <Text key={table} size="xs">
+        {t(`exchange.table_${table}`)}: +{d.added} ~{d.changed} −{d.removed}
+      </Text>
+    );
+  });
+  return parts.some(Boolean) ? <>{parts}</> : <Text size="xs">{t('exchange.noChanges')}</Text>;
+}
+
+function Results({ results, testId }: { results: Result[]; testId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Table fz="sm" data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('exchange.file')}</Table.Th>
+          <Table.Th>{t('exchange.result')}</Table.Th>
+          <Table.Th>{t('exchange.branch')}</Table.Th>
+          <Table.Th>{t('exchange.diff')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {results.map((r) => (
+          <Table.Tr key={r.file}>
+            <Table.Td>{r.file}</Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLOR[r.status]}>{t(`exchange.status_${r.status}`)}</Badge>
+            </Table.Td>
+            <Table.Td>
+              {r.status === 'rejected'
+                ? language === 'en'
+                  ? r.reason
+                  : r.reasonRu
+                : `${r.branch} ${r.period} № ${r.seq}`}
+              {r.warnings?.map((w) => (
+                <Text key={w} size="xs" c="orange">
+                  {w}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td>
+              <DiffCell diff={r.diff} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/**
+ * Headquarters receives packages: several files at once are first checked (signature, hashes, sequence,
+ * rows) and shown with what each would change; "Merge" then applies those that passed.
+ */
+export function HqPackages() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const upload = async (chosen: File[]) => ({
+    packages: await Promise.all(chosen.map(async (f) => ({ name: f.name, content: await toBase64(f) }))),
+  });
+  const inspect = useMutation({
+    mutationFn: async (chosen: File[]) => api('exchange.inspectUpload', await upload(chosen)),
+  });
+  const merge = useMutation({
+    mutationFn: async (chosen: File[]) => api('exchange.mergeUpload', await upload(chosen)),
+    onSuccess: () => {
+      // cleared, so that choosing the same file again is a new choice
+      setFiles([]);
+      inspect.reset();
+      void client.invalidateQueries();
+    },
+  });
+  const choose = (chosen: File[]) => {
+    setFiles(chosen);
+    merge.reset();
+    if (chosen.length) inspect.mutate(chosen);
+    else inspect.reset();
+  };
+  const ready = inspect.data?.results.some((r) => r.status === 'ready') ?? false;
+  return (
+    <Stack>
+      <Title order={5}>{t('exchange.packages')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('exchange.packagesHelp')}
+      </Text>
+      <Group align="flex-end">
+        <FileInput
+          multiple
+          accept=".aqpkg"
+          value={files}
+          onChange={choose}
+          w={420}
+          placeholder={t('exchange.choosePackages')}
+          data-testid="packages-input"
+        />
+        <Button
+          disabled={!ready}
+          onClick={() => merge.mutate(files)}
+          loading={merge.isPending || inspect.isPending}
+          data-testid="packages-merge"
+        >
+          {t('exchange.merge')}
+        </Button>
+      </Group>
+      <RefusalAlert error={inspect.error ?? merge.error} />
+      {inspect.data && !merge.data && <Results results={inspect.data.results} testId="inspect-results" />}
+      {merge.data && <Results results={merge.data.results} testId="merge-results" />}
+    </Stack>
+  );
+}
