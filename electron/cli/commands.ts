@@ -84,6 +84,7 @@ export const COMMANDS: Record<string, Command> = {
       card: 'string',
       'application-date': 'string',
       'admitted-on': 'string',
+      'from-branch': 'string',
       ...DECISION,
     },
     input: (f) => ({
@@ -100,6 +101,7 @@ export const COMMANDS: Record<string, Command> = {
       cardNo: s(f.card),
       applicationDate: s(f['application-date']),
       admittedOn: s(f['admitted-on']),
+      fromBranch: s(f['from-branch']),
       decision: decision(f),
     }),
   },
@@ -124,10 +126,18 @@ export const COMMANDS: Record<string, Command> = {
   },
   'member transfer': {
     op: 'members.transfer',
-    flags: { iin: 'string', to: 'string', date: 'string', note: 'string', ...DECISION },
+    flags: {
+      iin: 'string',
+      to: 'string',
+      'to-branch': 'string',
+      date: 'string',
+      note: 'string',
+      ...DECISION,
+    },
     input: (f) => ({
       iin: s(f.iin),
       toOrgCode: s(f.to),
+      toBranch: s(f['to-branch']),
       transferredOn: s(f.date),
       note: s(f.note),
       decision: f['decision-body'] || f['decision-no'] || f['decision-date'] ? decision(f) : undefined,
@@ -326,6 +336,8 @@ Object.assign(COMMANDS, {
   duplicates: { op: 'exchange.duplicates', flags: {}, input: () => ({}) },
   submissions: { op: 'exchange.submissions', flags: {}, input: () => ({}) },
   'import-log': { op: 'exchange.importLog', flags: {}, input: () => ({}) },
+  transfers: { op: 'exchange.transfers', flags: {}, input: () => ({}) },
+  exports: { op: 'exchange.exports', flags: {}, input: () => ({}) },
   verify: { op: 'exchange.verify', flags: { file: 'string' }, input: (f: Flags) => ({ file: s(f.file) }) },
   'hq-key set': {
     op: 'hqKey.setRecipient',

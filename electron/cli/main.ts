@@ -100,6 +100,10 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${r.file}: ${r.status}${r.code ? ` [${r.code}] ${r.reason}` : ''}\n`);
         for (const d of out.duplicates)
           process.stdout.write(`active in two branches: ${d.iin} (${d.branches.join(', ')}) ${d.names}\n`);
+        for (const x of out.transfers.filter((t) => t.status !== 'completed'))
+          process.stdout.write(
+            `transfer in progress: ${x.iin} ${x.fromBranch} → ${x.toBranch} (${x.status})\n`,
+          );
       }
       return out.results.some((r) => r.status === 'rejected') ? 1 : 0;
     } finally {
