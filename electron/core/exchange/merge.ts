@@ -268,13 +268,7 @@ async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string):
     for (const table of SNAPSHOT_TABLES) {
       // Only the columns this database knows: names come from the package, values are bound parameters.
       const known = columns[table]!;
-      await insertMany(
-        trx,
-        `hq_${table}`,
-        rows[table]!.map((r) =>
-          Object.fromEntries([['branch_code', branch], ...known.map((c) => [c, r[c] ?? null])]),
-        ),
-      );
+      await insertMany(trx, `hq_${table}`, rows[table]!, known, { branch_code: branch });
       counts[table] = rows[table]!.length;
     }
     await trx('package_imports').insert({
