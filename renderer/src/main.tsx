@@ -1,10 +1,11 @@
 import '@mantine/core/styles.css';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
+import { PrintRoot, printRoute } from './print/PrintRoot.tsx';
 import './i18n/index.ts';
 
 // Under a strict Content-Security-Policy zod must not probe for eval (it would log a CSP violation).
@@ -19,11 +20,23 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
 
+/** A print view (`#/print/…`) is a page of its own, without the app's frame; everything else is the app. */
+function Root() {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const print = printRoute(hash);
+  return print ? <PrintRoot route={print} /> : <App />;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <Root />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,4 +1,4 @@
-import { Box, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Box, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
@@ -64,6 +64,17 @@ export function Dashboard() {
   const openCount = open.data?.length ?? 0;
   return (
     <Stack>
+      <Group gap="xs" data-testid="print-links">
+        <Button size="xs" variant="light" component="a" href="#/print/membership">
+          {t('dashboard.printMembership')}
+        </Button>
+        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}`}>
+          {t('dashboard.printAppeals', { year })}
+        </Button>
+        <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}`}>
+          {t('dashboard.printDues', { year })}
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.members')} value={m?.total.members ?? '…'} testId="stat-members" />
         <Stat label={t('dashboard.orgs')} value={m?.total.orgs ?? '…'} testId="stat-orgs" />

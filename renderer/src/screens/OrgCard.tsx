@@ -123,6 +123,14 @@ export function OrgCard({ code }: { code: string }) {
           >
             {t('orgs.edit')}
           </Button>
+          <Button
+            variant="light"
+            component="a"
+            href={`#/print/members/${encodeURIComponent(o.code)}`}
+            data-testid="org-print-members"
+          >
+            {t('print.membersButton')}
+          </Button>
         </Group>
       )}
       {edit && (

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import './print.css';
+import { MembersListPrint } from './MembersListPrint.tsx';
+import { AppealsPrint, DuesPrint, MembershipPrint } from './ReportPrints.tsx';
+
+/** `#/print/<view>/<args…>`: a print view is a page of its own, so Electron and a browser print the same. */
+export function printRoute(hash: string): string[] | null {
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
+  return parts[0] === 'print' ? parts.slice(1).map(decodeURIComponent) : null;
+}
+
+/** Page numbers in the UI language, in the page's bottom margin (CSS @page margin boxes). */
+function PageNumbers() {
+  const { t } = useTranslation();
+  const text = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
+  const css = `@page { @bottom-right { content: ${text(t('print.page'))} " " counter(page) " ${t('print.of')} " counter(pages); font-family: 'Noto Sans', sans-serif; font-size: 8pt; } }`;
+  return <style>{css}</style>;
+}
+
+export function PrintRoot({ route }: { route: string[] }) {
+  const { t } = useTranslation();
+  const [view, a, b] = route;
+  const year = Number(a) || new Date().getFullYear();
+  const quarter = b ? Number(b) : undefined;
+  let page: ReactNode;
+  if (view === 'members' && a) page = <MembersListPrint orgCode={a} />;
+  else if (view === 'appeals') page = <AppealsPrint year={year} quarter={quarter} />;
+  else if (view === 'dues') page = <DuesPrint year={year} quarter={quarter} />;
+  else if (view === 'membership') page = <MembershipPrint />;
+  else page = <p>{t('print.unknown')}</p>;
+  return (
+    <>
+      <PageNumbers />
+      {page}
+    </>
+  );
+}

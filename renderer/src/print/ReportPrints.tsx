@@ -1,0 +1,222 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
+import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
+import { api } from '../api.ts';
+import { termLabel, useLanguage } from '../ui.tsx';
+import { PrintToolbar } from './PrintToolbar.tsx';
+
+/** Whole tenge as the union's tables print them (`12 759 543`); tiyn only when there are any. */
+function tenge(tiyn: number): string {
+  const text = formatTiyn(tiyn);
+  return text.endsWith(',00') ? text.slice(0, -3) : text;
+}
+
+/** The union leaves a cell empty rather than printing a zero (effect, on control). */
+const blankZero = (n: number, show: (n: number) => string = String) => (n === 0 ? '' : show(n));
+
+function PrintPage({ title, ready, children }: { title: string; ready: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  return (
+    <>
+      <PrintToolbar />
+      <div className="print-page" data-testid="print-page" data-ready={ready && info.data ? 'yes' : 'no'}>
+        <p className="print-sub">{t('print.union')}</p>
+        <p className="print-sub">{info.data?.branchName}</p>
+        <h1>{title}</h1>
+        {children}
+        <div className="print-signer">
+          {t('print.branchChairLine')} ____________________ {info.data?.chair ?? ''}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function usePeriodLabel(year: number, quarter?: number): string {
+  const { t } = useTranslation();
+  return quarter ? t('print.periodQuarter', { year, quarter }) : t('print.periodYear', { year });
+}
+
+/** Report 1 of the union: appeals by category, as in the annual report, with the period in the title. */
+export function AppealsPrint({ year, quarter }: { year: number; quarter?: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const report = useQuery({
+    queryKey: ['reports.appeals', year, quarter],
+    queryFn: () => api('reports.appeals', { year, quarter }),
+  });
+  const r = report.data;
+  return (
+    <PrintPage title={t('print.appealsTitle', { period: usePeriodLabel(year, quarter) })} ready={Boolean(r)}>
+      <table className="print">
+        <thead>
+          <tr>
+            <th>{t('print.appealsIssues')}</th>
+            <th>{t('print.appealsTotal')}</th>
+            <th>{t('print.appealsClosed')}</th>
+            <th>{t('print.appealsEffect')}</th>
+            <th>{t('print.appealsControl')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r?.rows
+            .filter((row) => row.total > 0 || row.category !== 'other')
+            .map((row) => (
+              <tr key={row.category}>
+                <td>{termLabel(APPEAL_CATEGORIES, row.category, language)}</td>
+                <td className="num">{row.total}</td>
+                <td className="num">{row.closed}</td>
+                <td className="num">
+                  {blankZero(row.economicEffectTiyn, (n) => `${tenge(n)} ${t('print.tg')}`)}
+                </td>
+                <td className="num">{blankZero(row.onControl)}</td>
+              </tr>
+            ))}
+          {r && (
+            <tr className="total">
+              <td>{t('print.total')}</td>
+              <td className="num">{r.total.total}</td>
+              <td className="num">{r.total.closed}</td>
+              <td className="num">
+                {blankZero(r.total.economicEffectTiyn, (n) => `${tenge(n)} ${t('print.tg')}`)}
+              </td>
+              <td className="num">{blankZero(r.total.onControl)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </PrintPage>
+  );
+}
+
+/** Dues and completeness per PPO for the period, with the shares and a total row. */
+export function DuesPrint({ year, quarter }: { year: number; quarter?: number }) {
+  const { t } = useTranslation();
+  const report = useQuery({
+    queryKey: ['reports.dues', year, quarter],
+    queryFn: () => api('reports.dues', { year, quarter }),
+  });
+  const r = report.data;
+  const cells = (x: NonNullable<typeof r>['total']) => (
+    <>
+      <td className="num">{tenge(x.receivedTiyn)}</td>
+      <td className="num">{tenge(x.expectedTiyn)}</td>
+      <td className="num">{formatPercent(x.completeness)}</td>
+      <td className="num">{tenge(x.ppoShareTiyn)}</td>
+      <td className="num">{tenge(x.branchShareTiyn)}</td>
+      <td className="num">{tenge(x.centralShareTiyn)}</td>
+    </>
+  );
+  return (
+    <PrintPage title={t('print.duesTitle', { period: usePeriodLabel(year, quarter) })} ready={Boolean(r)}>
+      <table className="print">
+        <thead>
+          <tr>
+            <th>{t('print.org')}</th>
+            <th>{t('print.duesReceived')}</th>
+            <th>{t('print.duesExpected')}</th>
+            <th>{t('print.duesCompleteness')}</th>
+            <th>{t('print.sharePpo')}</th>
+            <th>{t('print.shareBranch')}</th>
+            <th>{t('print.shareCentral')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r?.rows.map((row) => (
+            <tr key={row.org}>
+              <td>
+                {row.name} ({row.org})
+              </td>
+              {cells(row)}
+            </tr>
+          ))}
+          {r && (
+            <tr className="total">
+              <td>{t('print.total')}</td>
+              {cells(r.total)}
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {r && r.arrears.length > 0 && (
+        <p>
+          {t('print.arrears')}: {r.arrears.map((a) => `${a.org} ${a.month}`).join('; ')}
+        </p>
+      )}
+    </PrintPage>
+  );
+}
+
+/** Membership statistics as of today: per PPO with density, by staff category, by sex. */
+export function MembershipPrint() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const report = useQuery({
+    queryKey: ['reports.membership', 'print', language],
+    queryFn: () => api('reports.membership', { language }),
+  });
+  const r = report.data;
+  return (
+    <PrintPage title={t('print.membershipTitle', { date: formatDate(r?.date) })} ready={Boolean(r)}>
+      <table className="print">
+        <thead>
+          <tr>
+            <th>{t('print.org')}</th>
+            <th>{t('print.members')}</th>
+            <th>{t('print.headcount')}</th>
+            <th>{t('print.density')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r?.rows.map((row) => (
+            <tr key={row.org}>
+              <td>
+                {row.name} ({row.org})
+              </td>
+              <td className="num">{row.members}</td>
+              <td className="num">{row.headcount ?? ''}</td>
+              <td className="num">{formatPercent(row.density)}</td>
+            </tr>
+          ))}
+          {r && (
+            <tr className="total">
+              <td>{t('print.total')}</td>
+              <td className="num">{r.total.members}</td>
+              <td className="num">{r.total.headcount}</td>
+              <td className="num">{formatPercent(r.total.density)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {r && (
+        <table className="print" style={{ marginTop: '6mm', width: '60%' }}>
+          <thead>
+            <tr>
+              <th>{t('print.category')}</th>
+              <th>{t('print.members')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.byCategory.map((c) => (
+              <tr key={c.category}>
+                <td>{termLabel(STAFF_CATEGORIES, c.category, language)}</td>
+                <td className="num">{c.members}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{t('print.women')}</td>
+              <td className="num">{r.bySex.female}</td>
+            </tr>
+            <tr>
+              <td>{t('print.men')}</td>
+              <td className="num">{r.bySex.male}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </PrintPage>
+  );
+}

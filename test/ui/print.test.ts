@@ -1,0 +1,218 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { makeIin } from '../../electron/core/ids/iin.ts';
+import type { Register } from '../../electron/core/register.ts';
+import { call } from '../../electron/core/service.ts';
+import { comparePeople, type UiLanguage } from '../../electron/shared/collation.ts';
+import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
+import { RENDERER, SCREENSHOTS, launch, screenshot, watchErrors, whyNoBrowser } from './browser.ts';
+
+const reason =
+  whyNoBrowser() ??
+  (spawnSync('pdftotext', ['-v']).status === null
+    ? 'pdftotext is missing (apt-get install poppler-utils)'
+    : null);
+
+/** Surnames that begin with each Kazakh letter, and Russian ones around them. */
+const SURNAMES = [
+  'Ауезова',
+  'Әбенова',
+  'Бекова',
+  'Ғабитова',
+  'Данова',
+  'Жұмабаева',
+  'Иванова',
+  'Қасымова',
+  'Кимова',
+  'Ларина',
+  'Ңұрова',
+  'Омарова',
+  'Өтешова',
+  'Петрова',
+  'Сейтова',
+  'Тұрарова',
+  'Ұлықбекова',
+  'Үсенова',
+  'Фёдорова',
+  'Һасенова',
+  'Шарипова',
+  'Іскакова',
+  'Ыбыраева',
+  'Юсупова',
+  'Ясинова',
+];
+const GIVEN = [
+  'Айгүл',
+  'Ботагөз',
+  'Гүлнар',
+  'Динара',
+  'Жанар',
+  'Зарина',
+  'Қарлығаш',
+  'Ләззат',
+  'Мария',
+  'Нұрсұлу',
+  'Ольга',
+  'Сәуле',
+  'Татьяна',
+  'Үміт',
+  'Әсел',
+  'Анна',
+  'Елена',
+  'Інжу',
+  'Ирина',
+  'Ұлжан',
+  'Фатима',
+  'Һаура',
+  'Шолпан',
+  'Яна',
+];
+
+describe.skipIf(reason !== null)('print views in Chromium, read back from the PDF', () => {
+  let dir: string;
+  let reg: Register;
+  let browser: Browser;
+  let preview: WebPreview;
+  const people: Array<{ surname: string; givenName: string }> = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-print-'));
+    reg = await initRegister(path.join(dir, 'branch.sqlite'), {
+      kind: 'branch',
+      code: 'KRG',
+      name: 'Карагандинский областной филиал',
+    });
+    await call(reg, 'orgs.create', { code: 'P001', name: 'Областная больница', chairName: 'Сейтова А. К.' });
+    const rows = ['org_code;surname;given_name;iin;category;position;card_no;joined_on'];
+    let serial = 0;
+    for (const surname of SURNAMES)
+      for (const givenName of GIVEN) {
+        serial++;
+        people.push({ surname, givenName });
+        const iin = makeIin(`19${60 + (serial % 35)}-0${1 + (serial % 9)}-1${serial % 10}`, 'female', serial);
+        rows.push(`P001;${surname};${givenName};${iin};nursing;медсестра;${1000 + serial};01.02.2015`);
+      }
+    const csv = path.join(dir, 'members.csv');
+    fs.writeFileSync(csv, rows.join('\n'));
+    await call(reg, 'import.run', { kind: 'members', file: csv });
+    await call(reg, 'appeals.add', {
+      receivedOn: '2024-11-05',
+      channel: 'phone',
+      applicant: 'Иванова А.',
+      category: 'wages',
+    });
+    await call(reg, 'dues.record', {
+      orgCode: 'P001',
+      month: '2024-10',
+      received: '1 000',
+      payroll: '100 000',
+      docNo: '15',
+    });
+    preview = await startWebPreview(reg, { root: RENDERER });
+    browser = await launch();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    if (reg) await closeRegister(reg);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens a print route in the UI language, prints it to PDF and returns the text of each page. */
+  async function printed(route: string, language: UiLanguage, name: string): Promise<string[]> {
+    const page: Page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors = watchErrors(page);
+    await page.addInitScript((lang) => window.localStorage.setItem('aqniet.language', lang), language);
+    await page.goto(preview.url.replace('#/', `#/print/${route}`));
+    await page.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, `print-${name}`);
+    const pdf = path.join(SCREENSHOTS, `print-${name}.pdf`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    return execFileSync('pdftotext', ['-layout', pdf, '-'])
+      .toString()
+      .split('\f')
+      .filter((p) => p.trim());
+  }
+
+  /** Numbered rows of the table: the number and the full name that follows it. */
+  function rowsOf(pages: string[]): Array<{ n: number; name: string }> {
+    return pages.flatMap((text) =>
+      text.split('\n').flatMap((line) => {
+        const m = /^\s*(\d+)\s+(\S+ \S+)/.exec(line);
+        return m ? [{ n: Number(m[1]), name: m[2]! }] : [];
+      }),
+    );
+  }
+
+  it.each([
+    ['ru', 'Фамилия, имя, отчество', 'Страница'],
+    ['kk', 'Тегі, аты, әкесінің аты', 'Бет'],
+  ] as const)(
+    'prints a 600-member list in %s: alphabet order, everyone once, header and page number on every page',
+    async (language, header, pageWord) => {
+      const pages = await printed('members/P001', language, `members-${language}`);
+      expect(pages.length).toBeGreaterThan(10);
+      pages.forEach((text, i) => {
+        expect(text, `page ${i + 1}`).toContain(header);
+        const numbers = [...text.matchAll(new RegExp(`${pageWord} (\\d+) (?:из|/) (\\d+)`, 'g'))];
+        expect(
+          numbers.map((m) => `${m[1]}/${m[2]}`),
+          `page ${i + 1}`,
+        ).toEqual([`${i + 1}/${pages.length}`]);
+      });
+      const rows = rowsOf(pages);
+      expect(rows.map((r) => r.n)).toEqual(people.map((_, i) => i + 1));
+      const expected = [...people].sort((a, b) => comparePeople(a, b, language));
+      expect(rows.map((r) => r.name)).toEqual(expected.map((p) => `${p.surname} ${p.givenName}`));
+      expect(new Set(rows.map((r) => r.name)).size).toBe(600);
+      // the alphabet itself, not just agreement with the comparator
+      const initials = [...new Set(rows.map((r) => r.name[0]))].join('');
+      expect(initials).toBe(language === 'kk' ? 'АӘБҒДЖИКҚЛҢОӨПСТҰҮФҺШЫІЮЯ' : 'АӘБҒДЖИІКҚЛҢОӨПСТҮҰФҺШЫЮЯ');
+      expect(pages[0]).toContain('Областная больница');
+      expect(pages.at(-1)).toContain('Сейтова А. К.');
+    },
+    60_000,
+  );
+
+  it('takes the chair from the PPO card to its printable list in two clicks, and back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(preview.url.replace('#/', '#/orgs'));
+    await page.getByTestId('org-row').first().click();
+    await page.getByTestId('org-print-members').click();
+    await page.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    expect(await page.getByTestId('print-page').textContent()).toContain('Всего: 600');
+    await page.getByTestId('print-scope').getByText('Все, включая выбывших').click();
+    await page.getByTestId('print-col-position').click();
+    await expect.poll(() => page.locator('table.print thead').textContent()).not.toContain('Должность');
+    expect(await page.locator('table.print thead').textContent()).toContain('Статус');
+    await page.getByTestId('print-back').click();
+    await expect.poll(() => page.url()).toContain('#/orgs');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints the appeals table with its period, a totals row and empty cells where the union leaves them', async () => {
+    const [text] = await printed('appeals/2024/4', 'ru', 'appeals');
+    expect(text).toContain('СВЕДЕНИЯ ОБ ОБРАЩЕНИЯХ ГРАЖДАН ЗА 4 КВАРТАЛ 2024 ГОДА');
+    expect(text).toMatch(/Оплата труда\s+1\s+0\s*\n/);
+    expect(text).toMatch(/ИТОГО\s+1\s+0\s*\n/);
+  });
+
+  it('prints dues and membership statistics', async () => {
+    const [dues] = await printed('dues/2024', 'ru', 'dues');
+    expect(dues).toContain('ЗА 2024 ГОД');
+    expect(dues).toMatch(/ИТОГО\s+1 000\s+1 000\s+100,0 %\s+600\s+300\s+100/);
+    const [membership] = await printed('membership', 'ru', 'membership');
+    expect(membership).toMatch(/Областная больница \(P001\)\s+600/);
+  });
+});
