@@ -266,7 +266,7 @@ export const COMMANDS: Record<string, Command> = {
       overdue: f.overdue === true ? true : undefined,
     }),
   },
-  'report appeals': { op: 'reports.appeals', flags: PERIOD, input: period },
+  'report appeals': { op: 'reports.appeals', flags: { ...PERIOD, xlsx: 'string' }, input: period },
   'report channels': { op: 'reports.appealsByChannel', flags: PERIOD, input: period },
   'report months': {
     op: 'reports.appealsByMonth',
@@ -277,10 +277,10 @@ export const COMMANDS: Record<string, Command> = {
   'report legal': { op: 'reports.legal', flags: PERIOD, input: period },
   'report membership': {
     op: 'reports.membership',
-    flags: { date: 'string', language: 'string' },
-    input: (f) => ({ date: s(f.date), language: s(f.language) }),
+    flags: { date: 'string', language: 'string', branch: 'string', xlsx: 'string' },
+    input: (f) => ({ date: s(f.date), language: s(f.language), branch: s(f.branch) }),
   },
-  'report dues': { op: 'reports.dues', flags: PERIOD, input: period },
+  'report dues': { op: 'reports.dues', flags: { ...PERIOD, xlsx: 'string' }, input: period },
 };
 
 Object.assign(COMMANDS, {
@@ -351,5 +351,47 @@ for (const kind of ['orgs', 'members', 'dues', 'appeals']) {
     op: 'import.run',
     flags: { file: 'string', 'dry-run': 'boolean' },
     input: (f) => ({ kind, file: s(f.file), dryRun: f['dry-run'] === true }),
+  };
+}
+
+/** `export-xlsx members|appeals|dues … --out FILE.xlsx`: registers as spreadsheets. */
+const XLSX_FLAGS = {
+  org: 'string',
+  year: 'string',
+  status: 'string',
+  language: 'string',
+  branch: 'string',
+  out: 'string',
+} as const;
+for (const kind of ['members', 'appeals', 'dues'] as const) {
+  COMMANDS[`export-xlsx ${kind}`] = {
+    op: 'xlsx.export',
+    flags: XLSX_FLAGS,
+    input: (f) => ({
+      kind,
+      orgCode: s(f.org),
+      year: n(f.year),
+      status: s(f.status),
+      language: s(f.language),
+      branch: s(f.branch),
+    }),
+  };
+}
+
+/** `report appeals|membership|dues … --xlsx FILE`: the same report as a spreadsheet instead of a table. */
+export function reportAsXlsx(name: string, flags: Flags): Record<string, unknown> | null {
+  const kind = {
+    'report appeals': 'appeals-report',
+    'report membership': 'membership-report',
+    'report dues': 'dues-report',
+  }[name];
+  if (!kind || typeof flags.xlsx !== 'string') return null;
+  return {
+    kind,
+    year: n(flags.year),
+    quarter: n(flags.quarter),
+    date: s(flags.date),
+    language: s(flags.language),
+    branch: s(flags.branch),
   };
 }

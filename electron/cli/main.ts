@@ -1,10 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OPERATION_NAMES, type OperationName } from '../shared/contract.ts';
 import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
 import { generateDemo } from '../core/demo/demo.ts';
 import { RegisterError } from '../core/errors.ts';
 import { call } from '../core/service.ts';
-import { COMMANDS, type Flags } from './commands.ts';
+import { COMMANDS, reportAsXlsx, type Flags } from './commands.ts';
 import { formatResult } from './format.ts';
 
 /**
@@ -129,10 +131,23 @@ async function main(argv: string[]): Promise<number> {
     flags = parse(argv, command.flags);
     op = command.op === 'import.run' && flags['dry-run'] === true ? 'import.preview' : command.op;
     input = command.input(flags);
+    const asXlsx = reportAsXlsx(name, flags);
+    if (asXlsx) [op, input, flags.out] = ['xlsx.export', asXlsx, flags.xlsx];
   }
+  if (op === 'xlsx.export' && typeof flags.out !== 'string')
+    throw new UsageError('--out FILE.xlsx is required');
   const reg = await openRegister(requireDb(flags));
   try {
-    print(flags.json === true, op, await call(reg, op, input));
+    const result = await call(reg, op, input);
+    if (op === 'xlsx.export') {
+      // the spreadsheet goes to the file; stdout says where
+      const file = result as { content: string };
+      fs.writeFileSync(String(flags.out), Buffer.from(file.content, 'base64'));
+      print(flags.json === true, null, {
+        file: path.resolve(String(flags.out)),
+        bytes: Buffer.from(file.content, 'base64').length,
+      });
+    } else print(flags.json === true, op, result);
   } finally {
     await closeRegister(reg);
   }

@@ -10,6 +10,7 @@ import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
 import { RegisterError } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
+import { exportXlsx } from './spreadsheets/exports.ts';
 import { exportHistory, exportPackage, previewExport } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
@@ -152,6 +153,15 @@ export const handlers = {
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
   'exchange.importLog': (reg) => importLog(reg),
+
+  'xlsx.export': async (reg, input) => {
+    const file = await exportXlsx(
+      reg,
+      { ...input, date: input.date ? parseDate(input.date, 'date') : undefined },
+      today(reg),
+    );
+    return { fileName: file.fileName, content: file.bytes.toString('base64'), bytes: file.bytes.length };
+  },
 
   'import.preview': (reg, input) => previewImport(reg, input.kind, input),
   'import.run': (reg, input) => runImport(reg, input.kind, input),

@@ -294,6 +294,18 @@ export const contract = {
   'exchange.submissions': z.object({}),
   'exchange.importLog': z.object({}),
 
+  /** A register or a report as XLSX; the answer carries the file as base64 (the window saves it). */
+  'xlsx.export': z.object({
+    kind: z.enum(['members', 'appeals', 'dues', 'appeals-report', 'membership-report', 'dues-report']),
+    orgCode: code.optional(),
+    status: z.enum(['active', 'exited']).optional(),
+    year: z.number().int().min(1990).max(2100).optional(),
+    quarter: z.number().int().min(1).max(4).optional(),
+    date: date.optional(),
+    branch: code.optional(),
+    language,
+  }),
+
   'import.preview': importSource,
   'import.run': importSource,
 } as const;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES, tempDir, writeFile } from './helpers.ts';
@@ -91,7 +92,7 @@ describe('command line', () => {
     expect(exit.stderr).toContain('member.application_required');
   });
 
-  it("imports a journal and prints the union's table; a bad file exits 1 with the rows listed", () => {
+  it("imports a journal and prints the union's table; a bad file exits 1 with the rows listed", async () => {
     const db = path.join(tempDir(), 'krg.sqlite');
     cli('init', '--db', db, '--branch', 'KRG', '--name', 'Филиал');
     const file = writeFile('journal.csv', iconv.encode(toCsv(journal2024()), 'win1251'));
@@ -114,6 +115,21 @@ describe('command line', () => {
     });
     const text = cli('report', 'appeals', '--db', db, '--year', '2024');
     expect(text.stdout).toMatch(/ИТОГО\s+4111\s+4094\s+181 253 316,00\s+17/);
+
+    // the same table as a spreadsheet, and the journal itself
+    const xlsx = path.join(tempDir(), 'appeals-2024.xlsx');
+    expect(cli('report', 'appeals', '--db', db, '--year', '2024', '--xlsx', xlsx).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Сведения об обращениях 2024');
+    expect(sheet.getRow(sheet.rowCount).values).toEqual([undefined, 'ИТОГО', 4111, 4094, 181253316, 17]);
+    const journal = path.join(tempDir(), 'journal.xlsx');
+    const out = cli('export-xlsx', 'appeals', '--db', db, '--year', '2024', '--out', journal, '--json');
+    expect(JSON.parse(out.stdout)).toMatchObject({ file: journal });
+    await book.xlsx.readFile(journal);
+    expect(book.worksheets[0]!.rowCount).toBe(4112);
+    expect(cli('export-xlsx', 'members', '--db', db).code).toBe(2);
 
     const bad = cli('import', 'members', '--db', db, '--file', path.join(SAMPLES, 'members-ru-cp1251.csv'));
     expect(bad.code).toBe(1);

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
@@ -128,10 +129,10 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
   async function printed(route: string, language: UiLanguage, name: string): Promise<string[]> {
     const page: Page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     const errors = watchErrors(page);
-    await page.addInitScript((lang) => window.localStorage.setItem('aqniet.language', lang), language);
+    await page.addInitScript(`window.localStorage.setItem('aqniet.language', '${language}')`);
     await page.goto(preview.url.replace('#/', `#/print/${route}`));
     await page.waitForSelector('[data-testid=print-page][data-ready=yes]');
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate('document.fonts.ready');
     await screenshot(page, `print-${name}`);
     const pdf = path.join(SCREENSHOTS, `print-${name}.pdf`);
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -197,6 +198,29 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     expect(await page.locator('table.print thead').textContent()).toContain('Статус');
     await page.getByTestId('print-back').click();
     await expect.poll(() => page.url()).toContain('#/orgs');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves the member list and the dues grid as XLSX from the window', async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await page.goto(preview.url.replace('#/', '#/members'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('xlsx-members').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('KRG-members.xlsx');
+    const file = path.join(dir, 'members.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(601);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Ауезова');
+    await page.goto(preview.url.replace('#/', '#/dues'));
+    const [grid] = await Promise.all([page.waitForEvent('download'), page.getByTestId('xlsx-dues').click()]);
+    expect(grid.suggestedFilename()).toMatch(/^KRG-dues-\d{4}\.xlsx$/);
     expect(errors).toEqual([]);
     await page.close();
   });

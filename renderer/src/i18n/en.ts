@@ -13,6 +13,7 @@ export const en: Messages = {
     settings: 'Settings',
   },
   common: {
+    excel: 'To Excel',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
@@ -33,6 +34,7 @@ export const en: Messages = {
     language: 'Language',
   },
   dashboard: {
+    xlsxMembership: 'Membership to Excel',
     printMembership: 'Print: membership',
     printAppeals: 'Print: appeals {{year}}',
     printDues: 'Print: dues {{year}}',
@@ -127,6 +129,7 @@ export const en: Messages = {
     event_corrected: 'Data corrected',
   },
   dues: {
+    reportXlsx: 'Completeness to Excel',
     newRemittance: 'Remittance with details',
     monthsCovered: 'Months covered',
     detail: 'Remittances of {{org}} for {{month}}',
@@ -154,6 +157,7 @@ export const en: Messages = {
     shares: 'Shares: PPO {{ppo}} ₸ · branch {{branch}} ₸ · CC {{central}} ₸',
   },
   appeals: {
+    reportXlsx: 'Report to Excel',
     takeUp: 'Take up',
     controlToggle: 'Put on / take off control',
     regNo: 'Reg. no.',

@@ -14,6 +14,7 @@ export const kk: Messages = {
     settings: 'Баптаулар',
   },
   common: {
+    excel: 'Excel-ге',
     save: 'Сақтау',
     cancel: 'Болдырмау',
     close: 'Жабу',
@@ -34,6 +35,7 @@ export const kk: Messages = {
     language: 'Тіл',
   },
   dashboard: {
+    xlsxMembership: 'Мүшелер саны Excel-ге',
     printMembership: 'Басып шығару: мүшелер саны',
     printAppeals: 'Басып шығару: {{year}} өтініштері',
     printDues: 'Басып шығару: {{year}} жарналары',
@@ -128,6 +130,7 @@ export const kk: Messages = {
     event_corrected: 'Деректер түзетілді',
   },
   dues: {
+    reportXlsx: 'Жинау толықтығы Excel-ге',
     newRemittance: 'Деректемелері бар түсім',
     monthsCovered: 'Неше айға',
     detail: '{{org}} түсімдері, {{month}}',
@@ -155,6 +158,7 @@ export const kk: Messages = {
     shares: 'Үлестер: БКҰ {{ppo}} ₸ · филиал {{branch}} ₸ · ОК {{central}} ₸',
   },
   appeals: {
+    reportXlsx: 'Мәліметтер Excel-ге',
     takeUp: 'Жұмысқа алу',
     controlToggle: 'Бақылауға алу / бақылаудан алу',
     regNo: 'Тіркеу №',

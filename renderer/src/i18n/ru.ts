@@ -12,6 +12,7 @@ export const ru = {
     settings: 'Настройки',
   },
   common: {
+    excel: 'В Excel',
     save: 'Сохранить',
     cancel: 'Отмена',
     close: 'Закрыть',
@@ -32,6 +33,7 @@ export const ru = {
     language: 'Язык',
   },
   dashboard: {
+    xlsxMembership: 'Численность в Excel',
     printMembership: 'Печать: численность',
     printAppeals: 'Печать: обращения за {{year}}',
     printDues: 'Печать: взносы за {{year}}',
@@ -126,6 +128,7 @@ export const ru = {
     event_corrected: 'Исправлены данные',
   },
   dues: {
+    reportXlsx: 'Полнота сбора в Excel',
     newRemittance: 'Поступление с реквизитами',
     monthsCovered: 'За сколько месяцев',
     detail: 'Поступления {{org}} за {{month}}',
@@ -153,6 +156,7 @@ export const ru = {
     shares: 'Доли: ППО {{ppo}} ₸ · филиал {{branch}} ₸ · ЦС {{central}} ₸',
   },
   appeals: {
+    reportXlsx: 'Сведения в Excel',
     takeUp: 'В работу',
     controlToggle: 'Взять на контроль / снять с контроля',
     regNo: 'Рег. №',

@@ -24,6 +24,7 @@ import {
   LEGAL_KINDS,
 } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { XlsxButton } from '../download.tsx';
 import {
   contractResolver,
   FormFooter,
@@ -244,6 +245,8 @@ export function Appeals() {
           onChange={setCategory}
           w={300}
         />
+        <XlsxButton input={{ kind: 'appeals', year }} />
+        <XlsxButton input={{ kind: 'appeals-report', year }} label={t('appeals.reportXlsx')} />
         <Checkbox
           label={t('appeals.overdue')}
           checked={overdue}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { XlsxButton } from '../download.tsx';
 import { termLabel, useLanguage, useMonthNames } from '../ui.tsx';
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
@@ -74,6 +75,7 @@ export function Dashboard() {
         <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}`}>
           {t('dashboard.printDues', { year })}
         </Button>
+        <XlsxButton input={{ kind: 'membership-report' }} label={t('dashboard.xlsxMembership')} />
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.members')} value={m?.total.members ?? '…'} testId="stat-members" />

@@ -15,6 +15,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
+import { XlsxButton } from '../download.tsx';
 import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
 import { RemittanceForm } from './RemittanceForm.tsx';
 
@@ -144,6 +145,11 @@ export function Dues() {
         </Text>
         <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="remittance-new">
           {t('dues.newRemittance')}
+        </Button>
+        <XlsxButton input={{ kind: 'dues', year }} />
+        <XlsxButton input={{ kind: 'dues-report', year }} label={t('dues.reportXlsx')} />
+        <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}`}>
+          {t('print.printButton')}
         </Button>
       </Group>
       <FormModal opened={adding} onClose={() => setAdding(false)} title={t('dues.newRemittance')}>

@@ -7,6 +7,7 @@ import { fullName } from '../../../electron/shared/collation.ts';
 import { formatDate } from '../../../electron/shared/format.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES, type StaffCategory } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { XlsxButton } from '../download.tsx';
 import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
 
@@ -170,6 +171,7 @@ export function Members() {
         <Button onClick={() => setModal('admit')} data-testid="member-admit">
           {t('members.admit')}
         </Button>
+        <XlsxButton input={{ kind: 'members', orgCode: orgCode ?? undefined }} />
       </Group>
       <Notice>{notice}</Notice>
       <Text size="sm" c="dimmed" data-testid="member-count">

@@ -1,0 +1,265 @@
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { UiLanguage } from '../../shared/collation.ts';
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_CHANNELS,
+  APPEAL_STATUSES,
+  STAFF_CATEGORIES,
+  type Term,
+} from '../../shared/vocabulary.ts';
+import { listAppeals } from '../appeals/appeals.ts';
+import { monthsOfPeriod, type IsoDate } from '../dates.ts';
+import { refuse } from '../errors.ts';
+import { withReportScope } from '../exchange/hq-scope.ts';
+import { listMembers } from '../members/members.ts';
+import type { Register } from '../register.ts';
+import { appealsByCategory } from '../reports/appeals.ts';
+import { duesReport } from '../reports/dues.ts';
+import { membershipReport } from '../reports/membership.ts';
+import { readSettings } from '../settings/settings.ts';
+import { labelsFor } from './labels.ts';
+import { table, writeWorkbook, type Table } from './workbook.ts';
+
+type Input = ParsedInput<'xlsx.export'>;
+
+const MONTHS: Record<UiLanguage, string[]> = {
+  ru: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+  kk: ['қаң', 'ақп', 'нау', 'сәу', 'мам', 'мау', 'шіл', 'там', 'қыр', 'қаз', 'қар', 'жел'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+const term = (terms: Record<string, Term>, key: string | null, language: UiLanguage) =>
+  key ? (terms[key]?.[language] ?? key) : '';
+
+async function membersSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
+  const L = labelsFor(language);
+  const { rows } = await listMembers(reg, {
+    orgCode: input.orgCode,
+    status: input.status,
+    language,
+  });
+  type M = (typeof rows)[number];
+  const sheet = table<M>({
+    name: input.orgCode ? `${L('sheetMembers')} ${input.orgCode}` : L('sheetMembers'),
+    rows,
+    columns: [
+      { header: L('orgCode'), type: 'text', value: (m) => m.orgCode },
+      { header: L('surname'), type: 'text', value: (m) => m.surname },
+      { header: L('givenName'), type: 'text', value: (m) => m.givenName },
+      { header: L('patronymic'), type: 'text', value: (m) => m.patronymic },
+      { header: L('iin'), type: 'text', value: (m) => m.iin },
+      { header: L('birthDate'), type: 'date', value: (m) => m.birthDate },
+      { header: L('position'), type: 'text', value: (m) => m.position },
+      { header: L('category'), type: 'text', value: (m) => term(STAFF_CATEGORIES, m.category, language) },
+      { header: L('cardNo'), type: 'text', value: (m) => m.cardNo },
+      { header: L('joinedOn'), type: 'date', value: (m) => m.joinedOn },
+      { header: L('phone'), type: 'text', value: (m) => m.phone },
+      { header: L('exitedOn'), type: 'date', value: (m) => m.exitedOn },
+    ],
+  });
+  return sheet;
+}
+
+async function appealsSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
+  const L = labelsFor(language);
+  const rows = await listAppeals(reg, { year: input.year, orgCode: input.orgCode });
+  type A = (typeof rows)[number];
+  const sheet = table<A>({
+    name: input.year ? `${L('sheetAppeals')} ${input.year}` : L('sheetAppeals'),
+    rows,
+    columns: [
+      { header: L('regNo'), type: 'text', value: (a) => a.regNo },
+      { header: L('receivedOn'), type: 'date', value: (a) => a.receivedOn },
+      { header: L('channel'), type: 'text', value: (a) => term(APPEAL_CHANNELS, a.channel, language) },
+      { header: L('applicant'), type: 'text', value: (a) => a.applicant },
+      { header: L('signatories'), type: 'int', value: (a) => a.signatories },
+      { header: L('orgCode'), type: 'text', value: (a) => a.orgCode },
+      { header: L('category'), type: 'text', value: (a) => term(APPEAL_CATEGORIES, a.category, language) },
+      { header: L('summary'), type: 'text', value: (a) => a.summary },
+      { header: L('assignee'), type: 'text', value: (a) => a.assignee },
+      { header: L('status'), type: 'text', value: (a) => term(APPEAL_STATUSES, a.status, language) },
+      { header: L('onControl'), type: 'text', value: (a) => (a.onControl ? L('yes') : '') },
+      { header: L('dueOn'), type: 'date', value: (a) => a.dueOn },
+      { header: L('closedOn'), type: 'date', value: (a) => a.closedOn },
+      { header: L('outcome'), type: 'text', value: (a) => a.outcome },
+      { header: L('effect'), type: 'money', value: (a) => a.economicEffectTiyn },
+    ],
+  });
+  return sheet;
+}
+
+/** The dues grid: a row per PPO, a column per month of the year (received), and the year's total. */
+async function duesGrid(reg: Register, year: number, language: UiLanguage): Promise<Table> {
+  const L = labelsFor(language);
+  const months = monthsOfPeriod(year);
+  const cells: Array<{ code: string; name: string; month: string | null; received: number | null }> =
+    await reg.db.raw(
+      `SELECT o.code, o.name, r.month, sum(r.received_tiyn) AS received
+       FROM orgs o LEFT JOIN dues_remittances r ON r.org_id = o.id AND r.month BETWEEN ? AND ?
+       GROUP BY o.code, o.name, r.month`,
+      [months[0]!, months[11]!],
+    );
+  const byOrg = new Map<string, { code: string; name: string; months: Map<string, number> }>();
+  for (const c of cells) {
+    const org = byOrg.get(c.code) ?? { code: c.code, name: c.name, months: new Map() };
+    if (c.month) org.months.set(c.month, Number(c.received));
+    byOrg.set(c.code, org);
+  }
+  type G = { code: string; name: string; months: Map<string, number> };
+  const rows = [...byOrg.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const total: G = { code: L('total'), name: '', months: new Map() };
+  for (const r of rows) for (const [m, v] of r.months) total.months.set(m, (total.months.get(m) ?? 0) + v);
+  const sum = (g: G) => [...g.months.values()].reduce((a, b) => a + b, 0);
+  const sheet = table<G>({
+    name: `${L('sheetDues')} ${year}`,
+    rows,
+    total,
+    columns: [
+      { header: L('org'), type: 'text', value: (g) => g.code },
+      { header: L('orgName'), type: 'text', value: (g) => g.name },
+      ...months.map((m, i) => ({
+        header: MONTHS[language][i]!,
+        type: 'money' as const,
+        value: (g: G) => g.months.get(m) ?? null,
+      })),
+      { header: L('yearTotal'), type: 'money', value: sum },
+    ],
+  });
+  return sheet;
+}
+
+async function appealsReportSheet(reg: Register, input: Input, language: UiLanguage) {
+  const L = labelsFor(language);
+  const r = await appealsByCategory(reg, { year: input.year!, quarter: input.quarter });
+  type R = (typeof r.rows)[number] | (typeof r.total & { category: 'total' });
+  const zeroBlank = (n: number) => (n === 0 ? null : n);
+  const sheet = table<R>({
+    name: `${L('sheetAppealsReport')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+    rows: r.rows,
+    total: { ...r.total, category: 'total' },
+    columns: [
+      {
+        header: L('issues'),
+        type: 'text',
+        value: (x) => (x.category === 'total' ? L('total') : term(APPEAL_CATEGORIES, x.category, language)),
+      },
+      { header: L('appealsTotal'), type: 'int', value: (x) => x.total },
+      { header: L('appealsClosed'), type: 'int', value: (x) => x.closed },
+      { header: L('effect'), type: 'money', value: (x) => zeroBlank(x.economicEffectTiyn) },
+      { header: L('onControl'), type: 'int', value: (x) => zeroBlank(x.onControl) },
+    ],
+  });
+  return [sheet];
+}
+
+async function membershipSheets(reg: Register, date: IsoDate, language: UiLanguage) {
+  const L = labelsFor(language);
+  const r = await membershipReport(reg, date, language);
+  type P = (typeof r.rows)[number];
+  const perOrg = table<P>({
+    name: L('sheetMembership'),
+    rows: r.rows,
+    total: { org: L('total'), name: '', ...r.total },
+    columns: [
+      { header: L('org'), type: 'text', value: (x) => x.org },
+      { header: L('orgName'), type: 'text', value: (x) => x.name },
+      { header: L('members'), type: 'int', value: (x) => x.members },
+      { header: L('headcount'), type: 'int', value: (x) => x.headcount },
+      { header: L('density'), type: 'percent', value: (x) => x.density },
+    ],
+  });
+  type C = { label: string; members: number };
+  const categories = table<C>({
+    name: L('sheetCategories'),
+    rows: r.byCategory.map((c) => ({
+      label: term(STAFF_CATEGORIES, c.category, language),
+      members: c.members,
+    })),
+    columns: [
+      { header: L('category'), type: 'text', value: (x) => x.label },
+      { header: L('members'), type: 'int', value: (x) => x.members },
+    ],
+  });
+  type V = (typeof r.movement)[number];
+  const movement = table<V>({
+    name: L('sheetMovement'),
+    rows: r.movement,
+    columns: [
+      { header: L('month'), type: 'text', value: (x) => x.month },
+      { header: L('admitted'), type: 'int', value: (x) => x.admitted },
+      { header: L('exited'), type: 'int', value: (x) => x.exited },
+      { header: L('net'), type: 'int', value: (x) => x.net },
+    ],
+  });
+  return [perOrg, categories, movement];
+}
+
+async function duesReportSheets(reg: Register, input: Input, today: IsoDate, language: UiLanguage) {
+  const L = labelsFor(language);
+  const r = await duesReport(reg, { year: input.year!, quarter: input.quarter }, today);
+  type D = (typeof r.rows)[number];
+  const sheet = table<D>({
+    name: `${L('sheetDuesReport')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+    rows: r.rows,
+    total: {
+      org: L('total'),
+      name: '',
+      remittances: r.rows.reduce((s, x) => s + x.remittances, 0),
+      ...r.total,
+    },
+    columns: [
+      { header: L('org'), type: 'text', value: (x) => x.org },
+      { header: L('orgName'), type: 'text', value: (x) => x.name },
+      { header: L('remittances'), type: 'int', value: (x) => x.remittances },
+      { header: L('received'), type: 'money', value: (x) => x.receivedTiyn },
+      { header: L('expected'), type: 'money', value: (x) => x.expectedTiyn },
+      { header: L('completeness'), type: 'percent', value: (x) => x.completeness },
+      { header: L('sharePpo'), type: 'money', value: (x) => x.ppoShareTiyn },
+      { header: L('shareBranch'), type: 'money', value: (x) => x.branchShareTiyn },
+      { header: L('shareCentral'), type: 'money', value: (x) => x.centralShareTiyn },
+    ],
+  });
+  return [sheet];
+}
+
+/** Any register or report as an XLSX file: its bytes and the file name to offer. */
+export async function exportXlsx(reg: Register, input: Input, today: IsoDate) {
+  const language = (input.language ?? 'ru') as UiLanguage;
+  const needsYear = ['appeals-report', 'dues-report', 'dues'].includes(input.kind);
+  if (needsYear && !input.year) {
+    refuse('xlsx.year_required', 'this spreadsheet needs a year', 'Для этой таблицы нужно указать год');
+  }
+  const settings = await readSettings(reg.db);
+  if (settings.kind === 'hq' && (input.kind === 'members' || input.kind === 'appeals')) {
+    refuse(
+      'xlsx.hq_register',
+      'at headquarters, registers are exported per branch database; reports are union-wide',
+      'В базе Центрального совета выгружаются отчёты; списки членов и журналы — в базах филиалов',
+    );
+  }
+  const sheets = await withReportScope(reg, input.branch, async () => {
+    switch (input.kind) {
+      case 'members':
+        return [await membersSheet(reg, input, language)];
+      case 'appeals':
+        return [await appealsSheet(reg, input, language)];
+      case 'dues':
+        return [await duesGrid(reg, input.year!, language)];
+      case 'appeals-report':
+        return appealsReportSheet(reg, input, language);
+      case 'membership-report':
+        return membershipSheets(reg, input.date ?? today, language);
+      case 'dues-report':
+        return duesReportSheets(reg, input, today, language);
+    }
+  });
+  const parts = [
+    settings.branchCode,
+    input.kind,
+    input.orgCode,
+    input.year,
+    input.quarter && `Q${input.quarter}`,
+  ];
+  const fileName = `${parts.filter(Boolean).join('-')}.xlsx`;
+  return { fileName, bytes: await writeWorkbook(sheets) };
+}

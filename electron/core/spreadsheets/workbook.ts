@@ -1,0 +1,119 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * Writes spreadsheets the way an accountant expects to open them: one header row, frozen; numbers as
+ * numbers, dates as dates (dd.mm.yyyy), money in tenge with two decimals and thousands separators, IINs
+ * as text (they may begin with 0), columns as wide as their content. Rows are streamed (exceljs
+ * WorkbookWriter), so 75,000 members do not hold a whole workbook model in memory.
+ */
+export type ColumnType = 'text' | 'int' | 'date' | 'money' | 'percent';
+
+export interface SheetColumn<Row> {
+  header: string;
+  type: ColumnType;
+  value: (row: Row) => string | number | null | undefined;
+}
+
+export interface Sheet<Row> {
+  name: string;
+  columns: Array<SheetColumn<Row>>;
+  rows: Row[];
+  /** A last row in bold (totals), with the same columns. */
+  total?: Row;
+}
+
+/** A sheet with its values taken out of the rows: what the writer needs, whatever the rows were. */
+export interface Table {
+  name: string;
+  columns: Array<{ header: string; type: ColumnType }>;
+  values: ExcelJS.CellValue[][];
+  hasTotal: boolean;
+}
+
+export function table<Row>(sheet: Sheet<Row>): Table {
+  const all = sheet.total ? [...sheet.rows, sheet.total] : sheet.rows;
+  return {
+    name: sheet.name,
+    columns: sheet.columns.map((c) => ({ header: c.header, type: c.type })),
+    values: all.map((row) => sheet.columns.map((c) => cell(c.type, c.value(row)))),
+    hasTotal: Boolean(sheet.total),
+  };
+}
+
+const FORMATS: Record<ColumnType, string | undefined> = {
+  text: '@',
+  int: '0',
+  date: 'dd.mm.yyyy',
+  money: '#,##0.00',
+  percent: '0.0%',
+};
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(text: string): string {
+  return text.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+}
+
+/** Cell values by column type: tiyn → tenge, ISO date → Date (UTC midnight, as Excel counts days). */
+function cell(type: ColumnType, v: string | number | null | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (type === 'money') return Number(v) / 100;
+  if (type === 'date') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v));
+    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
+  }
+  if (type === 'int' || type === 'percent') return Number(v);
+  return String(v);
+}
+
+/** How wide a column must be for its longest shown value (in characters, as Excel measures). */
+function width(type: ColumnType, header: string, values: Array<ExcelJS.CellValue>): number {
+  const shown = (v: ExcelJS.CellValue): number => {
+    if (v === null) return 0;
+    if (type === 'date') return 10;
+    if (type === 'money') return (Number(v).toFixed(2).length * 4) / 3 + 1;
+    if (type === 'percent') return 7;
+    return String(v).length;
+  };
+  let longest = Math.max(...header.split(' ').map((w) => w.length), 6);
+  for (const v of values) longest = Math.max(longest, shown(v));
+  return Math.min(60, longest + 2);
+}
+
+export async function writeWorkbook(sheets: Table[]): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'Aqniet Register';
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const values = sheet.values;
+    ws.columns = sheet.columns.map((c, i) => ({
+      header: c.header,
+      width: width(
+        c.type,
+        c.header,
+        values.map((v) => v[i]!),
+      ),
+      style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {},
+    }));
+    const head = ws.getRow(1);
+    head.font = { bold: true };
+    head.alignment = { vertical: 'middle', wrapText: true };
+    head.commit();
+    values.forEach((v, i) => {
+      const row = ws.addRow(v);
+      if (sheet.hasTotal && i === values.length - 1) row.font = { bold: true };
+      row.commit();
+    });
+    ws.commit();
+  }
+  await book.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
