@@ -11,6 +11,7 @@ import { deleteRemittance, listRemittances, recordRemittance } from './dues/remi
 import { RegisterError } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
 import { exportXlsx } from './spreadsheets/exports.ts';
+import { attachPayrollRegister, checkPayrollRegister, payrollColumns } from './dues/payroll.ts';
 import { exportHistory, exportPackage, previewExport } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
@@ -154,6 +155,9 @@ export const handlers = {
   'exchange.submissions': (reg) => submissions(reg),
   'exchange.importLog': (reg) => importLog(reg),
 
+  'payroll.columns': (reg, input) => payrollColumns(reg, input),
+  'payroll.check': (reg, input) => checkPayrollRegister(reg, input),
+  'payroll.attach': (reg, input) => attachPayrollRegister(reg, input),
   'xlsx.export': async (reg, input) => {
     const file = await exportXlsx(
       reg,

@@ -101,6 +101,27 @@ const period = z.object({
   branch: z.string().trim().min(1).max(32).optional(),
 });
 
+const payrollColumn = z.string().trim().min(1).max(200).optional();
+const payrollSource = z
+  .object({
+    orgCode: code,
+    month: text,
+    file: text.optional(),
+    content: z
+      .string()
+      .max(40 * 1024 * 1024)
+      .optional(),
+    fileName: text.optional(),
+    /** Header text of each column, when the guess from the headers is wrong. */
+    map: z
+      .object({ iin: payrollColumn, name: payrollColumn, salary: payrollColumn, withheld: payrollColumn })
+      .optional(),
+    remittanceId: z.string().uuid().optional(),
+  })
+  .refine((v) => (v.file ? !v.content : Boolean(v.content && v.fileName)), {
+    message: 'give either file, or content with fileName',
+  });
+
 /** Packages as bytes (base64) with their names: the window's file picker gives no paths. */
 const uploads = z.object({
   packages: z
@@ -293,6 +314,11 @@ export const contract = {
   'exchange.duplicates': z.object({}),
   'exchange.submissions': z.object({}),
   'exchange.importLog': z.object({}),
+
+  /** The employer's payroll register for a PPO and month: `check` lists exceptions, `attach` confirms. */
+  'payroll.columns': payrollSource,
+  'payroll.check': payrollSource,
+  'payroll.attach': payrollSource,
 
   /** A register or a report as XLSX; the answer carries the file as base64 (the window saves it). */
   'xlsx.export': z.object({

@@ -28,14 +28,18 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
-/** Semicolon (Excel in Russian) or comma: whichever occurs more in the first line outside quotes. */
+/**
+ * Semicolon (Excel in Russian) or comma: whichever occurs more outside quotes in the first ten lines (a
+ * journal often begins with a title line that has neither).
+ */
 export function detectDelimiter(text: string): ';' | ',' {
   let semicolons = 0;
   let commas = 0;
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === '\n' && ++lines >= 10) break;
     else if (!quoted && ch === ';') semicolons++;
     else if (!quoted && ch === ',') commas++;
   }

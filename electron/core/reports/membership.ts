@@ -7,7 +7,7 @@ import type { Register } from '../register.ts';
  * Membership as of a date, derived from the event history (not from today's status), so a report for
  * 1 January is right even after people have since left or moved.
  */
-const ACTIVE_AT = `
+export const ACTIVE_AT = `
   WITH last AS (
     SELECT e.member_id, e.kind, e.org_id,
            ROW_NUMBER() OVER (PARTITION BY e.member_id ORDER BY e.seq DESC) AS rn
@@ -15,7 +15,7 @@ const ACTIVE_AT = `
     WHERE e.event_date <= ? AND e.kind IN ('admitted', 'imported', 'exited', 'transferred_in',
                                             'transferred_to_branch', 'transferred_from_branch')
   )
-  SELECT l.org_id, m.category, m.sex FROM last l JOIN members m ON m.id = l.member_id
+  SELECT l.org_id, m.id AS member_id, m.iin, m.category, m.sex FROM last l JOIN members m ON m.id = l.member_id
   WHERE l.rn = 1 AND l.kind NOT IN ('exited', 'transferred_to_branch')`;
 
 export interface MembershipReport {
