@@ -395,3 +395,18 @@ export function reportAsXlsx(name: string, flags: Flags): Record<string, unknown
     branch: s(flags.branch),
   };
 }
+
+/** `import payroll --org CODE --month YYYY-MM --file FILE [--map JSON] [--confirm]`: exceptions first. */
+COMMANDS['import payroll'] = {
+  op: 'payroll.check',
+  flags: { org: 'string', month: 'string', file: 'string', map: 'string', confirm: 'boolean' },
+  input: (f) => {
+    let map: unknown;
+    try {
+      map = typeof f.map === 'string' ? JSON.parse(f.map) : undefined;
+    } catch {
+      map = f.map; // the contract refuses it with a message saying map must be an object
+    }
+    return { orgCode: s(f.org), month: s(f.month), file: s(f.file), map };
+  },
+};

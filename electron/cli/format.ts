@@ -86,6 +86,33 @@ export function formatResult(op: OperationName, result: unknown): string {
           : 'Задолженности нет',
       ].join('\n\n');
     }
+    case 'payroll.check':
+    case 'payroll.attach': {
+      const r = result as OperationResult<'payroll.attach'>;
+      const lines = [
+        `Ведомость ${r.orgCode} за ${r.month}: строк ${r.lineCount}, удержано ${formatTiyn(r.totalWithheldTiyn)} ₸, поступило ${formatTiyn(r.receivedTiyn)} ₸ (ставка ${r.ratePercent} %)`,
+        `Столбцы: ${Object.entries(r.columns)
+          .map(([field, header]) => `${field} = «${header}»`)
+          .join(', ')}`,
+        `Исключений: ${r.exceptions.length}`,
+        ...r.exceptions.map((e) => {
+          switch (e.kind) {
+            case 'not_member':
+              return `  строка ${e.row}, ИИН ${e.iin} ${e.name}: удержано ${formatTiyn(e.withheldTiyn)} ₸, но не состоит в ППО`;
+            case 'nothing_withheld':
+              return `  ИИН ${e.iin} ${e.name}: член ППО, ничего не удержано`;
+            case 'amount_differs':
+              return `  строка ${e.row}, ИИН ${e.iin} ${e.name}: удержано ${formatTiyn(e.withheldTiyn)} ₸, по ставке ${formatTiyn(e.expectedTiyn)} ₸`;
+            case 'total_differs':
+              return `  итог ведомости ${formatTiyn(e.withheldTiyn)} ₸ не равен поступлению ${formatTiyn(e.receivedTiyn)} ₸`;
+          }
+        }),
+        'attached' in r
+          ? `Строк прикреплено к поступлению: ${r.attached}`
+          : 'Ничего не прикреплено: проверьте и повторите с --confirm',
+      ];
+      return lines.join('\n');
+    }
     case 'import.run':
     case 'import.preview': {
       const r = result as OperationResult<'import.run'>;

@@ -130,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}"`);
     flags = parse(argv, command.flags);
     op = command.op === 'import.run' && flags['dry-run'] === true ? 'import.preview' : command.op;
+    if (command.op === 'payroll.check' && flags.confirm === true) op = 'payroll.attach';
     input = command.input(flags);
     const asXlsx = reportAsXlsx(name, flags);
     if (asXlsx) [op, input, flags.out] = ['xlsx.export', asXlsx, flags.xlsx];

@@ -4,6 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { call } from '../../electron/core/service.ts';
 import { SAMPLES, tempDir, writeFile } from './helpers.ts';
 import { journal2024, toCsv } from './appeals-2024.ts';
 
@@ -135,6 +137,32 @@ describe('command line', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('import.invalid_rows');
     expect(bad.stderr).toContain('row 2, Код ППО: org_code: no PPO with code П-03');
+  });
+
+  it('checks a payroll register and attaches it only with --confirm', async () => {
+    const db = path.join(tempDir(), 'krg.sqlite');
+    const reg = await initRegister(db, { kind: 'branch', code: 'KRG', name: 'Филиал' });
+    await call(reg, 'orgs.create', { code: 'P001', name: 'ППО' });
+    await call(reg, 'members.admit', {
+      orgCode: 'P001',
+      surname: 'Иванова',
+      givenName: 'Ольга',
+      iin: '850525446560',
+      category: 'nursing',
+      applicationDate: '2024-02-01',
+      decision: { body: 'профком', number: '1', date: '2024-02-05' },
+    });
+    await call(reg, 'dues.record', { orgCode: 'P001', month: '2024-10', received: '1 000' });
+    await closeRegister(reg);
+    const file = writeFile('payroll.csv', 'ФИО;ИИН;Оклад;Удержано\nИванова Ольга;850525446560;90 000;900\n');
+    const args = ['import', 'payroll', '--db', db, '--org', 'P001', '--month', '2024-10', '--file', file];
+    const checked = cli(...args);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('итог ведомости 900,00 ₸ не равен поступлению 1 000,00 ₸');
+    expect(checked.stdout).toContain('Ничего не прикреплено');
+    const attached = cli(...args, '--confirm', '--json');
+    expect(JSON.parse(attached.stdout)).toMatchObject({ attached: 1, lineCount: 1 });
+    expect(cli(...args, '--map', '{"iin":"Нет такого"}').stderr).toContain('payroll.no_iin_column');
   });
 
   it('exits 2 on a usage error and 1 on a missing database', () => {

@@ -225,6 +225,44 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     await page.close();
   });
 
+  it("checks an employer's payroll register from the dues screen and attaches it on confirmation", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    const members = (await call(reg, 'members.list', { orgCode: 'P001', limit: 2 })).rows;
+    const file = path.join(dir, 'payroll.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Ведомость за октябрь',
+        'Сотрудник;ИИН;Оклад;Профвзнос',
+        ...members.map((m) => `${m.surname};${m.iin};50 000;500`),
+      ].join('\n'),
+    );
+    await page.goto(preview.url.replace('#/', '#/dues'));
+    await page.getByTestId('payroll-open').click();
+    await page.getByTestId('payroll-org').click();
+    await page.getByRole('option', { name: /P001/ }).click();
+    await page.getByTestId('payroll-month').fill('2024-10');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('payroll-read').click();
+    await expect.poll(() => page.getByTestId('payroll-map-withheld').inputValue()).toBe('Профвзнос');
+    await page.getByTestId('payroll-check').click();
+    const result = page.getByTestId('payroll-result');
+    await expect
+      .poll(() => result.textContent())
+      .toContain('Строк: 2; удержано 1 000,00 ₸, поступило 1 000,00 ₸');
+    expect(await page.getByTestId('payroll-exceptions').textContent()).toContain(
+      'член ППО, взнос не удержан',
+    );
+    await screenshot(page, '30-payroll-check');
+    expect(await reg.db('dues_lines').count({ n: '*' })).toEqual([{ n: 0 }]);
+    await page.getByTestId('payroll-attach').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('прикреплено строк: 2');
+    expect(await reg.db('dues_lines').count({ n: '*' })).toEqual([{ n: 2 }]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('prints the appeals table with its period, a totals row and empty cells where the union leaves them', async () => {
     const [text] = await printed('appeals/2024/4', 'ru', 'appeals');
     expect(text).toContain('СВЕДЕНИЯ ОБ ОБРАЩЕНИЯХ ГРАЖДАН ЗА 4 КВАРТАЛ 2024 ГОДА');

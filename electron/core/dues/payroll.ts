@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
-import { fullName } from '../../shared/collation.ts';
+import { compareNames, fullName } from '../../shared/collation.ts';
 import { monthEnd, type Month } from '../dates.ts';
 import { RegisterError, refuse, type RowProblem } from '../errors.ts';
 import { iinProblem } from '../ids/iin.ts';
@@ -268,9 +268,9 @@ async function checkPayroll(db: Tx, input: ParsedInput<'payroll.check'>) {
       }
     }
   }
-  for (const [iin, m] of members) {
-    if (!withheldBy.get(iin)) exceptions.push({ kind: 'nothing_withheld', iin, name: m.name });
-  }
+  const unpaid = [...members].filter(([iin]) => !withheldBy.get(iin));
+  unpaid.sort((a, b) => compareNames(a[1].name, b[1].name));
+  for (const [iin, m] of unpaid) exceptions.push({ kind: 'nothing_withheld', iin, name: m.name });
   const total = lines.reduce((s, l) => s + l.withheldTiyn, 0);
   if (total !== remittance.received_tiyn) {
     exceptions.push({ kind: 'total_differs', withheldTiyn: total, receivedTiyn: remittance.received_tiyn });

@@ -17,6 +17,7 @@ import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/
 import { api } from '../api.ts';
 import { XlsxButton } from '../download.tsx';
 import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
+import { PayrollForm } from './PayrollForm.tsx';
 import { RemittanceForm } from './RemittanceForm.tsx';
 
 /**
@@ -28,6 +29,7 @@ export function Dues() {
   const language = useLanguage();
   const months = useMonthNames();
   const client = useQueryClient();
+  const [payroll, setPayroll] = useState(false);
   const [year, setYear] = useState(new Date().getFullYear());
   const [quarter, setQuarter] = useState<string | null>(String(Math.floor(new Date().getMonth() / 3) + 1));
   const [reason, setReason] = useState('');
@@ -146,6 +148,9 @@ export function Dues() {
         <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="remittance-new">
           {t('dues.newRemittance')}
         </Button>
+        <Button size="xs" variant="light" onClick={() => setPayroll(true)} data-testid="payroll-open">
+          {t('payroll.open')}
+        </Button>
         <XlsxButton input={{ kind: 'dues', year }} />
         <XlsxButton input={{ kind: 'dues-report', year }} label={t('dues.reportXlsx')} />
         <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}`}>
@@ -158,6 +163,16 @@ export function Dues() {
             setDirty={setDirty}
             onDone={(m) => {
               setAdding(false);
+              setNotice(m);
+            }}
+          />
+        )}
+      </FormModal>
+      <FormModal opened={payroll} onClose={() => setPayroll(false)} title={t('payroll.open')} size="xl">
+        {() => (
+          <PayrollForm
+            onDone={(m) => {
+              setPayroll(false);
               setNotice(m);
             }}
           />
