@@ -48,7 +48,7 @@ import {
   overdueAppeals,
 } from './reports/appeals.ts';
 import { duesReport } from './reports/dues.ts';
-import { membershipReport } from './reports/membership.ts';
+import { membersPerBranch, membershipReport, membershipSeries } from './reports/membership.ts';
 import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
 
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
@@ -120,6 +120,11 @@ export const handlers = {
     ),
   'reports.dues': (reg, input) =>
     withReportScope(reg, input.branch, () => duesReport(reg, input, today(reg))),
+
+  'reports.membershipSeries': async (reg, input) => ({
+    series: await withReportScope(reg, input.branch, () => membershipSeries(reg, today(reg), input.months)),
+    perBranch: (await readSettings(reg.db)).kind === 'hq' ? await membersPerBranch(reg) : [],
+  }),
 
   'keys.info': (reg) => keysInfo(reg),
   'keys.init': (reg) => initSigningKey(reg),

@@ -14,6 +14,7 @@ import {
   contentType,
   isTrustedAppUrl,
   resolveAppPath,
+  permissionGranted,
   webPreferences,
 } from './policy.ts';
 import { createRouter } from './router.ts';
@@ -79,9 +80,11 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     });
   });
 
-  // No permission (camera, notifications, geolocation…) is ever granted to the page.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // No permission (camera, notifications, geolocation…) is granted to the page, except copying a chart.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionGranted(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission));
 
   const route = createRouter(register);
 

@@ -97,3 +97,13 @@ const TYPES: Record<string, string> = {
 export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
+
+/**
+ * The one permission the page gets: writing a chart picture to the clipboard ("sanitized" write cannot
+ * read the clipboard). Camera, notifications, geolocation and the rest are always refused.
+ */
+export const GRANTED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+
+export function permissionGranted(permission: string): boolean {
+  return GRANTED_PERMISSIONS.includes(permission);
+}

@@ -286,6 +286,11 @@ export const contract = {
   'reports.legal': period,
   'reports.membership': z.object({ date: date.optional(), language, branch: code.optional() }),
   'reports.dues': period,
+  /** Members month by month (chart); at headquarters also members per branch. */
+  'reports.membershipSeries': z.object({
+    months: z.number().int().min(2).max(60).default(12),
+    branch: code.optional(),
+  }),
 
   'keys.info': z.object({}),
   'keys.init': z.object({}),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  permissionGranted,
   CONTENT_SECURITY_POLICY,
   isTrustedAppUrl,
   resolveAppPath,
@@ -59,6 +60,12 @@ describe('window and page policy', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('grants the page no permission but writing a chart picture to the clipboard', () => {
+    expect(permissionGranted('clipboard-sanitized-write')).toBe(true);
+    for (const p of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen'])
+      expect(permissionGranted(p), p).toBe(false);
   });
 
   it('allows no remote content and no inline or evaluated script', () => {

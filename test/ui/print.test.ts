@@ -263,6 +263,47 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     await page.close();
   });
 
+  it('shows the charts on the dashboard with their numbers, and saves and copies a chart as PNG', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(preview.url);
+    const table = page.getByTestId('chart-members-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(12);
+    expect(await table.locator('tbody tr').last().textContent()).toMatch(/600\d*$/);
+    expect(
+      await page.getByTestId('chart-members').locator('.recharts-wrapper > svg.recharts-surface path').count(),
+    ).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-dues-table').locator('tbody tr').count()).toBe(12);
+    expect(await page.getByTestId('chart-appeal-categories-table').textContent()).toContain('Оплата труда');
+    await screenshot(page, '31-dashboard-charts');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('chart-members-png').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('members.png');
+    const png = fs.readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const box = await page.getByTestId('chart-members').locator('.recharts-wrapper > svg.recharts-surface').boundingBox();
+    expect(width).toBe(Math.ceil(box!.width * 2));
+    fs.writeFileSync(path.join(SCREENSHOTS, 'chart-members.png'), png);
+
+    await page.getByTestId('chart-dues-copy').click();
+    await expect.poll(() => page.getByTestId('chart-dues-status').textContent()).toBe('Рисунок скопирован');
+    const types = await page.evaluate(
+      'navigator.clipboard.read().then((items) => items.flatMap((i) => i.types))',
+    );
+    expect(types).toContain('image/png');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('prints the appeals table with its period, a totals row and empty cells where the union leaves them', async () => {
     const [text] = await printed('appeals/2024/4', 'ru', 'appeals');
     expect(text).toContain('СВЕДЕНИЯ ОБ ОБРАЩЕНИЯХ ГРАЖДАН ЗА 4 КВАРТАЛ 2024 ГОДА');

@@ -111,7 +111,10 @@ async function savedMap(db: Tx, orgCode: string): Promise<PayrollMap> {
 /** Members of the PPO active on the first or the last day of the month (dues are withheld for both). */
 async function activeDuring(db: Tx, orgId: string, month: Month) {
   const ids = new Map<string, { iin: string; name: string; memberId: string }>();
-  for (const day of [`${month}-01`, monthEnd(month)]) {
+  const lastDay = new Date(Date.parse(`${monthEnd(month)}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  for (const day of [`${month}-01`, lastDay]) {
     const rows: Array<{ member_id: string; iin: string }> = await db.raw(
       `SELECT member_id, iin FROM (${ACTIVE_AT}) WHERE org_id = ?`,
       [day, orgId],

@@ -1,6 +1,6 @@
 import { compareNames, type UiLanguage } from '../../shared/collation.ts';
 import { STAFF_CATEGORY_KEYS } from '../../shared/vocabulary.ts';
-import { monthsOfPeriod, type IsoDate } from '../dates.ts';
+import { addMonths, monthsOfPeriod, type IsoDate } from '../dates.ts';
 import type { Register } from '../register.ts';
 
 /**
@@ -110,4 +110,54 @@ export async function membershipReport(
         return { month, admitted, exited, net: admitted - exited };
       }),
   };
+}
+
+const JOINS = "('admitted', 'imported', 'transferred_from_branch')";
+const LEAVES = "('exited', 'transferred_to_branch')";
+
+export interface MembershipPoint {
+  month: string;
+  /** Members at the end of the month (today, for the current month). */
+  members: number;
+  admitted: number;
+  exited: number;
+}
+
+/**
+ * Members month by month for the chart: today's count from the history, then walked back month by month
+ * through each month's admissions and exits — one pass over the events instead of a count per month.
+ */
+export async function membershipSeries(
+  reg: Register,
+  today: IsoDate,
+  months = 12,
+): Promise<MembershipPoint[]> {
+  const current = today.slice(0, 7);
+  const first = addMonths(current, -(months - 1));
+  const [{ n }] = (await reg.db.raw(`SELECT count(*) AS n FROM (${ACTIVE_AT})`, [today])) as [{ n: number }];
+  const moves: Array<{ month: string; admitted: number; exited: number }> = await reg.db.raw(
+    `SELECT substr(event_date, 1, 7) AS month, sum(kind IN ${JOINS}) AS admitted, sum(kind IN ${LEAVES}) AS exited
+     FROM member_events WHERE event_date >= ? AND event_date <= ? GROUP BY month`,
+    [`${first}-01`, today],
+  );
+  const byMonth = new Map(moves.map((m) => [m.month, m]));
+  const points: MembershipPoint[] = [];
+  let members = Number(n);
+  for (let i = 0; i < months; i++) {
+    const month = addMonths(current, -i);
+    const m = byMonth.get(month);
+    const admitted = Number(m?.admitted ?? 0);
+    const exited = Number(m?.exited ?? 0);
+    points.push({ month, members, admitted, exited });
+    members -= admitted - exited;
+  }
+  return points.reverse();
+}
+
+/** At headquarters: active members per branch, from the latest snapshots. */
+export async function membersPerBranch(reg: Register): Promise<Array<{ branch: string; members: number }>> {
+  const rows: Array<{ branch_code: string; n: number }> = await reg.db.raw(
+    "SELECT branch_code, count(*) AS n FROM main.hq_members WHERE status = 'active' GROUP BY branch_code ORDER BY branch_code",
+  );
+  return rows.map((r) => ({ branch: r.branch_code, members: Number(r.n) }));
 }

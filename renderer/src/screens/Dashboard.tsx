@@ -1,11 +1,11 @@
-import { Box, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
-import { APPEAL_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { DashboardCharts } from '../charts/DashboardCharts.tsx';
 import { XlsxButton } from '../download.tsx';
-import { termLabel, useLanguage, useMonthNames } from '../ui.tsx';
+import { useLanguage } from '../ui.tsx';
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -20,42 +20,16 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
   );
 }
 
-/** A bar per row, with the number beside it: a chart that is also its own table. */
-function Bars({ rows }: { rows: Array<{ label: string; value: number; color?: string }> }) {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  return (
-    <Stack gap={4}>
-      {rows.map((r) => (
-        <Group key={r.label} gap="xs" wrap="nowrap">
-          <Text size="xs" w={200} truncate>
-            {r.label}
-          </Text>
-          <Box
-            h={12}
-            bg={r.color ?? 'teal.5'}
-            style={{ width: `${(r.value / max) * 240}px`, borderRadius: 2 }}
-          />
-          <Text size="xs">{r.value}</Text>
-        </Group>
-      ))}
-    </Stack>
-  );
-}
-
 export function Dashboard() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const months = useMonthNames();
+  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   const year = new Date().getFullYear();
   const membership = useQuery({
     queryKey: ['reports.membership', language],
     queryFn: () => api('reports.membership', { language }),
   });
   const dues = useQuery({ queryKey: ['reports.dues', year], queryFn: () => api('reports.dues', { year }) });
-  const appeals = useQuery({
-    queryKey: ['reports.appeals', year],
-    queryFn: () => api('reports.appeals', { year }),
-  });
   const open = useQuery({
     queryKey: ['appeals.list', 'open'],
     queryFn: () => api('appeals.list', { open: true }),
@@ -96,30 +70,7 @@ export function Dashboard() {
           testId="stat-appeals"
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Text fw={600} mb="xs">
-            {t('dashboard.movement')}
-          </Text>
-          <Bars
-            rows={(m?.movement ?? []).map((r) => ({
-              label: `${months[Number(r.month.slice(5)) - 1]} — ${t('dashboard.admitted')}`,
-              value: r.admitted,
-            }))}
-          />
-        </Card>
-        <Card withBorder>
-          <Text fw={600} mb="xs">
-            {t('dashboard.appealsByCategory')}
-          </Text>
-          <Bars
-            rows={(appeals.data?.rows ?? []).map((r) => ({
-              label: termLabel(APPEAL_CATEGORIES, r.category, language),
-              value: r.total,
-            }))}
-          />
-        </Card>
-      </SimpleGrid>
+      <DashboardCharts year={year} hq={info.data?.kind === 'hq'} />
     </Stack>
   );
 }
