@@ -15,6 +15,7 @@ import { APPEAL_CATEGORY_KEYS } from '../../electron/shared/vocabulary.ts';
 import { MEMBER_HEADER, memberRows, writeCsv, writeXlsx } from './data.ts';
 import { benchUi } from './ui.ts';
 import { benchExchange } from './exchange.ts';
+import { benchPrint } from './print.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-bench-'));
 const ORGS = 283;
@@ -162,6 +163,7 @@ async function main() {
   await closeRegister(reg3);
 
   await benchUi(report);
+  await benchPrint(report);
   await benchExchange(report);
 
   report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeRegister, openRegister } from '../../electron/core/db/init.ts';
+import { benchXlsx } from './print.ts';
 import { generateDemo } from '../../electron/core/demo/demo.ts';
 import { call } from '../../electron/core/service.ts';
 import { startWebPreview } from '../../electron/web/server.ts';
@@ -74,6 +75,10 @@ export async function benchUi(report: (label: string, value: string) => void): P
     await browser.close();
     await web.close();
     await closeRegister(reg);
+  }
+  try {
+    benchXlsx(report, file);
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,7 @@ import { duesReport } from '../reports/dues.ts';
 import { membershipReport } from '../reports/membership.ts';
 import { readSettings } from '../settings/settings.ts';
 import { labelsFor } from './labels.ts';
-import { table, writeWorkbook, type Table } from './workbook.ts';
+import { streamedTable, table, writeWorkbook, type Table } from './workbook.ts';
 
 type Input = ParsedInput<'xlsx.export'>;
 
@@ -31,33 +31,54 @@ const MONTHS: Record<UiLanguage, string[]> = {
 const term = (terms: Record<string, Term>, key: string | null, language: UiLanguage) =>
   key ? (terms[key]?.[language] ?? key) : '';
 
+/** Rows per page of the member export: small enough that 75,000 members never sit in memory at once. */
+const PAGE = 5000;
+
 async function membersSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
   const L = labelsFor(language);
-  const { rows } = await listMembers(reg, {
-    orgCode: input.orgCode,
-    status: input.status,
-    language,
-  });
-  type M = (typeof rows)[number];
-  const sheet = table<M>({
+  const filter = { orgCode: input.orgCode, status: input.status, language };
+  // The longest value of each text column, measured by SQLite: columns come before rows in the file.
+  const q = reg.db('members').join('orgs', 'orgs.id', 'members.org_id');
+  if (input.orgCode) q.where('orgs.code', input.orgCode);
+  if (input.status) q.where('members.status', input.status);
+  const longest: Record<string, number | null> = (await q.first(
+    reg.db.raw(`max(length(orgs.code)) AS org_code, max(length(members.surname)) AS surname,
+      max(length(members.given_name)) AS given_name, max(length(members.patronymic)) AS patronymic,
+      max(length(members.position)) AS position, max(length(members.card_no)) AS card_no,
+      max(length(members.phone)) AS phone, max(length(members.exited_on)) AS exited_on`),
+  )) as Record<string, number | null>;
+  const widest = (key: string) => Number(longest[key] ?? 0);
+  type M = Awaited<ReturnType<typeof listMembers>>['rows'][number];
+  const categoryWidth = Math.max(...Object.values(STAFF_CATEGORIES).map((t) => t[language].length));
+  return streamedTable<M>({
     name: input.orgCode ? `${L('sheetMembers')} ${input.orgCode}` : L('sheetMembers'),
-    rows,
+    pages: async function* () {
+      for (let offset = 0; ; offset += PAGE) {
+        const { rows } = await listMembers(reg, { ...filter, limit: PAGE, offset });
+        if (rows.length) yield rows;
+        if (rows.length < PAGE) return;
+      }
+    },
     columns: [
-      { header: L('orgCode'), type: 'text', value: (m) => m.orgCode },
-      { header: L('surname'), type: 'text', value: (m) => m.surname },
-      { header: L('givenName'), type: 'text', value: (m) => m.givenName },
-      { header: L('patronymic'), type: 'text', value: (m) => m.patronymic },
-      { header: L('iin'), type: 'text', value: (m) => m.iin },
-      { header: L('birthDate'), type: 'date', value: (m) => m.birthDate },
-      { header: L('position'), type: 'text', value: (m) => m.position },
-      { header: L('category'), type: 'text', value: (m) => term(STAFF_CATEGORIES, m.category, language) },
-      { header: L('cardNo'), type: 'text', value: (m) => m.cardNo },
-      { header: L('joinedOn'), type: 'date', value: (m) => m.joinedOn },
-      { header: L('phone'), type: 'text', value: (m) => m.phone },
-      { header: L('exitedOn'), type: 'date', value: (m) => m.exitedOn },
+      { header: L('orgCode'), type: 'text', longest: widest('org_code'), value: (m) => m.orgCode },
+      { header: L('surname'), type: 'text', longest: widest('surname'), value: (m) => m.surname },
+      { header: L('givenName'), type: 'text', longest: widest('given_name'), value: (m) => m.givenName },
+      { header: L('patronymic'), type: 'text', longest: widest('patronymic'), value: (m) => m.patronymic },
+      { header: L('iin'), type: 'text', longest: 12, value: (m) => m.iin },
+      { header: L('birthDate'), type: 'date', longest: 10, value: (m) => m.birthDate },
+      { header: L('position'), type: 'text', longest: widest('position'), value: (m) => m.position },
+      {
+        header: L('category'),
+        type: 'text',
+        longest: categoryWidth,
+        value: (m) => term(STAFF_CATEGORIES, m.category, language),
+      },
+      { header: L('cardNo'), type: 'text', longest: widest('card_no'), value: (m) => m.cardNo },
+      { header: L('joinedOn'), type: 'date', longest: 10, value: (m) => m.joinedOn },
+      { header: L('phone'), type: 'text', longest: widest('phone'), value: (m) => m.phone },
+      { header: L('exitedOn'), type: 'date', longest: widest('exited_on'), value: (m) => m.exitedOn },
     ],
   });
-  return sheet;
 }
 
 async function appealsSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {

@@ -23,21 +23,56 @@ export interface Sheet<Row> {
   total?: Row;
 }
 
-/** A sheet with its values taken out of the rows: what the writer needs, whatever the rows were. */
+/** A sheet ready for the writer: columns with their widths, and its rows as cells (bold: a totals row). */
 export interface Table {
   name: string;
-  columns: Array<{ header: string; type: ColumnType }>;
-  values: ExcelJS.CellValue[][];
-  hasTotal: boolean;
+  columns: Array<{ header: string; type: ColumnType; width: number }>;
+  rows: () => AsyncIterable<{ cells: ExcelJS.CellValue[]; bold?: boolean }>;
 }
 
+/** A sheet whose rows are all at hand: widths measured from the values. */
 export function table<Row>(sheet: Sheet<Row>): Table {
-  const all = sheet.total ? [...sheet.rows, sheet.total] : sheet.rows;
+  const values = sheet.rows.map((row) => sheet.columns.map((c) => cell(c.type, c.value(row))));
+  const total = sheet.total && sheet.columns.map((c) => cell(c.type, c.value(sheet.total!)));
+  const all = total ? [...values, total] : values;
   return {
     name: sheet.name,
-    columns: sheet.columns.map((c) => ({ header: c.header, type: c.type })),
-    values: all.map((row) => sheet.columns.map((c) => cell(c.type, c.value(row)))),
-    hasTotal: Boolean(sheet.total),
+    columns: sheet.columns.map((c, i) => ({
+      header: c.header,
+      type: c.type,
+      width: width(
+        c.type,
+        c.header,
+        all.map((v) => v[i]!),
+      ),
+    })),
+    rows: async function* () {
+      for (const cells of values) yield { cells };
+      if (total) yield { cells: total, bold: true };
+    },
+  };
+}
+
+/**
+ * A sheet too large to hold twice (75,000 members): rows come page by page from the database and are
+ * written as they come; the widths are given (measured in SQL) because columns precede the rows in XLSX.
+ */
+export function streamedTable<Row>(sheet: {
+  name: string;
+  columns: Array<SheetColumn<Row> & { longest: number }>;
+  pages: () => AsyncIterable<Row[]>;
+}): Table {
+  return {
+    name: sheet.name,
+    columns: sheet.columns.map((c) => ({
+      header: c.header,
+      type: c.type,
+      width: width(c.type, c.header, [c.type === 'text' ? 'x'.repeat(c.longest) : c.longest ? 1 : null]),
+    })),
+    rows: async function* () {
+      for await (const page of sheet.pages())
+        for (const row of page) yield { cells: sheet.columns.map((c) => cell(c.type, c.value(row))) };
+    },
   };
 }
 
@@ -92,25 +127,20 @@ export async function writeWorkbook(sheets: Table[]): Promise<Buffer> {
   book.creator = 'Aqniet Register';
   for (const sheet of sheets) {
     const ws = book.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    const values = sheet.values;
-    ws.columns = sheet.columns.map((c, i) => ({
+    ws.columns = sheet.columns.map((c) => ({
       header: c.header,
-      width: width(
-        c.type,
-        c.header,
-        values.map((v) => v[i]!),
-      ),
+      width: c.width,
       style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {},
     }));
     const head = ws.getRow(1);
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', wrapText: true };
     head.commit();
-    values.forEach((v, i) => {
-      const row = ws.addRow(v);
-      if (sheet.hasTotal && i === values.length - 1) row.font = { bold: true };
+    for await (const { cells, bold } of sheet.rows()) {
+      const row = ws.addRow(cells);
+      if (bold) row.font = { bold: true };
       row.commit();
-    });
+    }
     ws.commit();
   }
   await book.commit();
