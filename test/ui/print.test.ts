@@ -276,7 +276,10 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     await expect.poll(() => table.locator('tbody tr').count()).toBe(12);
     expect(await table.locator('tbody tr').last().textContent()).toMatch(/600\d*$/);
     expect(
-      await page.getByTestId('chart-members').locator('.recharts-wrapper > svg.recharts-surface path').count(),
+      await page
+        .getByTestId('chart-members')
+        .locator('.recharts-wrapper > svg.recharts-surface path')
+        .count(),
     ).toBeGreaterThan(0);
     expect(await page.getByTestId('chart-dues-table').locator('tbody tr').count()).toBe(12);
     expect(await page.getByTestId('chart-appeal-categories-table').textContent()).toContain('Оплата труда');
@@ -290,7 +293,10 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     const png = fs.readFileSync(await download.path());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const width = png.readUInt32BE(16);
-    const box = await page.getByTestId('chart-members').locator('.recharts-wrapper > svg.recharts-surface').boundingBox();
+    const box = await page
+      .getByTestId('chart-members')
+      .locator('.recharts-wrapper > svg.recharts-surface')
+      .boundingBox();
     expect(width).toBe(Math.ceil(box!.width * 2));
     fs.writeFileSync(path.join(SCREENSHOTS, 'chart-members.png'), png);
 
