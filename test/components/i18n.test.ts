@@ -24,9 +24,10 @@ describe('translations', () => {
   it('Kazakh texts are translated, not copied from Russian', () => {
     const same = leaves(ru).filter((text, i) => leaves(kk)[i] === text);
     // words that are the same in both languages
-    const shared = new Set(['Aqniet Register', 'Телефон', 'Файл', 'Филиал', '№']);
+    const shared = new Set(['Aqniet Register', 'Телефон', 'Файл', 'Филиал', 'филиал', 'тг.', '№']);
     expect(same.filter((w) => !shared.has(w))).toEqual([]);
-    expect(same.length).toBeLessThan(10);
+    // a handful of shared words among hundreds of texts
+    expect(same.length / leaves(ru).length).toBeLessThan(0.03);
   });
 
   it('has twelve month names in each language (Chromium may lack Kazakh locale data)', () => {
