@@ -102,8 +102,11 @@ async function saveAsPdf(electron: MenuElectron, window: Electron.BrowserWindow)
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
   if (!filePath) return;
-  fs.writeFileSync(filePath, await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true }));
+  fs.writeFileSync(filePath, await window.webContents.printToPDF(PDF_OPTIONS));
 }
+
+/** The page's own @page rules (A4, margins, "page N of M" in the margin) decide the layout. */
+export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
 export function buildMenu(
   electron: MenuElectron,

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_OPTIONS } from '../../electron/main/menu.ts';
 import { OPERATION_NAMES } from '../../electron/shared/contract.ts';
 import { tempDir } from '../node/helpers.ts';
 
@@ -88,5 +90,20 @@ describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
     await page.getByTestId('org-name').fill('ППО');
     await page.getByTestId('org-save').click();
     await expect.poll(() => page.getByTestId('orgs-table').textContent()).toContain('P001');
+  });
+  it('prints a membership list from its print route to PDF, as File → Save as PDF does', async () => {
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobal).location.href = 'app://register/index.html#/print/members/P001';
+    });
+    await page.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    const pdf = await app.evaluate(async ({ BrowserWindow }, options) => {
+      const win = BrowserWindow.getAllWindows()[0]!;
+      return Buffer.from(await win.webContents.printToPDF(options)).toString('base64');
+    }, PDF_OPTIONS);
+    const file = path.join(tempDir(), 'list.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('СПИСОК ЧЛЕНОВ ПРОФСОЮЗА');
+    expect(text).toMatch(/Страница 1 из 1/);
   });
 });
