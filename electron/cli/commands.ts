@@ -274,7 +274,7 @@ export const COMMANDS: Record<string, Command> = {
     input: (f) => ({ year: n(f.year) }),
   },
   'report overdue': { op: 'reports.overdue', flags: { date: 'string' }, input: (f) => ({ date: s(f.date) }) },
-  'report legal': { op: 'reports.legal', flags: PERIOD, input: period },
+  'report legal': { op: 'reports.legal', flags: { ...PERIOD, xlsx: 'string' }, input: period },
   'report membership': {
     op: 'reports.membership',
     flags: { date: 'string', language: 'string', branch: 'string', xlsx: 'string' },
@@ -382,6 +382,7 @@ for (const kind of ['members', 'appeals', 'dues'] as const) {
 export function reportAsXlsx(name: string, flags: Flags): Record<string, unknown> | null {
   const kind = {
     'report appeals': 'appeals-report',
+    'report legal': 'legal-report',
     'report membership': 'membership-report',
     'report dues': 'dues-report',
   }[name];

@@ -327,7 +327,15 @@ export const contract = {
 
   /** A register or a report as XLSX; the answer carries the file as base64 (the window saves it). */
   'xlsx.export': z.object({
-    kind: z.enum(['members', 'appeals', 'dues', 'appeals-report', 'membership-report', 'dues-report']),
+    kind: z.enum([
+      'members',
+      'appeals',
+      'dues',
+      'appeals-report',
+      'legal-report',
+      'membership-report',
+      'dues-report',
+    ]),
     orgCode: code.optional(),
     status: z.enum(['active', 'exited']).optional(),
     year: z.number().int().min(1990).max(2100).optional(),

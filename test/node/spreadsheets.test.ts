@@ -133,6 +133,19 @@ describe('spreadsheets written by the app', () => {
     expect(first.getCell(10).numFmt).toBe('dd.mm.yyyy');
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual('Фамилия'.length);
 
+    const legal = new ExcelJS.Workbook();
+    await legal.xlsx.readFile(await saved(reg, { kind: 'legal-report', year: 2024, language: 'ru' }));
+    const kinds = legal.worksheets[0]!;
+    expect(kinds.name).toBe('МедАдвокат 2024');
+    expect(kinds.getColumn(1).values.slice(1)).toEqual([
+      'Вид дела',
+      'уголовное',
+      'административное',
+      'гражданское',
+      'трудовой спор',
+      'ИТОГО',
+    ]);
+
     const dues = new ExcelJS.Workbook();
     await dues.xlsx.readFile(await saved(reg, { kind: 'dues', year: 2024, language: 'kk' }));
     const grid = dues.worksheets[0]!;

@@ -4,6 +4,7 @@ import {
   APPEAL_CATEGORIES,
   APPEAL_CHANNELS,
   APPEAL_STATUSES,
+  LEGAL_KINDS,
   STAFF_CATEGORIES,
   type Term,
 } from '../../shared/vocabulary.ts';
@@ -13,7 +14,7 @@ import { refuse } from '../errors.ts';
 import { withReportScope } from '../exchange/hq-scope.ts';
 import { listMembers } from '../members/members.ts';
 import type { Register } from '../register.ts';
-import { appealsByCategory } from '../reports/appeals.ts';
+import { appealsByCategory, legalHelp } from '../reports/appeals.ts';
 import { duesReport } from '../reports/dues.ts';
 import { membershipReport } from '../reports/membership.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -173,6 +174,37 @@ async function appealsReportSheet(reg: Register, input: Input, language: UiLangu
   return [sheet];
 }
 
+async function legalSheet(reg: Register, input: Input, language: UiLanguage) {
+  const L = labelsFor(language);
+  const r = await legalHelp(reg, { year: input.year!, quarter: input.quarter });
+  type K = (typeof r.rows)[number] | { kind: 'total'; cases: number; closed: number; allocatedTiyn: number };
+  return [
+    table<K>({
+      name: `${L('sheetLegal')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+      rows: r.rows,
+      total: { kind: 'total', ...r.total },
+      columns: [
+        {
+          header: L('legalKind'),
+          type: 'text',
+          value: (x) => (x.kind === 'total' ? L('total') : term(LEGAL_KINDS, x.kind, language)),
+        },
+        { header: L('cases'), type: 'int', value: (x) => x.cases },
+        { header: L('appealsClosed'), type: 'int', value: (x) => x.closed },
+        { header: L('allocated'), type: 'money', value: (x) => x.allocatedTiyn },
+      ],
+    }),
+    table<{ label: string; n: number }>({
+      name: L('membersHelped'),
+      rows: [{ label: L('membersHelped'), n: r.total.membersHelped }],
+      columns: [
+        { header: '', type: 'text', value: (x) => x.label },
+        { header: L('members'), type: 'int', value: (x) => x.n },
+      ],
+    }),
+  ];
+}
+
 async function membershipSheets(reg: Register, date: IsoDate, language: UiLanguage) {
   const L = labelsFor(language);
   const r = await membershipReport(reg, date, language);
@@ -246,7 +278,7 @@ async function duesReportSheets(reg: Register, input: Input, today: IsoDate, lan
 /** Any register or report as an XLSX file: its bytes and the file name to offer. */
 export async function exportXlsx(reg: Register, input: Input, today: IsoDate) {
   const language = (input.language ?? 'ru') as UiLanguage;
-  const needsYear = ['appeals-report', 'dues-report', 'dues'].includes(input.kind);
+  const needsYear = ['appeals-report', 'legal-report', 'dues-report', 'dues'].includes(input.kind);
   if (needsYear && !input.year) {
     refuse('xlsx.year_required', 'this spreadsheet needs a year', 'Для этой таблицы нужно указать год');
   }
@@ -268,6 +300,8 @@ export async function exportXlsx(reg: Register, input: Input, today: IsoDate) {
         return [await duesGrid(reg, input.year!, language)];
       case 'appeals-report':
         return appealsReportSheet(reg, input, language);
+      case 'legal-report':
+        return legalSheet(reg, input, language);
       case 'membership-report':
         return membershipSheets(reg, input.date ?? today, language);
       case 'dues-report':

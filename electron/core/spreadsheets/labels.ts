@@ -14,6 +14,11 @@ const LABELS = {
   sheetCategories: ['По категориям', 'Санаттар бойынша', 'By category'],
   sheetMovement: ['Движение', 'Қозғалыс', 'Movement'],
   sheetDuesReport: ['Полнота сбора', 'Жинау толықтығы', 'Dues completeness'],
+  sheetLegal: ['МедАдвокат', 'МедАдвокат', 'MedAdvocate'],
+  legalKind: ['Вид дела', 'Іс түрі', 'Kind of case'],
+  cases: ['Дел', 'Істер', 'Cases'],
+  allocated: ['Выделено на адвокатов, ₸', 'Адвокаттарға бөлінді, ₸', 'Allocated for lawyers, KZT'],
+  membersHelped: ['Членам оказана помощь', 'Мүшелерге көмек көрсетілді', 'Members helped'],
   // members
   orgCode: ['Код ППО', 'БКҰ коды', 'org_code'],
   surname: ['Фамилия', 'Тегі', 'surname'],

@@ -157,6 +157,7 @@ export const en: Messages = {
     shares: 'Shares: PPO {{ppo}} ₸ · branch {{branch}} ₸ · CC {{central}} ₸',
   },
   appeals: {
+    legalXlsx: 'MedAdvocate to Excel',
     reportXlsx: 'Report to Excel',
     takeUp: 'Take up',
     controlToggle: 'Put on / take off control',

@@ -158,6 +158,7 @@ export const kk: Messages = {
     shares: 'Үлестер: БКҰ {{ppo}} ₸ · филиал {{branch}} ₸ · ОК {{central}} ₸',
   },
   appeals: {
+    legalXlsx: 'МедАдвокат Excel-ге',
     reportXlsx: 'Мәліметтер Excel-ге',
     takeUp: 'Жұмысқа алу',
     controlToggle: 'Бақылауға алу / бақылаудан алу',

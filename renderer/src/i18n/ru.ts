@@ -156,6 +156,7 @@ export const ru = {
     shares: 'Доли: ППО {{ppo}} ₸ · филиал {{branch}} ₸ · ЦС {{central}} ₸',
   },
   appeals: {
+    legalXlsx: 'МедАдвокат в Excel',
     reportXlsx: 'Сведения в Excel',
     takeUp: 'В работу',
     controlToggle: 'Взять на контроль / снять с контроля',

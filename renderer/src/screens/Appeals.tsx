@@ -247,6 +247,10 @@ export function Appeals() {
         />
         <XlsxButton input={{ kind: 'appeals', year }} />
         <XlsxButton input={{ kind: 'appeals-report', year }} label={t('appeals.reportXlsx')} />
+        <XlsxButton input={{ kind: 'legal-report', year }} label={t('appeals.legalXlsx')} />
+        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}`}>
+          {t('print.printButton')}
+        </Button>
         <Checkbox
           label={t('appeals.overdue')}
           checked={overdue}
