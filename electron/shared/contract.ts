@@ -80,19 +80,21 @@ const appealFields = {
  * A file to import: a path (CLI, Electron's open dialog) or its bytes as base64 with the file's name (the
  * browser, which cannot hand out paths). The name's extension says CSV or XLSX.
  */
+const fileFields = {
+  file: text.optional(),
+  content: z
+    .string()
+    .max(40 * 1024 * 1024)
+    .optional(),
+  fileName: text.optional(),
+};
+const oneFile = <T extends { file?: string; content?: string; fileName?: string }>(v: T) =>
+  v.file ? !v.content : Boolean(v.content && v.fileName);
+const oneFileMessage = { message: 'give either file, or content with fileName' };
+
 const importSource = z
-  .object({
-    kind: z.enum(['orgs', 'members', 'dues', 'appeals']),
-    file: text.optional(),
-    content: z
-      .string()
-      .max(40 * 1024 * 1024)
-      .optional(),
-    fileName: text.optional(),
-  })
-  .refine((v) => (v.file ? !v.content : Boolean(v.content && v.fileName)), {
-    message: 'give either file, or content with fileName',
-  });
+  .object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), ...fileFields })
+  .refine(oneFile, oneFileMessage);
 
 const period = z.object({
   year: z.number().int().min(1990).max(2100),
@@ -102,25 +104,19 @@ const period = z.object({
 });
 
 const payrollColumn = z.string().trim().min(1).max(200).optional();
+/** An employer's payroll register for a PPO and month; the file as for imports. */
 const payrollSource = z
   .object({
     orgCode: code,
     month: text,
-    file: text.optional(),
-    content: z
-      .string()
-      .max(40 * 1024 * 1024)
-      .optional(),
-    fileName: text.optional(),
+    ...fileFields,
     /** Header text of each column, when the guess from the headers is wrong. */
     map: z
       .object({ iin: payrollColumn, name: payrollColumn, salary: payrollColumn, withheld: payrollColumn })
       .optional(),
     remittanceId: z.string().uuid().optional(),
   })
-  .refine((v) => (v.file ? !v.content : Boolean(v.content && v.fileName)), {
-    message: 'give either file, or content with fileName',
-  });
+  .refine(oneFile, oneFileMessage);
 
 /** Packages as bytes (base64) with their names: the window's file picker gives no paths. */
 const uploads = z.object({

@@ -5,15 +5,20 @@ import type { OperationInput } from '../../electron/shared/contract.ts';
 import { api } from './api.ts';
 import { RefusalAlert, useLanguage } from './ui.tsx';
 
-/** Hands bytes to the browser (or Electron's save dialog) as a file download. */
-export function saveBytes(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+/** Saves a file the page made: the browser's download, or Electron's save dialog. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Hands bytes to the browser (or Electron's save dialog) as a file download. */
+export function saveBytes(fileName: string, base64: string, type: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  saveBlob(new Blob([bytes], { type }), fileName);
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,8 @@
 import { Button, Card, Group, ScrollArea, Table, Text } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartPng, copyPng, saveBlob } from './png.ts';
+import { saveBlob } from '../download.tsx';
+import { chartPng, copyPng } from './png.ts';
 
 export interface ChartTable {
   header: string[];
