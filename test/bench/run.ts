@@ -14,7 +14,6 @@ import type { Register } from '../../electron/core/register.ts';
 import { APPEAL_CATEGORY_KEYS } from '../../electron/shared/vocabulary.ts';
 import { MEMBER_HEADER, memberRows, writeCsv, writeXlsx } from './data.ts';
 import { benchUi } from './ui.ts';
-import { benchExchange } from './exchange.ts';
 import { benchPrint } from './print.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-bench-'));
@@ -164,7 +163,19 @@ async function main() {
 
   await benchUi(report);
   await benchPrint(report);
-  await benchExchange(report);
+  // in its own process, like the app's: the merge is not timed against this process's full heap
+  const exchange = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'exchange-main.ts')],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  for (const line of exchange.trim().split('\n')) {
+    const [label, value] = line.split('\t');
+    if (value !== undefined) report(label!, value);
+  }
 
   report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   fs.rmSync(dir, { recursive: true, force: true });
