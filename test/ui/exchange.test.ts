@@ -102,7 +102,15 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     await page.getByRole('tab', { name: 'Приём пакетов' }).click();
     const last = new Date().getFullYear() - 1;
     const pkg = path.join(dir, 'krg', 'exports', `KRG-${last}Q4-1.aqpkg`);
-    await page.locator('input[type=file]').setInputFiles(pkg);
+    // dropped onto the screen, as from an e-mail attachment or a USB stick
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${fs.readFileSync(pkg).toString('base64')}'), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], '${path.basename(pkg)}'));
+      document.querySelector('[data-testid=packages-drop]').dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    })()`);
     // checked first: shown with what it would add, nothing written yet
     await expect.poll(() => page.getByTestId('inspect-results').textContent()).toContain('проверен');
     expect(await page.getByTestId('inspect-results').textContent()).toContain('Члены профсоюза: +1 ~0 −0');

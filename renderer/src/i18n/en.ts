@@ -200,6 +200,7 @@ export const en: Messages = {
     ignored: 'Columns not used: {{columns}}',
   },
   exchange: {
+    dropHere: 'Drop package files (.aqpkg) here, or choose them:',
     keyTitle: 'Branch signing key',
     noKey: 'There is no signing key yet. Create it once and tell headquarters its fingerprint.',
     createKey: 'Create the signing key',

@@ -76,6 +76,7 @@ export function HqPackages() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
+  const [over, setOver] = useState(false);
   const upload = async (chosen: File[]) => ({
     packages: await Promise.all(chosen.map(async (f) => ({ name: f.name, content: await toBase64(f) }))),
   });
@@ -104,7 +105,29 @@ export function HqPackages() {
       <Text size="sm" c="dimmed">
         {t('exchange.packagesHelp')}
       </Text>
-      <Group align="flex-end">
+      <Group
+        align="flex-end"
+        p="sm"
+        data-testid="packages-drop"
+        data-over={over ? 'yes' : 'no'}
+        style={{
+          border: `2px dashed ${over ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-4)'}`,
+          borderRadius: 8,
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          choose([...e.dataTransfer.files].filter((f) => f.name.endsWith('.aqpkg')));
+        }}
+      >
+        <Text size="sm" c="dimmed" w="100%">
+          {t('exchange.dropHere')}
+        </Text>
         <FileInput
           multiple
           accept=".aqpkg"
