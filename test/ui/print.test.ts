@@ -178,6 +178,22 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
       // the alphabet itself, not just agreement with the comparator
       const initials = [...new Set(rows.map((r) => r.name[0]))].join('');
       expect(initials).toBe(language === 'kk' ? 'АӘБҒДЖИКҚЛҢОӨПСТҰҮФҺШЫІЮЯ' : 'АӘБҒДЖИІКҚЛҢОӨПСТҮҰФҺШЫЮЯ');
+      // looked at as a picture: an A4 portrait page (pdftoppm renders it; the PNG is kept with the screenshots)
+      const png = path.join(SCREENSHOTS, `print-members-${language}-page1`);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '40',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path.join(SCREENSHOTS, `print-members-${language}.pdf`),
+        png,
+      ]);
+      const image = fs.readFileSync(`${png}.png`);
+      expect(image.readUInt32BE(20) / image.readUInt32BE(16)).toBeCloseTo(297 / 210, 2);
       expect(pages[0]).toContain('Областная больница');
       expect(pages.at(-1)).toContain('Сейтова А. К.');
     },

@@ -24,6 +24,7 @@ import {
   LEGAL_KINDS,
 } from '../../../electron/shared/vocabulary.ts';
 import { api } from '../api.ts';
+import { AppealsCategoryChart, AppealsMonthChart } from '../charts/Charts.tsx';
 import { XlsxButton } from '../download.tsx';
 import {
   contractResolver,
@@ -345,6 +346,10 @@ export function Appeals() {
       <FormModal opened={closing !== null} onClose={() => setClosing(null)} title={t('appeals.close')}>
         {(setDirty) => closing && <CloseForm {...closing} onDone={done} setDirty={setDirty} />}
       </FormModal>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <AppealsCategoryChart year={year} />
+        <AppealsMonthChart year={year} />
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
-import { DashboardCharts } from '../charts/DashboardCharts.tsx';
+import { DashboardCharts } from '../charts/Charts.tsx';
 import { XlsxButton } from '../download.tsx';
 import { useLanguage } from '../ui.tsx';
 

@@ -15,6 +15,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
+import { DuesChart } from '../charts/Charts.tsx';
 import { XlsxButton } from '../download.tsx';
 import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
 import { PayrollForm } from './PayrollForm.tsx';
@@ -296,6 +297,7 @@ export function Dues() {
           })}
         </Text>
       )}
+      <DuesChart year={year} />
     </Stack>
   );
 }
