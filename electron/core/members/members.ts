@@ -69,8 +69,29 @@ function memberFromRow(r: MemberRow): Member {
   };
 }
 
+/** The columns a Member is made of: not the stored sort keys and search text (long, and list-only). */
+const MEMBER_COLUMNS = [
+  'id',
+  'iin',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'sex',
+  'position',
+  'category',
+  'phone',
+  'card_no',
+  'org_id',
+  'status',
+  'joined_on',
+  'exited_on',
+].map((c) => `members.${c}`);
+
 function memberQuery(db: Tx) {
-  return db('members').join('orgs', 'orgs.id', 'members.org_id').select('members.*', 'orgs.code as org_code');
+  return db('members')
+    .join('orgs', 'orgs.id', 'members.org_id')
+    .select(...MEMBER_COLUMNS, 'orgs.code as org_code');
 }
 
 export async function findMember(db: Tx, iin: string): Promise<Member | null> {
@@ -520,7 +541,7 @@ export async function listMembers(
   }
   const [{ n }] = (await q.clone().count<{ n: number }[]>({ n: '*' })) as [{ n: number }];
   const sortColumn = input.language === 'kk' ? 'members.sort_key_kk' : 'members.sort_key_ru';
-  const page = q.select('members.*', 'orgs.code as org_code').orderBy([sortColumn, 'members.iin']);
+  const page = q.select(...MEMBER_COLUMNS, 'orgs.code as org_code').orderBy([sortColumn, 'members.iin']);
   if (input.limit) page.limit(input.limit);
   if (input.offset) page.offset(input.offset).limit(input.limit ?? -1);
   const rows: MemberRow[] = await page;
