@@ -139,6 +139,7 @@ export const contract = {
     chair: optionalText,
     phone: optionalText,
     appealDueDays: z.number().int().min(1).max(365).optional(),
+    packageDueDays: z.number().int().min(0).max(120).optional(),
     updateUrl: z.string().trim().max(500).optional(),
     /** Where copies go before imports; empty: `backups` beside the database file. */
     backupsDir: z.string().trim().max(1000).optional(),

@@ -165,6 +165,10 @@ describe('merge at headquarters', () => {
     expect(await cell('2025-01-15')).toMatchObject({ state: 'due', dueOn: '2025-01-15', seq: null });
     expect((await cell('2025-01-16'))!.state).toBe('late');
     expect((await cell('2024-12-20'))!.state).toBe('open');
+    // headquarters sets its own deadline
+    await call(hq, 'settings.update', { packageDueDays: 30 });
+    expect(await cell('2025-01-16')).toMatchObject({ state: 'due', dueOn: '2025-01-30' });
+    await call(hq, 'settings.update', { packageDueDays: 15 });
   });
 
   it('changes nothing when the same package comes again', async () => {

@@ -1,13 +1,11 @@
 import { parseQuarter, periodBounds, type Quarter } from '../dates.ts';
 import type { Register } from '../register.ts';
+import { readSettings } from '../settings/settings.ts';
 
 /**
  * What headquarters reads after merging: people in two branches at once, transfers between branches
  * with their two halves paired, which branch sent which quarter (and who is late), and the import log.
  */
-
-/** Days after a quarter's end by which its package is expected; the union should confirm the number. */
-export const PACKAGE_DUE_DAYS = 15;
 
 export interface BranchTransfer {
   iin: string;
@@ -146,16 +144,17 @@ export async function submissions(reg: Register) {
   for (let n = first; n <= now; n++) periods.push(`${Math.floor(n / 4)}-Q${(n % 4) + 1}`);
 
   const got = new Map(imports.map((i) => [`${i.branch_code}|${i.period}`, i]));
+  const dueDays = (await readSettings(reg.db)).packageDueDays;
   const dueDate = (period: string) => {
     const { year, quarter } = parseQuarter(period);
     const end = new Date(`${periodBounds(year, quarter).to}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + PACKAGE_DUE_DAYS);
+    end.setUTCDate(end.getUTCDate() + dueDays);
     return end.toISOString().slice(0, 10);
   };
   return {
     branches,
     periods,
-    dueDays: PACKAGE_DUE_DAYS,
+    dueDays,
     cells: branches.flatMap((branch) =>
       periods.map((period) => {
         const hit = got.get(`${branch}|${period}`);

@@ -13,6 +13,8 @@ export const SettingsSchema = z.object({
   chair: z.string().default(''),
   phone: z.string().default(''),
   appealDueDays: z.coerce.number().int().default(30),
+  /** At headquarters: days after a quarter's end by which its package is expected. */
+  packageDueDays: z.coerce.number().int().default(15),
   updateUrl: z.string().default(''),
   backupsDir: z.string().default(''),
   language: z.enum(['ru', 'kk', 'en']).default('ru'),
@@ -27,6 +29,7 @@ const KEYS: Record<keyof Settings, string> = {
   chair: 'branch.chair',
   phone: 'branch.phone',
   appealDueDays: 'appeals.due_days',
+  packageDueDays: 'exchange.due_days',
   updateUrl: 'updates.url',
   backupsDir: 'backups.dir',
   language: 'ui.language',

@@ -278,6 +278,7 @@ export const en: Messages = {
     tabKeys: 'Branch keys',
   },
   settings: {
+    packageDueDays: 'Branch package due, days after the quarter',
     backupsDir: 'Backups folder (empty: beside the database)',
     branchCode: 'Branch code (Latin letters, e.g. KRG)',
     updateUrl: 'Update URL (set by headquarters)',

@@ -24,6 +24,7 @@ export function Settings() {
     chair: '',
     phone: '',
     appealDueDays: 30,
+    packageDueDays: 15,
     updateUrl: '',
     backupsDir: '',
   });
@@ -36,9 +37,28 @@ export function Settings() {
   });
   useEffect(() => {
     if (info.data) {
-      const { branchCode, branchName, region, chair, phone, appealDueDays, updateUrl, backupsDir } =
-        info.data;
-      setProfile({ branchCode, branchName, region, chair, phone, appealDueDays, updateUrl, backupsDir });
+      const {
+        branchCode,
+        branchName,
+        region,
+        chair,
+        phone,
+        appealDueDays,
+        packageDueDays,
+        updateUrl,
+        backupsDir,
+      } = info.data;
+      setProfile({
+        branchCode,
+        branchName,
+        region,
+        chair,
+        phone,
+        appealDueDays,
+        packageDueDays,
+        updateUrl,
+        backupsDir,
+      });
     }
   }, [info.data]);
   const save = useMutation({
@@ -77,6 +97,16 @@ export function Settings() {
           value={profile.appealDueDays}
           onChange={(v) => typeof v === 'number' && setProfile({ ...profile, appealDueDays: v })}
         />
+        {info.data?.kind === 'hq' && (
+          <NumberInput
+            label={t('settings.packageDueDays')}
+            min={0}
+            max={120}
+            value={profile.packageDueDays}
+            onChange={(v) => typeof v === 'number' && setProfile({ ...profile, packageDueDays: v })}
+            data-testid="settings-package-days"
+          />
+        )}
       </SimpleGrid>
       <RefusalAlert error={save.error} />
       <Notice>{save.isSuccess && t('common.saved')}</Notice>
