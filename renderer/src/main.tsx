@@ -5,7 +5,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
-import { PrintRoot, printRoute } from './print/PrintRoot.tsx';
+import { PrintRoot, printBranch, printRoute } from './print/PrintRoot.tsx';
 import './i18n/index.ts';
 
 // Under a strict Content-Security-Policy zod must not probe for eval (it would log a CSP violation).
@@ -29,7 +29,7 @@ function Root() {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   const print = printRoute(hash);
-  return print ? <PrintRoot route={print} /> : <App />;
+  return print ? <PrintRoot route={print} branch={printBranch(hash)} /> : <App />;
 }
 
 createRoot(document.getElementById('root')!).render(

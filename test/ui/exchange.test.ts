@@ -128,6 +128,14 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     await expect.poll(() => page.getByTestId('inspect-results').textContent()).toContain('уже принят ранее');
     expect(await page.getByTestId('packages-merge').isDisabled()).toBe(true);
 
+    // a union-wide report, narrowed to one branch, printed from headquarters
+    const print = await browser.newPage();
+    await print.goto(previews.at(-1)!.url.replace('#/', '#/print/membership?branch=KRG'));
+    await print.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    expect(await print.getByTestId('print-page').textContent()).toContain('Филиал KRG');
+    expect(await print.locator('tr.total').first().textContent()).toMatch(/ИТОГО\s*1/);
+    await print.close();
+
     await page.getByTestId('tab-log').click();
     await expect.poll(() => page.getByTestId('import-log').textContent()).toContain(`KRG${last}-Q4№ 1`);
     await page.getByTestId('tab-keys').click();

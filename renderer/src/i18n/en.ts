@@ -337,6 +337,7 @@ export const en: Messages = {
     failed: 'Failed',
   },
   print: {
+    branchOf: 'Branch {{branch}}',
     back: 'Back',
     print: 'Print',
     page: 'Page',

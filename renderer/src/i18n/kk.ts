@@ -337,6 +337,7 @@ export const kk: Messages = {
     failed: 'Болмады',
   },
   print: {
+    branchOf: '{{branch}} филиалы',
     back: 'Артқа',
     print: 'Басып шығару',
     page: 'Бет',

@@ -335,6 +335,7 @@ export const ru = {
     failed: 'Не удалось',
   },
   print: {
+    branchOf: 'Филиал {{branch}}',
     back: 'Назад',
     print: 'Печать',
     page: 'Страница',

@@ -10,6 +10,13 @@ export function printRoute(hash: string): string[] | null {
   return parts[0] === 'print' ? parts.slice(1).map(decodeURIComponent) : null;
 }
 
+/** At headquarters, `?branch=KRG` narrows a report to one branch. */
+export function printBranch(hash: string): string | undefined {
+  const query = hash.split('?')[1];
+  const branch = query ? new URLSearchParams(query).get('branch') : null;
+  return branch && /^[A-Z0-9_-]{2,16}$/.test(branch) ? branch : undefined;
+}
+
 /** Page numbers in the UI language, in the page's bottom margin (CSS @page margin boxes). */
 function PageNumbers() {
   const { t } = useTranslation();
@@ -18,16 +25,16 @@ function PageNumbers() {
   return <style>{css}</style>;
 }
 
-export function PrintRoot({ route }: { route: string[] }) {
+export function PrintRoot({ route, branch }: { route: string[]; branch?: string }) {
   const { t } = useTranslation();
   const [view, a, b] = route;
   const year = Number(a) || new Date().getFullYear();
   const quarter = b ? Number(b) : undefined;
   let page: ReactNode;
   if (view === 'members' && a) page = <MembersListPrint orgCode={a} />;
-  else if (view === 'appeals') page = <AppealsPrint year={year} quarter={quarter} />;
-  else if (view === 'dues') page = <DuesPrint year={year} quarter={quarter} />;
-  else if (view === 'membership') page = <MembershipPrint />;
+  else if (view === 'appeals') page = <AppealsPrint year={year} quarter={quarter} branch={branch} />;
+  else if (view === 'dues') page = <DuesPrint year={year} quarter={quarter} branch={branch} />;
+  else if (view === 'membership') page = <MembershipPrint branch={branch} />;
   else page = <p>{t('print.unknown')}</p>;
   return (
     <>

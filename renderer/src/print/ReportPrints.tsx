@@ -16,7 +16,17 @@ function tenge(tiyn: number): string {
 /** The union leaves a cell empty rather than printing a zero (effect, on control). */
 const blankZero = (n: number, show: (n: number) => string = String) => (n === 0 ? '' : show(n));
 
-function PrintPage({ title, ready, children }: { title: string; ready: boolean; children: ReactNode }) {
+function PrintPage({
+  title,
+  ready,
+  branch,
+  children,
+}: {
+  title: string;
+  ready: boolean;
+  branch?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   return (
@@ -24,7 +34,7 @@ function PrintPage({ title, ready, children }: { title: string; ready: boolean; 
       <PrintToolbar />
       <div className="print-page" data-testid="print-page" data-ready={ready && info.data ? 'yes' : 'no'}>
         <p className="print-sub">{t('print.union')}</p>
-        <p className="print-sub">{info.data?.branchName}</p>
+        <p className="print-sub">{branch ? t('print.branchOf', { branch }) : info.data?.branchName}</p>
         <h1>{title}</h1>
         {children}
         <div className="print-signer">
@@ -41,16 +51,20 @@ function usePeriodLabel(year: number, quarter?: number): string {
 }
 
 /** Report 1 of the union: appeals by category, as in the annual report, with the period in the title. */
-export function AppealsPrint({ year, quarter }: { year: number; quarter?: number }) {
+export function AppealsPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const report = useQuery({
-    queryKey: ['reports.appeals', year, quarter],
-    queryFn: () => api('reports.appeals', { year, quarter }),
+    queryKey: ['reports.appeals', year, quarter, branch],
+    queryFn: () => api('reports.appeals', { year, quarter, branch }),
   });
   const r = report.data;
   return (
-    <PrintPage title={t('print.appealsTitle', { period: usePeriodLabel(year, quarter) })} ready={Boolean(r)}>
+    <PrintPage
+      title={t('print.appealsTitle', { period: usePeriodLabel(year, quarter) })}
+      ready={Boolean(r)}
+      branch={branch}
+    >
       <table className="print">
         <thead>
           <tr>
@@ -93,11 +107,11 @@ export function AppealsPrint({ year, quarter }: { year: number; quarter?: number
 }
 
 /** Dues and completeness per PPO for the period, with the shares and a total row. */
-export function DuesPrint({ year, quarter }: { year: number; quarter?: number }) {
+export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
   const { t } = useTranslation();
   const report = useQuery({
-    queryKey: ['reports.dues', year, quarter],
-    queryFn: () => api('reports.dues', { year, quarter }),
+    queryKey: ['reports.dues', year, quarter, branch],
+    queryFn: () => api('reports.dues', { year, quarter, branch }),
   });
   const r = report.data;
   const cells = (x: NonNullable<typeof r>['total']) => (
@@ -111,7 +125,11 @@ export function DuesPrint({ year, quarter }: { year: number; quarter?: number })
     </>
   );
   return (
-    <PrintPage title={t('print.duesTitle', { period: usePeriodLabel(year, quarter) })} ready={Boolean(r)}>
+    <PrintPage
+      title={t('print.duesTitle', { period: usePeriodLabel(year, quarter) })}
+      ready={Boolean(r)}
+      branch={branch}
+    >
       <table className="print">
         <thead>
           <tr>
@@ -151,16 +169,20 @@ export function DuesPrint({ year, quarter }: { year: number; quarter?: number })
 }
 
 /** Membership statistics as of today: per PPO with density, by staff category, by sex. */
-export function MembershipPrint() {
+export function MembershipPrint({ branch }: { branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const report = useQuery({
-    queryKey: ['reports.membership', 'print', language],
-    queryFn: () => api('reports.membership', { language }),
+    queryKey: ['reports.membership', 'print', language, branch],
+    queryFn: () => api('reports.membership', { language, branch }),
   });
   const r = report.data;
   return (
-    <PrintPage title={t('print.membershipTitle', { date: formatDate(r?.date) })} ready={Boolean(r)}>
+    <PrintPage
+      title={t('print.membershipTitle', { date: formatDate(r?.date) })}
+      ready={Boolean(r)}
+      branch={branch}
+    >
       <table className="print">
         <thead>
           <tr>
