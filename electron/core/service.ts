@@ -98,7 +98,7 @@ export const handlers = {
     reopened: await reopenQuarter(reg, input.quarter, input.reason),
   }),
 
-  'appeals.list': (reg, input) => listAppeals(reg, input),
+  'appeals.list': (reg, input) => withReportScope(reg, input.branch, () => listAppeals(reg, input)),
   'appeals.add': (reg, input) => addAppeal(reg, input),
   'appeals.update': (reg, input) => updateAppeal(reg, input),
   'appeals.close': (reg, input) => closeAppeal(reg, input),
@@ -106,9 +106,12 @@ export const handlers = {
   'reports.appeals': (reg, input) => withReportScope(reg, input.branch, () => appealsByCategory(reg, input)),
   'reports.appealsByChannel': (reg, input) =>
     withReportScope(reg, input.branch, () => appealsByChannel(reg, input)),
-  'reports.appealsByMonth': (reg, input) => appealsByMonth(reg, input.year),
+  'reports.appealsByMonth': (reg, input) =>
+    withReportScope(reg, input.branch, () => appealsByMonth(reg, input.year)),
   'reports.overdue': (reg, input) =>
-    overdueAppeals(reg, input.date ? parseDate(input.date, 'date') : today(reg)),
+    withReportScope(reg, input.branch, () =>
+      overdueAppeals(reg, input.date ? parseDate(input.date, 'date') : today(reg)),
+    ),
   'reports.legal': (reg, input) => withReportScope(reg, input.branch, () => legalHelp(reg, input)),
   'reports.membership': (reg, input) =>
     withReportScope(reg, input.branch, () =>

@@ -256,6 +256,8 @@ export const contract = {
     orgCode: code.optional(),
     /** Registered or in progress: everything not yet closed. */
     open: z.boolean().optional(),
+    /** At headquarters: one branch's journal (without it, the union's, read-only). */
+    branch: code.optional(),
   }),
   'appeals.add': z.object({
     regNo: optionalText,
@@ -278,8 +280,8 @@ export const contract = {
 
   'reports.appeals': period,
   'reports.appealsByChannel': period,
-  'reports.appealsByMonth': z.object({ year: z.number().int() }),
-  'reports.overdue': z.object({ date: date.optional() }),
+  'reports.appealsByMonth': z.object({ year: z.number().int(), branch: code.optional() }),
+  'reports.overdue': z.object({ date: date.optional(), branch: code.optional() }),
   'reports.legal': period,
   'reports.membership': z.object({ date: date.optional(), language, branch: code.optional() }),
   'reports.dues': period,

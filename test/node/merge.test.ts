@@ -155,6 +155,22 @@ describe('merge at headquarters', () => {
     ]);
   });
 
+  it('answers reports asked at the same time for different branches, each with its own scope', async () => {
+    const alone = {
+      union: (await call(hq, 'reports.membership', { date: '2024-12-31' })).total.members,
+      krg: (await call(hq, 'reports.membership', { date: '2024-12-31', branch: 'KRG' })).total.members,
+      ala: (await call(hq, 'reports.membership', { date: '2024-12-31', branch: 'ALA' })).total.members,
+    };
+    expect(alone).toEqual({ union: 3, krg: 2, ala: 1 });
+    const together = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const branch = [undefined, 'KRG', 'ALA'][i % 3];
+        return call(hq, 'reports.membership', { date: '2024-12-31', branch }).then((r) => r.total.members);
+      }),
+    );
+    expect(together).toEqual(Array.from({ length: 4 }, () => [3, 2, 1]).flat());
+  });
+
   it('marks a quarter as due until the deadline and late after it, for a branch that sent nothing', async () => {
     await call(branchKeyOnly, 'keys.exportPublic', { out: path.join(dir, 'AST.pub') });
     await call(hq, 'exchange.trust', { branch: 'AST', key: path.join(dir, 'AST.pub') });

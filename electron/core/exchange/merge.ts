@@ -9,6 +9,7 @@ import { nowIso, type Register, type Tx } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { Manifest } from './format.ts';
+import { exclusively } from './hq-scope.ts';
 import { activeInTwoBranches, branchTransfers, type BranchTransfer, type Duplicate } from './hq-views.ts';
 import { verifyPackage } from './verify.ts';
 
@@ -321,21 +322,24 @@ export async function mergeBatch(
       transfers: [],
     };
   }
-  if (mode === 'merge') await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
-  for (const p of packages) {
-    try {
-      const step = mode === 'merge' ? mergePackage : inspectPackage;
-      results.push(await step(reg, p.bytes(), p.name));
-    } catch (err) {
-      if (!(err instanceof RegisterError)) throw err;
-      results.push({
-        file: p.name,
-        status: 'rejected',
-        code: err.code,
-        reason: err.message,
-        reasonRu: err.messageRu,
-      });
+  // Not while a report has its branch views open (a backup cannot copy them; see hq-scope.ts).
+  return exclusively(reg, async () => {
+    if (mode === 'merge') await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
+    for (const p of packages) {
+      try {
+        const step = mode === 'merge' ? mergePackage : inspectPackage;
+        results.push(await step(reg, p.bytes(), p.name));
+      } catch (err) {
+        if (!(err instanceof RegisterError)) throw err;
+        results.push({
+          file: p.name,
+          status: 'rejected',
+          code: err.code,
+          reason: err.message,
+          reasonRu: err.messageRu,
+        });
+      }
     }
-  }
-  return { results, duplicates: await activeInTwoBranches(reg), transfers: await branchTransfers(reg) };
+    return { results, duplicates: await activeInTwoBranches(reg), transfers: await branchTransfers(reg) };
+  });
 }
