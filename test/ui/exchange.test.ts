@@ -136,6 +136,18 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     expect(await print.locator('tr.total').first().textContent()).toMatch(/ИТОГО\s*1/);
     await print.close();
 
+    // the dashboard at headquarters: the whole union, or one branch
+    const board = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await board.goto(previews.at(-1)!.url);
+    await expect.poll(() => board.getByTestId('stat-members').textContent()).toBe('1');
+    await choose(board, 'dashboard-branch', 'KRG');
+    await expect.poll(() => board.getByTestId('stat-members').textContent()).toBe('1');
+    expect(await board.getByTestId('print-links').locator('a').first().getAttribute('href')).toBe(
+      '#/print/membership?branch=KRG',
+    );
+    expect(await board.getByTestId('chart-branches').count()).toBe(0); // per-branch chart only union-wide
+    await board.close();
+
     await page.getByTestId('tab-log').click();
     await expect.poll(() => page.getByTestId('import-log').textContent()).toContain(`KRG${last}-Q4№ 1`);
     await page.getByTestId('tab-keys').click();

@@ -31,12 +31,12 @@ function useShortMonth() {
 }
 
 /** Members month by month, with admissions and exits (and, at headquarters, members per branch). */
-export function MembersChart() {
+export function MembersChart({ branch }: { branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
   const series = useQuery({
-    queryKey: ['reports.membershipSeries'],
-    queryFn: () => api('reports.membershipSeries', { months: 12 }),
+    queryKey: ['reports.membershipSeries', branch],
+    queryFn: () => api('reports.membershipSeries', { months: 12, branch }),
   });
   const members = (series.data?.series ?? []).map((p) => ({ ...p, label: short(p.month) }));
   return (
@@ -110,10 +110,13 @@ export function BranchesChart() {
 }
 
 /** Dues received per month against what the rate expects of the payroll. */
-export function DuesChart({ year }: { year: number }) {
+export function DuesChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
-  const dues = useQuery({ queryKey: ['reports.dues', year], queryFn: () => api('reports.dues', { year }) });
+  const dues = useQuery({
+    queryKey: ['reports.dues', year, branch],
+    queryFn: () => api('reports.dues', { year, branch }),
+  });
   const money = (dues.data?.months ?? []).map((m) => ({
     label: short(m.month),
     received: m.receivedTiyn / 100,
@@ -146,12 +149,12 @@ export function DuesChart({ year }: { year: number }) {
   );
 }
 
-export function AppealsCategoryChart({ year }: { year: number }) {
+export function AppealsCategoryChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const appeals = useQuery({
-    queryKey: ['reports.appeals', year],
-    queryFn: () => api('reports.appeals', { year }),
+    queryKey: ['reports.appeals', year, branch],
+    queryFn: () => api('reports.appeals', { year, branch }),
   });
   const categories = (appeals.data?.rows ?? []).map((r) => ({
     label: termLabel(APPEAL_CATEGORIES, r.category, language),
@@ -181,12 +184,12 @@ export function AppealsCategoryChart({ year }: { year: number }) {
   );
 }
 
-export function AppealsMonthChart({ year }: { year: number }) {
+export function AppealsMonthChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
   const byMonth = useQuery({
-    queryKey: ['reports.appealsByMonth', year],
-    queryFn: () => api('reports.appealsByMonth', { year }),
+    queryKey: ['reports.appealsByMonth', year, branch],
+    queryFn: () => api('reports.appealsByMonth', { year, branch }),
   });
   const perMonth = (byMonth.data?.rows ?? []).map((r) => ({ label: short(r.month), total: r.total }));
   return (
@@ -213,14 +216,14 @@ export function AppealsMonthChart({ year }: { year: number }) {
 }
 
 /** The dashboard's charts: members over time, dues against expected, appeals by category and month. */
-export function DashboardCharts({ year, hq }: { year: number; hq: boolean }) {
+export function DashboardCharts({ year, hq, branch }: { year: number; hq: boolean; branch?: string }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
-      <MembersChart />
-      <DuesChart year={year} />
-      <AppealsCategoryChart year={year} />
-      <AppealsMonthChart year={year} />
-      {hq && <BranchesChart />}
+      <MembersChart branch={branch} />
+      <DuesChart year={year} branch={branch} />
+      <AppealsCategoryChart year={year} branch={branch} />
+      <AppealsMonthChart year={year} branch={branch} />
+      {hq && !branch && <BranchesChart />}
     </SimpleGrid>
   );
 }

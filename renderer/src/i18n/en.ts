@@ -34,6 +34,7 @@ export const en: Messages = {
     language: 'Language',
   },
   dashboard: {
+    wholeUnion: 'Whole union',
     xlsxMembership: 'Membership to Excel',
     printMembership: 'Print: membership',
     printAppeals: 'Print: appeals {{year}}',

@@ -35,6 +35,7 @@ export const kk: Messages = {
     language: 'Тіл',
   },
   dashboard: {
+    wholeUnion: 'Бүкіл кәсіподақ',
     xlsxMembership: 'Мүшелер саны Excel-ге',
     printMembership: 'Басып шығару: мүшелер саны',
     printAppeals: 'Басып шығару: {{year}} өтініштері',

@@ -33,6 +33,7 @@ export const ru = {
     language: 'Язык',
   },
   dashboard: {
+    wholeUnion: 'Весь профсоюз',
     xlsxMembership: 'Численность в Excel',
     printMembership: 'Печать: численность',
     printAppeals: 'Печать: обращения за {{year}}',

@@ -1,5 +1,6 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Select, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
@@ -25,31 +26,59 @@ export function Dashboard() {
   const language = useLanguage();
   const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   const year = new Date().getFullYear();
+  const hq = info.data?.kind === 'hq';
+  // At headquarters: the whole union, or one branch (the branches that have a key or sent a package)
+  const [branchChoice, setBranch] = useState<string | null>(null);
+  const branch = hq ? (branchChoice ?? undefined) : undefined;
+  const branches = useQuery({
+    queryKey: ['exchange.submissions'],
+    queryFn: () => api('exchange.submissions', {}),
+    enabled: hq,
+  });
   const membership = useQuery({
-    queryKey: ['reports.membership', language],
-    queryFn: () => api('reports.membership', { language }),
+    queryKey: ['reports.membership', language, branch],
+    queryFn: () => api('reports.membership', { language, branch }),
   });
-  const dues = useQuery({ queryKey: ['reports.dues', year], queryFn: () => api('reports.dues', { year }) });
+  const dues = useQuery({
+    queryKey: ['reports.dues', year, branch],
+    queryFn: () => api('reports.dues', { year, branch }),
+  });
   const open = useQuery({
-    queryKey: ['appeals.list', 'open'],
-    queryFn: () => api('appeals.list', { open: true }),
+    queryKey: ['appeals.list', 'open', branch],
+    queryFn: () => api('appeals.list', { open: true, branch }),
   });
-  const overdue = useQuery({ queryKey: ['reports.overdue'], queryFn: () => api('reports.overdue', {}) });
+  const overdue = useQuery({
+    queryKey: ['reports.overdue', branch],
+    queryFn: () => api('reports.overdue', { branch }),
+  });
+  const scope = branch ? `?branch=${branch}` : '';
   const m = membership.data;
   const openCount = open.data?.length ?? 0;
   return (
     <Stack>
       <Group gap="xs" data-testid="print-links">
-        <Button size="xs" variant="light" component="a" href="#/print/membership">
+        {hq && (
+          <Select
+            size="xs"
+            w={200}
+            placeholder={t('dashboard.wholeUnion')}
+            clearable
+            data={branches.data?.branches ?? []}
+            value={branchChoice}
+            onChange={setBranch}
+            data-testid="dashboard-branch"
+          />
+        )}
+        <Button size="xs" variant="light" component="a" href={`#/print/membership${scope}`}>
           {t('dashboard.printMembership')}
         </Button>
-        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}`}>
+        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}${scope}`}>
           {t('dashboard.printAppeals', { year })}
         </Button>
-        <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}`}>
+        <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}${scope}`}>
           {t('dashboard.printDues', { year })}
         </Button>
-        <XlsxButton input={{ kind: 'membership-report' }} label={t('dashboard.xlsxMembership')} />
+        <XlsxButton input={{ kind: 'membership-report', branch }} label={t('dashboard.xlsxMembership')} />
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.members')} value={m?.total.members ?? '…'} testId="stat-members" />
@@ -70,7 +99,7 @@ export function Dashboard() {
           testId="stat-appeals"
         />
       </SimpleGrid>
-      <DashboardCharts year={year} hq={info.data?.kind === 'hq'} />
+      <DashboardCharts year={year} hq={hq} branch={branch} />
     </Stack>
   );
 }
