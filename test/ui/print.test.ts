@@ -333,6 +333,16 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     expect(text).toMatch(/ИТОГО\s+1\s+0\s*\n/);
   });
 
+  it('prints the appeals table in Kazakh when the UI is in Kazakh', async () => {
+    const [text] = await printed('appeals/2024/4', 'kk', 'appeals-kk');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '2024 ЖЫЛДЫҢ 4-ТОҚСАНЫ БОЙЫНША АЗАМАТТАРДЫҢ ӨТІНІШТЕРІ ТУРАЛЫ МӘЛІМЕТТЕР',
+    );
+    expect(text).toMatch(/Еңбекке ақы төлеу\s+1\s+0\s*\n/);
+    expect(text).toMatch(/ЖИЫНЫ\s+1\s+0\s*\n/);
+    expect(text).toContain('Бет 1 / 1');
+  });
+
   it('prints dues and membership statistics', async () => {
     const [dues] = await printed('dues/2024', 'ru', 'dues');
     expect(dues).toContain('ЗА 2024 ГОД');
