@@ -32,6 +32,8 @@ export function App() {
   const [route, go] = useRoute();
   const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   const Screen = SCREENS[route];
+  // Headquarters receives what branches send: the same screen, named for what it is there.
+  const title = (r: Route) => t(r === 'exchange' && info.data?.kind === 'hq' ? 'nav.exchangeHq' : `nav.${r}`);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md">
@@ -62,7 +64,7 @@ export function App() {
         {ROUTES.map((r) => (
           <NavLink
             key={r}
-            label={t(`nav.${r}`)}
+            label={title(r)}
             active={r === route}
             onClick={() => go(r)}
             data-testid={`nav-${r}`}
@@ -71,7 +73,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Title order={3} mb="md">
-          {t(`nav.${route}`)}
+          {title(route)}
         </Title>
         <Screen />
       </AppShell.Main>

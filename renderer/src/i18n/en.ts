@@ -3,6 +3,7 @@ import type { Messages } from './ru.ts';
 export const en: Messages = {
   app: { title: 'Aqniet Register', branch: 'Branch' },
   nav: {
+    exchangeHq: 'Branch packages',
     dashboard: 'Dashboard',
     orgs: 'Primary organizations',
     members: 'Members',

@@ -4,6 +4,7 @@ import type { Messages } from './ru.ts';
 export const kk: Messages = {
   app: { title: 'Aqniet Register', branch: 'Филиал' },
   nav: {
+    exchangeHq: 'Филиалдардың пакеттері',
     dashboard: 'Басты бет',
     orgs: 'Бастауыш ұйымдар',
     members: 'Кәсіподақ мүшелері',

@@ -2,6 +2,7 @@
 export const ru = {
   app: { title: 'Aqniet Register', branch: 'Филиал' },
   nav: {
+    exchangeHq: 'Пакеты филиалов',
     dashboard: 'Главная',
     orgs: 'Первичные организации',
     members: 'Члены профсоюза',
