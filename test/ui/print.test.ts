@@ -335,7 +335,7 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
 
   it('prints the appeals table in Kazakh when the UI is in Kazakh', async () => {
     const [text] = await printed('appeals/2024/4', 'kk', 'appeals-kk');
-    expect(text.replace(/\s+/g, ' ')).toContain(
+    expect((text ?? '').replace(/\s+/g, ' ')).toContain(
       '2024 ЖЫЛДЫҢ 4-ТОҚСАНЫ БОЙЫНША АЗАМАТТАРДЫҢ ӨТІНІШТЕРІ ТУРАЛЫ МӘЛІМЕТТЕР',
     );
     expect(text).toMatch(/Еңбекке ақы төлеу\s+1\s+0\s*\n/);
