@@ -126,7 +126,8 @@ export const handlers = {
 
   'reports.membershipSeries': async (reg, input) => ({
     series: await withReportScope(reg, input.branch, () => membershipSeries(reg, today(reg), input.months)),
-    perBranch: (await readSettings(reg.db)).kind === 'hq' ? await membersPerBranch(reg) : [],
+    // union-wide at headquarters only: narrowed to one branch there is nothing to compare
+    perBranch: !input.branch && (await readSettings(reg.db)).kind === 'hq' ? await membersPerBranch(reg) : [],
   }),
 
   'keys.info': (reg) => keysInfo(reg),

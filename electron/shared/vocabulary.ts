@@ -8,6 +8,16 @@ export interface Term {
   en: string;
 }
 
+/** A stored key as people read it in the UI language (the key itself when the list does not know it). */
+export function termLabel(
+  terms: Record<string, Term>,
+  key: string | null | undefined,
+  language: 'ru' | 'kk' | 'en',
+): string {
+  if (!key) return '';
+  return terms[key]?.[language] ?? key;
+}
+
 function keys<K extends string>(record: Record<K, Term>): [K, ...K[]] {
   return Object.keys(record) as [K, ...K[]];
 }

@@ -23,14 +23,7 @@ export function useLanguage(): UiLanguage {
   return (i18n.language as UiLanguage) ?? 'ru';
 }
 
-export function termLabel(
-  terms: Record<string, Term>,
-  key: string | null | undefined,
-  language: UiLanguage,
-): string {
-  if (!key) return '';
-  return terms[key]?.[language] ?? key;
-}
+export { termLabel } from '../../electron/shared/vocabulary.ts';
 
 export function termOptions(terms: Record<string, Term>, language: UiLanguage) {
   return Object.entries(terms).map(([value, term]) => ({ value, label: term[language] }));

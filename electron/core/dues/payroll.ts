@@ -78,27 +78,35 @@ function resolveColumns(headers: string[], map: PayrollMap): Record<PayrollField
   return at;
 }
 
+/** The file, its header row (where the IIN column is) and each field's column under the PPO's mapping. */
+async function readRegister(db: Tx, input: ParsedInput<'payroll.check'>) {
+  const org = await requireOrg(db, input.orgCode);
+  const map: PayrollMap = { ...(await savedMap(db, org.code)), ...(input.map ?? {}) };
+  const table = await readTable(input);
+  const header = findHeader(table.rows, map);
+  const columnsUnder = (headers: string[]) => {
+    const at = resolveColumns(headers, map);
+    const columns = Object.fromEntries(
+      (Object.keys(at) as PayrollField[]).filter((f) => at[f] >= 0).map((f) => [f, headers[at[f]]!]),
+    ) as PayrollMap;
+    return { at, columns };
+  };
+  return { org, table, header, columnsUnder };
+}
+
 /**
  * The file's header row and the columns guessed (or remembered) for each field, for the accountant to
  * confirm or correct before checking. Without an IIN header, the first row with three or more filled
  * cells is taken as the header.
  */
 export async function payrollColumns(reg: Register, input: ParsedInput<'payroll.check'>) {
-  const org = await requireOrg(reg.db, input.orgCode);
-  const map: PayrollMap = { ...(await savedMap(reg.db, org.code)), ...(input.map ?? {}) };
-  const table = await readTable(input);
-  const header =
-    findHeader(table.rows, map) ??
-    (() => {
-      const r = table.rows.find((x) => x.cells.filter((c) => text(c) !== '').length >= 3);
-      return r ? { index: table.rows.indexOf(r), headers: r.cells.map(text) } : null;
-    })();
-  const headers = header?.headers ?? [];
-  const at = resolveColumns(headers, map);
-  const columns = Object.fromEntries(
-    (Object.keys(at) as PayrollField[]).filter((f) => at[f] >= 0).map((f) => [f, headers[at[f]]!]),
-  ) as PayrollMap;
-  return { headers: headers.filter((h) => h !== ''), columns };
+  const { table, header, columnsUnder } = await readRegister(reg.db, input);
+  const headers = (
+    header?.headers ??
+    table.rows.find((x) => x.cells.filter((c) => text(c) !== '').length >= 3)?.cells.map(text) ??
+    []
+  ).filter((h) => h !== '');
+  return { headers, columns: columnsUnder(headers).columns };
 }
 
 async function savedMap(db: Tx, orgCode: string): Promise<PayrollMap> {
@@ -110,49 +118,33 @@ async function savedMap(db: Tx, orgCode: string): Promise<PayrollMap> {
 
 /** Members of the PPO active on the first or the last day of the month (dues are withheld for both). */
 async function activeDuring(db: Tx, orgId: string, month: Month) {
-  const ids = new Map<string, { iin: string; name: string; memberId: string }>();
   const lastDay = new Date(Date.parse(`${monthEnd(month)}T00:00:00Z`) - 86_400_000)
     .toISOString()
     .slice(0, 10);
+  const members = new Map<string, { memberId: string; name: string }>();
   for (const day of [`${month}-01`, lastDay]) {
-    const rows: Array<{ member_id: string; iin: string }> = await db.raw(
-      `SELECT member_id, iin FROM (${ACTIVE_AT}) WHERE org_id = ?`,
+    const rows: Array<{
+      member_id: string;
+      iin: string;
+      surname: string;
+      given_name: string;
+      patronymic: string | null;
+    }> = await db.raw(
+      `SELECT a.member_id, a.iin, m.surname, m.given_name, m.patronymic
+         FROM (${ACTIVE_AT}) a JOIN members m ON m.id = a.member_id WHERE a.org_id = ?`,
       [day, orgId],
     );
-    for (const r of rows) ids.set(r.iin, { iin: r.iin, name: '', memberId: r.member_id });
+    for (const r of rows) {
+      const name = fullName({ surname: r.surname, givenName: r.given_name, patronymic: r.patronymic });
+      members.set(r.iin, { memberId: r.member_id, name });
+    }
   }
-  const people: Array<{
-    id: string;
-    iin: string;
-    surname: string;
-    given_name: string;
-    patronymic: string | null;
-  }> =
-    ids.size === 0
-      ? []
-      : await db('members')
-          .whereIn(
-            'id',
-            [...ids.values()].map((m) => m.memberId),
-          )
-          .select('id', 'iin', 'surname', 'given_name', 'patronymic');
-  return new Map(
-    people.map((p) => [
-      p.iin,
-      {
-        memberId: p.id,
-        name: fullName({ surname: p.surname, givenName: p.given_name, patronymic: p.patronymic }),
-      },
-    ]),
-  );
+  return members;
 }
 
 async function checkPayroll(db: Tx, input: ParsedInput<'payroll.check'>) {
   const month = parseMonthOrThrow(input.month);
-  const org = await requireOrg(db, input.orgCode);
-  const map: PayrollMap = { ...(await savedMap(db, org.code)), ...(input.map ?? {}) };
-  const table = await readTable(input);
-  const header = findHeader(table.rows, map);
+  const { org, table, header, columnsUnder } = await readRegister(db, input);
   if (!header) {
     refuse(
       'payroll.no_iin_column',
@@ -160,7 +152,7 @@ async function checkPayroll(db: Tx, input: ParsedInput<'payroll.check'>) {
       'В первых 20 строках не найден столбец ИИН; укажите столбцы вручную',
     );
   }
-  const at = resolveColumns(header.headers, map);
+  const { at, columns } = columnsUnder(header.headers);
   const missing = (['iin', 'withheld'] as const).filter((f) => at[f] < 0);
   if (missing.length) {
     throw new RegisterError(
@@ -170,9 +162,6 @@ async function checkPayroll(db: Tx, input: ParsedInput<'payroll.check'>) {
       [],
     );
   }
-  const columns = Object.fromEntries(
-    (Object.keys(at) as PayrollField[]).filter((f) => at[f] >= 0).map((f) => [f, header.headers[at[f]]!]),
-  ) as PayrollMap;
 
   // Lines: every row with an IIN; rows without one (totals, signatures) are not lines.
   const problems: RowProblem[] = [];

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from '../../../migrations/index.ts';
 import { parseQuarter, periodBounds, quarterLabel, type Quarter } from '../dates.ts';
 import { closedQuarters } from '../dues/quarters.ts';
 import { refuse } from '../errors.ts';
-import { nowIso, type Register } from '../register.ts';
+import { nowIso, type Register, type Tx } from '../register.ts';
 import { appealsByCategory } from '../reports/appeals.ts';
 import { duesReport } from '../reports/dues.ts';
 import { membershipReport } from '../reports/membership.ts';
@@ -49,7 +49,7 @@ async function packageContents(reg: Register, q: Quarter) {
   for (const [name, value] of Object.entries(summaries))
     add(`summaries/${name}.json`, JSON.stringify(value), 1);
   entries.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { files, entries, summaries };
+  return { files, entries };
 }
 
 /** The quarter's reports as the branch computes them; they travel in the package and show before export. */
@@ -62,16 +62,28 @@ async function quarterSummaries(reg: Register, q: Quarter) {
   };
 }
 
-/** What an export of this quarter would send: rows per table and the summaries. Writes nothing. */
+async function nextSeq(db: Tx): Promise<number> {
+  const row: { value: string } | undefined = await db('settings').where({ key: SEQ }).first('value');
+  return Number(row?.value ?? 0) + 1;
+}
+
+/**
+ * What an export of this quarter would send: rows per table (counted, not serialized — the screen asks
+ * again at every change of quarter) and the summaries. Writes nothing.
+ */
 export async function previewExport(reg: Register, quarter: string) {
   const q = parseQuarter(quarter);
-  const { entries, summaries } = await packageContents(reg, q);
-  const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
+  const summaries = await quarterSummaries(reg, q);
+  const files = [];
+  for (const table of PACKAGE_TABLES) {
+    const [{ n }] = (await reg.db(table).count<{ n: number }[]>({ n: '*' })) as [{ n: number }];
+    files.push({ path: `data/${table}.jsonl`, rows: Number(n) });
+  }
   return {
     period: quarterLabel(q),
-    seq: Number(seqRow?.value ?? 0) + 1,
+    seq: await nextSeq(reg.db),
     closed: (await closedQuarters(reg.db)).has(quarterLabel(q)),
-    files: entries.map((e) => ({ path: e.path, rows: e.rows, bytes: e.bytes })),
+    files,
     summaries: {
       members: summaries.membership.total.members,
       orgs: summaries.membership.total.orgs,
@@ -118,8 +130,7 @@ export async function exportPackage(
   const period = quarterLabel(q);
   const key = await loadSigningKey(reg);
   const recipient = input.recipient ? parseRecipient(fileOrText(input.recipient)) : await hqRecipient(reg);
-  const seqRow: { value: string } | undefined = await reg.db('settings').where({ key: SEQ }).first('value');
-  const seq = Number(seqRow?.value ?? 0) + 1;
+  const seq = await nextSeq(reg.db);
 
   const { files, entries } = await packageContents(reg, q);
 

@@ -99,13 +99,13 @@ export interface Duplicate {
  * person whose new branch has admitted them on transfer while the old branch's package still shows them
  * active is a transfer in progress (see `branchTransfers`), not a duplicate.
  */
-export async function activeInTwoBranches(reg: Register): Promise<Duplicate[]> {
+export async function activeInTwoBranches(reg: Register, transfers?: BranchTransfer[]): Promise<Duplicate[]> {
   const rows: Array<{ iin: string; branches: string; names: string }> = await reg.db.raw(
     `SELECT iin, group_concat(DISTINCT branch_code) AS branches, group_concat(surname || ' ' || given_name, '; ') AS names
      FROM hq_members WHERE status = 'active' GROUP BY iin HAVING count(DISTINCT branch_code) > 1 ORDER BY iin`,
   );
   const inProgress = new Set(
-    (await branchTransfers(reg))
+    (transfers ?? (await branchTransfers(reg)))
       .filter((t) => t.status === 'awaiting_source')
       .map((t) => `${t.iin}|${[t.fromBranch, t.toBranch].sort().join(',')}`),
   );
@@ -140,32 +140,33 @@ export async function submissions(reg: Register) {
   const now = index({ year: Number(today.slice(0, 4)), quarter: quarterOfMonth(Number(today.slice(5, 7))) });
   const earliest = imports.map((i) => i.period).sort()[0];
   const first = Math.max(earliest ? index(parseQuarter(earliest)) : now - 4, now - 8);
-  const periods: string[] = [];
-  for (let n = first; n <= now; n++) periods.push(`${Math.floor(n / 4)}-Q${(n % 4) + 1}`);
+  const dueDays = (await readSettings(reg.db)).packageDueDays;
+  const periods: Array<{ period: string; ended: boolean; dueOn: string }> = [];
+  for (let n = first; n <= now; n++) {
+    const end = periodBounds(Math.floor(n / 4), (n % 4) + 1).to;
+    const due = new Date(`${end}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + dueDays);
+    periods.push({
+      period: `${Math.floor(n / 4)}-Q${(n % 4) + 1}`,
+      ended: end < today,
+      dueOn: due.toISOString().slice(0, 10),
+    });
+  }
 
   const got = new Map(imports.map((i) => [`${i.branch_code}|${i.period}`, i]));
-  const dueDays = (await readSettings(reg.db)).packageDueDays;
-  const dueDate = (period: string) => {
-    const { year, quarter } = parseQuarter(period);
-    const end = new Date(`${periodBounds(year, quarter).to}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + dueDays);
-    return end.toISOString().slice(0, 10);
-  };
   return {
     branches,
-    periods,
+    periods: periods.map((p) => p.period),
     dueDays,
     cells: branches.flatMap((branch) =>
-      periods.map((period) => {
+      periods.map(({ period, ended, dueOn }) => {
         const hit = got.get(`${branch}|${period}`);
-        const due = dueDate(period);
-        const ended = periodBounds(parseQuarter(period).year, parseQuarter(period).quarter).to < today;
-        const state: SubmissionState = hit ? 'received' : !ended ? 'open' : today > due ? 'late' : 'due';
+        const state: SubmissionState = hit ? 'received' : !ended ? 'open' : today > dueOn ? 'late' : 'due';
         return {
           branch,
           period,
           state,
-          dueOn: due,
+          dueOn,
           seq: hit ? Number(hit.seq) : null,
           importedAt: hit?.imported_at ?? null,
         };

@@ -340,6 +340,7 @@ export async function mergeBatch(
         });
       }
     }
-    return { results, duplicates: await activeInTwoBranches(reg), transfers: await branchTransfers(reg) };
+    const transfers = await branchTransfers(reg);
+    return { results, duplicates: await activeInTwoBranches(reg, transfers), transfers };
   });
 }

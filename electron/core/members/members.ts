@@ -334,50 +334,10 @@ async function refuseOwnBranch(trx: Tx, other: string): Promise<void> {
 }
 
 /**
- * To another branch: this branch records the transfer out and the person leaves its register; the other
- * branch admits them with `fromBranch`, and headquarters pairs the two halves.
+ * A transfer inside the branch is recorded on both sides: out of the old PPO and into the new one, on the
+ * same date. To another branch, this branch records only the transfer out and the person leaves its
+ * register; the other branch admits them with `fromBranch`, and headquarters pairs the two halves.
  */
-async function transferToBranch(
-  reg: Register,
-  input: ParsedInput<'members.transfer'> & { toBranch: string },
-  transferredOn: string,
-): Promise<Member> {
-  return inTransaction(reg, async (trx) => {
-    const member = await requireActiveMember(trx, input.iin);
-    await refuseOwnBranch(trx, input.toBranch);
-    if (transferredOn < member.joinedOn) {
-      refuse(
-        'member.exit_before_admission',
-        `the transfer date ${transferredOn} is before the admission date ${member.joinedOn}`,
-        `Дата перевода ${transferredOn} раньше даты вступления ${member.joinedOn}`,
-      );
-    }
-    await appendEvents(
-      trx,
-      member.id,
-      [
-        {
-          kind: 'transferred_to_branch',
-          orgId: member.orgId,
-          eventDate: transferredOn,
-          counterpartBranch: input.toBranch,
-          note: input.note ?? null,
-          ...(input.decision
-            ? {
-                decisionBody: input.decision.body,
-                decisionNo: input.decision.number,
-                decisionDate: parseDate(input.decision.date, 'decision.date'),
-              }
-            : {}),
-        },
-      ],
-      nowIso(reg),
-    );
-    return (await findMember(trx, input.iin))!;
-  });
-}
-
-/** A transfer is recorded on both sides: out of the old PPO and into the new one, on the same date. */
 export async function transferMember(reg: Register, input: ParsedInput<'members.transfer'>): Promise<Member> {
   const transferredOn = parseDate(input.transferredOn, 'transferredOn');
   const { toOrgCode, toBranch } = input;
@@ -388,47 +348,47 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
       'Укажите одно из двух: ППО этого филиала или другой филиал',
     );
   }
-  if (toBranch) return transferToBranch(reg, { ...input, toBranch }, transferredOn);
-  return inTransaction(reg, async (trx) => {
-    const member = await requireActiveMember(trx, input.iin);
-    const target = await requireActiveOrg(trx, toOrgCode!);
-    if (target.id === member.orgId) {
-      refuse(
-        'member.same_org',
-        `the member already belongs to PPO ${target.code}`,
-        `Член профсоюза уже состоит в ППО ${target.code}`,
-      );
-    }
-    const decision = input.decision
+  const shared = {
+    eventDate: transferredOn,
+    note: input.note ?? null,
+    ...(input.decision
       ? {
           decisionBody: input.decision.body,
           decisionNo: input.decision.number,
           decisionDate: parseDate(input.decision.date, 'decision.date'),
         }
-      : {};
-    await appendEvents(
-      trx,
-      member.id,
-      [
-        {
-          kind: 'transferred_out',
-          orgId: member.orgId,
-          eventDate: transferredOn,
-          counterpartOrgId: target.id,
-          note: input.note ?? null,
-          ...decision,
-        },
-        {
-          kind: 'transferred_in',
-          orgId: target.id,
-          eventDate: transferredOn,
-          counterpartOrgId: member.orgId,
-          note: input.note ?? null,
-          ...decision,
-        },
-      ],
-      nowIso(reg),
-    );
+      : {}),
+  };
+  return inTransaction(reg, async (trx) => {
+    const member = await requireActiveMember(trx, input.iin);
+    let events: EventInput[];
+    if (toBranch) {
+      await refuseOwnBranch(trx, toBranch);
+      if (transferredOn < member.joinedOn) {
+        refuse(
+          'member.exit_before_admission',
+          `the transfer date ${transferredOn} is before the admission date ${member.joinedOn}`,
+          `Дата перевода ${transferredOn} раньше даты вступления ${member.joinedOn}`,
+        );
+      }
+      events = [
+        { kind: 'transferred_to_branch', orgId: member.orgId, counterpartBranch: toBranch, ...shared },
+      ];
+    } else {
+      const target = await requireActiveOrg(trx, toOrgCode!);
+      if (target.id === member.orgId) {
+        refuse(
+          'member.same_org',
+          `the member already belongs to PPO ${target.code}`,
+          `Член профсоюза уже состоит в ППО ${target.code}`,
+        );
+      }
+      events = [
+        { kind: 'transferred_out', orgId: member.orgId, counterpartOrgId: target.id, ...shared },
+        { kind: 'transferred_in', orgId: target.id, counterpartOrgId: member.orgId, ...shared },
+      ];
+    }
+    await appendEvents(trx, member.id, events, nowIso(reg));
     return (await findMember(trx, input.iin))!;
   });
 }

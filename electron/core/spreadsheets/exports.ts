@@ -6,7 +6,7 @@ import {
   APPEAL_STATUSES,
   LEGAL_KINDS,
   STAFF_CATEGORIES,
-  type Term,
+  termLabel,
 } from '../../shared/vocabulary.ts';
 import { listAppeals } from '../appeals/appeals.ts';
 import { monthsOfPeriod, type IsoDate } from '../dates.ts';
@@ -28,9 +28,6 @@ const MONTHS: Record<UiLanguage, string[]> = {
   kk: ['қаң', 'ақп', 'нау', 'сәу', 'мам', 'мау', 'шіл', 'там', 'қыр', 'қаз', 'қар', 'жел'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
-
-const term = (terms: Record<string, Term>, key: string | null, language: UiLanguage) =>
-  key ? (terms[key]?.[language] ?? key) : '';
 
 /** Rows per page of the member export: small enough that 75,000 members never sit in memory at once. */
 const PAGE = 5000;
@@ -72,7 +69,7 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
         header: L('category'),
         type: 'text',
         longest: categoryWidth,
-        value: (m) => term(STAFF_CATEGORIES, m.category, language),
+        value: (m) => termLabel(STAFF_CATEGORIES, m.category, language),
       },
       { header: L('cardNo'), type: 'text', longest: widest('card_no'), value: (m) => m.cardNo },
       { header: L('joinedOn'), type: 'date', longest: 10, value: (m) => m.joinedOn },
@@ -92,14 +89,18 @@ async function appealsSheet(reg: Register, input: Input, language: UiLanguage): 
     columns: [
       { header: L('regNo'), type: 'text', value: (a) => a.regNo },
       { header: L('receivedOn'), type: 'date', value: (a) => a.receivedOn },
-      { header: L('channel'), type: 'text', value: (a) => term(APPEAL_CHANNELS, a.channel, language) },
+      { header: L('channel'), type: 'text', value: (a) => termLabel(APPEAL_CHANNELS, a.channel, language) },
       { header: L('applicant'), type: 'text', value: (a) => a.applicant },
       { header: L('signatories'), type: 'int', value: (a) => a.signatories },
       { header: L('orgCode'), type: 'text', value: (a) => a.orgCode },
-      { header: L('category'), type: 'text', value: (a) => term(APPEAL_CATEGORIES, a.category, language) },
+      {
+        header: L('category'),
+        type: 'text',
+        value: (a) => termLabel(APPEAL_CATEGORIES, a.category, language),
+      },
       { header: L('summary'), type: 'text', value: (a) => a.summary },
       { header: L('assignee'), type: 'text', value: (a) => a.assignee },
-      { header: L('status'), type: 'text', value: (a) => term(APPEAL_STATUSES, a.status, language) },
+      { header: L('status'), type: 'text', value: (a) => termLabel(APPEAL_STATUSES, a.status, language) },
       { header: L('onControl'), type: 'text', value: (a) => (a.onControl ? L('yes') : '') },
       { header: L('dueOn'), type: 'date', value: (a) => a.dueOn },
       { header: L('closedOn'), type: 'date', value: (a) => a.closedOn },
@@ -163,7 +164,8 @@ async function appealsReportSheet(reg: Register, input: Input, language: UiLangu
       {
         header: L('issues'),
         type: 'text',
-        value: (x) => (x.category === 'total' ? L('total') : term(APPEAL_CATEGORIES, x.category, language)),
+        value: (x) =>
+          x.category === 'total' ? L('total') : termLabel(APPEAL_CATEGORIES, x.category, language),
       },
       { header: L('appealsTotal'), type: 'int', value: (x) => x.total },
       { header: L('appealsClosed'), type: 'int', value: (x) => x.closed },
@@ -187,7 +189,7 @@ async function legalSheet(reg: Register, input: Input, language: UiLanguage) {
         {
           header: L('legalKind'),
           type: 'text',
-          value: (x) => (x.kind === 'total' ? L('total') : term(LEGAL_KINDS, x.kind, language)),
+          value: (x) => (x.kind === 'total' ? L('total') : termLabel(LEGAL_KINDS, x.kind, language)),
         },
         { header: L('cases'), type: 'int', value: (x) => x.cases },
         { header: L('appealsClosed'), type: 'int', value: (x) => x.closed },
@@ -225,7 +227,7 @@ async function membershipSheets(reg: Register, date: IsoDate, language: UiLangua
   const categories = table<C>({
     name: L('sheetCategories'),
     rows: r.byCategory.map((c) => ({
-      label: term(STAFF_CATEGORIES, c.category, language),
+      label: termLabel(STAFF_CATEGORIES, c.category, language),
       members: c.members,
     })),
     columns: [

@@ -41,9 +41,8 @@ export function table<Row>(sheet: Sheet<Row>): Table {
       header: c.header,
       type: c.type,
       width: width(
-        c.type,
         c.header,
-        all.map((v) => v[i]!),
+        all.reduce((longest, v) => Math.max(longest, shownLength(c.type, v[i]!)), 0),
       ),
     })),
     rows: async function* () {
@@ -59,6 +58,7 @@ export function table<Row>(sheet: Sheet<Row>): Table {
  */
 export function streamedTable<Row>(sheet: {
   name: string;
+  /** `longest`: characters of the widest value, as shown (measured in SQL, dates 10). */
   columns: Array<SheetColumn<Row> & { longest: number }>;
   pages: () => AsyncIterable<Row[]>;
 }): Table {
@@ -67,7 +67,7 @@ export function streamedTable<Row>(sheet: {
     columns: sheet.columns.map((c) => ({
       header: c.header,
       type: c.type,
-      width: width(c.type, c.header, [c.type === 'text' ? 'x'.repeat(c.longest) : c.longest ? 1 : null]),
+      width: width(c.header, c.longest),
     })),
     rows: async function* () {
       for await (const page of sheet.pages())
@@ -101,18 +101,18 @@ function cell(type: ColumnType, v: string | number | null | undefined): ExcelJS.
   return String(v);
 }
 
-/** How wide a column must be for its longest shown value (in characters, as Excel measures). */
-function width(type: ColumnType, header: string, values: Array<ExcelJS.CellValue>): number {
-  const shown = (v: ExcelJS.CellValue): number => {
-    if (v === null) return 0;
-    if (type === 'date') return 10;
-    if (type === 'money') return (Number(v).toFixed(2).length * 4) / 3 + 1;
-    if (type === 'percent') return 7;
-    return String(v).length;
-  };
-  let longest = Math.max(...header.split(' ').map((w) => w.length), 6);
-  for (const v of values) longest = Math.max(longest, shown(v));
-  return Math.min(60, longest + 2);
+/** How many characters a value takes when shown (dates as dd.mm.yyyy, money with separators). */
+function shownLength(type: ColumnType, v: ExcelJS.CellValue): number {
+  if (v === null) return 0;
+  if (type === 'date') return 10;
+  if (type === 'money') return (Number(v).toFixed(2).length * 4) / 3 + 1;
+  if (type === 'percent') return 7;
+  return String(v).length;
+}
+
+/** Column width (in characters, as Excel measures) for the longest value and the header's longest word. */
+function width(header: string, longest: number): number {
+  return Math.min(60, Math.max(longest, 6, ...header.split(' ').map((w) => w.length)) + 2);
 }
 
 export async function writeWorkbook(sheets: Table[]): Promise<Buffer> {
