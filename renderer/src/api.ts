@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type { OperationInput, OperationName } from '../../electron/shared/contract.ts';
 import type { Envelope } from '../../electron/shared/envelope.ts';
 import type { OperationResult } from '../../electron/core/service.ts';
@@ -52,4 +53,16 @@ export async function api<K extends OperationName>(
   const result = await transport(op, input);
   if (!result.ok) throw new ApiError(result);
   return result.value as OperationResult<K>;
+}
+
+/**
+ * A read operation as a query, cached under the operation and its input: two screens or charts asking the
+ * same thing (an absent option or one left undefined alike) share one request and one cache entry.
+ */
+export function useOperation<K extends OperationName>(
+  op: K,
+  input: OperationInput<K>,
+  options: { enabled?: boolean } = {},
+) {
+  return useQuery({ queryKey: [op, input], queryFn: () => api(op, input), ...options });
 }

@@ -3,23 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../electron/shared/contract.ts';
 import { api } from './api.ts';
+import { saveBytes } from './files.ts';
 import { RefusalAlert, useLanguage } from './ui.tsx';
-
-/** Saves a file the page made: the browser's download, or Electron's save dialog. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Hands bytes to the browser (or Electron's save dialog) as a file download. */
-export function saveBytes(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  saveBlob(new Blob([bytes], { type }), fileName);
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

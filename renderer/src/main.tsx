@@ -1,11 +1,12 @@
 import '@mantine/core/styles.css';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
 import { PrintRoot, printBranch, printRoute } from './print/PrintRoot.tsx';
+import { useHash } from './route.ts';
 import './i18n/index.ts';
 
 // Under a strict Content-Security-Policy zod must not probe for eval (it would log a CSP violation).
@@ -22,12 +23,7 @@ const queryClient = new QueryClient({
 
 /** A print view (`#/print/…`) is a page of its own, without the app's frame; everything else is the app. */
 function Root() {
-  const [hash, setHash] = useState(window.location.hash);
-  useEffect(() => {
-    const onChange = () => setHash(window.location.hash);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
+  const hash = useHash();
   const print = printRoute(hash);
   return print ? <PrintRoot route={print} branch={printBranch(hash)} /> : <App />;
 }

@@ -13,17 +13,23 @@ export const ROUTES = [
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
-function current(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0] as Route;
+function routeOf(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as Route;
   return ROUTES.includes(name) ? name : 'dashboard';
 }
 
-export function useRoute(): [Route, (r: Route) => void] {
-  const [route, setRoute] = useState<Route>(current);
+/** The page's hash, kept current: the app's screens and the print views both follow it. */
+export function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash);
   useEffect(() => {
-    const onChange = () => setRoute(current());
+    const onChange = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
+  return hash;
+}
+
+export function useRoute(): [Route, (r: Route) => void] {
+  const route = routeOf(useHash());
   return [route, (r) => (window.location.hash = `#/${r === 'dashboard' ? '' : r}`)];
 }

@@ -140,6 +140,7 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     const board = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await board.goto(previews.at(-1)!.url);
     await expect.poll(() => board.getByTestId('stat-members').textContent()).toBe('1');
+    await expect.poll(() => board.getByTestId('chart-branches').count()).toBe(1);
     await choose(board, 'dashboard-branch', 'KRG');
     await expect.poll(() => board.getByTestId('stat-members').textContent()).toBe('1');
     expect(await board.getByTestId('print-links').locator('a').first().getAttribute('href')).toBe(

@@ -1,7 +1,7 @@
 import { Button, Card, Group, ScrollArea, Table, Text } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '../download.tsx';
+import { saveBlob } from '../files.ts';
 import { chartPng, copyPng } from './png.ts';
 
 export interface ChartTable {

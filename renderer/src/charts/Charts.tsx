@@ -1,5 +1,4 @@
 import { SimpleGrid } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -15,7 +14,7 @@ import {
 } from 'recharts';
 import { formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
+import { useOperation } from '../api.ts';
 import { termLabel, useLanguage, useMonthNames } from '../ui.tsx';
 import { ChartCard } from './ChartCard.tsx';
 
@@ -34,10 +33,7 @@ function useShortMonth() {
 export function MembersChart({ branch }: { branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
-  const series = useQuery({
-    queryKey: ['reports.membershipSeries', branch],
-    queryFn: () => api('reports.membershipSeries', { months: 12, branch }),
-  });
+  const series = useOperation('reports.membershipSeries', { months: 12, branch });
   const members = (series.data?.series ?? []).map((p) => ({ ...p, label: short(p.month) }));
   return (
     <ChartCard
@@ -81,10 +77,7 @@ export function MembersChart({ branch }: { branch?: string }) {
 
 export function BranchesChart() {
   const { t } = useTranslation();
-  const series = useQuery({
-    queryKey: ['reports.membershipSeries'],
-    queryFn: () => api('reports.membershipSeries', { months: 12 }),
-  });
+  const series = useOperation('reports.membershipSeries', { months: 12 });
   const perBranch = series.data?.perBranch ?? [];
   return (
     <ChartCard
@@ -113,10 +106,7 @@ export function BranchesChart() {
 export function DuesChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
-  const dues = useQuery({
-    queryKey: ['reports.dues', year, branch],
-    queryFn: () => api('reports.dues', { year, branch }),
-  });
+  const dues = useOperation('reports.dues', { year, branch });
   const money = (dues.data?.months ?? []).map((m) => ({
     label: short(m.month),
     received: m.receivedTiyn / 100,
@@ -152,10 +142,7 @@ export function DuesChart({ year, branch }: { year: number; branch?: string }) {
 export function AppealsCategoryChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const appeals = useQuery({
-    queryKey: ['reports.appeals', year, branch],
-    queryFn: () => api('reports.appeals', { year, branch }),
-  });
+  const appeals = useOperation('reports.appeals', { year, branch });
   const categories = (appeals.data?.rows ?? []).map((r) => ({
     label: termLabel(APPEAL_CATEGORIES, r.category, language),
     total: r.total,
@@ -187,10 +174,7 @@ export function AppealsCategoryChart({ year, branch }: { year: number; branch?: 
 export function AppealsMonthChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
-  const byMonth = useQuery({
-    queryKey: ['reports.appealsByMonth', year, branch],
-    queryFn: () => api('reports.appealsByMonth', { year, branch }),
-  });
+  const byMonth = useOperation('reports.appealsByMonth', { year, branch });
   const perMonth = (byMonth.data?.rows ?? []).map((r) => ({ label: short(r.month), total: r.total }));
   return (
     <ChartCard

@@ -1,3 +1,5 @@
+import { bytesToBase64 } from '../files.ts';
+
 /**
  * A chart as a picture: the chart's SVG drawn onto a canvas (white background, twice the screen
  * resolution for print) and turned into PNG bytes — to save as a file or to copy for a letter.
@@ -13,9 +15,7 @@ export async function chartPng(container: HTMLElement): Promise<Blob> {
   copy.style.fontFamily = getComputedStyle(container).fontFamily;
   const xml = new XMLSerializer().serializeToString(copy);
   const image = new Image();
-  let binary = '';
-  for (const byte of new TextEncoder().encode(xml)) binary += String.fromCharCode(byte);
-  image.src = `data:image/svg+xml;base64,${btoa(binary)}`;
+  image.src = `data:image/svg+xml;base64,${bytesToBase64(new TextEncoder().encode(xml))}`;
   await image.decode();
   const scale = 2;
   const canvas = document.createElement('canvas');

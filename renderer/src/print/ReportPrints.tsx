@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
+import { api, useOperation } from '../api.ts';
 import { termLabel, useLanguage } from '../ui.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
 
@@ -45,6 +45,49 @@ function PrintPage({
   );
 }
 
+/** A row per PPO ("name (code)") and a totals row, with the report's own cells after the name. */
+function PerOrgTable<T>({
+  headers,
+  rows,
+  total,
+  cells,
+}: {
+  headers: string[];
+  rows: Array<T & { org: string; name: string }> | undefined;
+  total: T | undefined;
+  cells: (x: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="print">
+      <thead>
+        <tr>
+          <th>{t('print.org')}</th>
+          {headers.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows?.map((row) => (
+          <tr key={row.org}>
+            <td>
+              {row.name} ({row.org})
+            </td>
+            {cells(row)}
+          </tr>
+        ))}
+        {total && (
+          <tr className="total">
+            <td>{t('print.total')}</td>
+            {cells(total)}
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
 function usePeriodLabel(year: number, quarter?: number): string {
   const { t } = useTranslation();
   return quarter ? t('print.periodQuarter', { year, quarter }) : t('print.periodYear', { year });
@@ -54,10 +97,7 @@ function usePeriodLabel(year: number, quarter?: number): string {
 export function AppealsPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const report = useQuery({
-    queryKey: ['reports.appeals', year, quarter, branch],
-    queryFn: () => api('reports.appeals', { year, quarter, branch }),
-  });
+  const report = useOperation('reports.appeals', { year, quarter, branch });
   const r = report.data;
   return (
     <PrintPage
@@ -109,10 +149,7 @@ export function AppealsPrint({ year, quarter, branch }: { year: number; quarter?
 /** Dues and completeness per PPO for the period, with the shares and a total row. */
 export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
   const { t } = useTranslation();
-  const report = useQuery({
-    queryKey: ['reports.dues', year, quarter, branch],
-    queryFn: () => api('reports.dues', { year, quarter, branch }),
-  });
+  const report = useOperation('reports.dues', { year, quarter, branch });
   const r = report.data;
   const cells = (x: NonNullable<typeof r>['total']) => (
     <>
@@ -130,35 +167,19 @@ export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: n
       ready={Boolean(r)}
       branch={branch}
     >
-      <table className="print">
-        <thead>
-          <tr>
-            <th>{t('print.org')}</th>
-            <th>{t('print.duesReceived')}</th>
-            <th>{t('print.duesExpected')}</th>
-            <th>{t('print.duesCompleteness')}</th>
-            <th>{t('print.sharePpo')}</th>
-            <th>{t('print.shareBranch')}</th>
-            <th>{t('print.shareCentral')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r?.rows.map((row) => (
-            <tr key={row.org}>
-              <td>
-                {row.name} ({row.org})
-              </td>
-              {cells(row)}
-            </tr>
-          ))}
-          {r && (
-            <tr className="total">
-              <td>{t('print.total')}</td>
-              {cells(r.total)}
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <PerOrgTable
+        headers={[
+          t('print.duesReceived'),
+          t('print.duesExpected'),
+          t('print.duesCompleteness'),
+          t('print.sharePpo'),
+          t('print.shareBranch'),
+          t('print.shareCentral'),
+        ]}
+        rows={r?.rows}
+        total={r?.total}
+        cells={cells}
+      />
       {r && r.arrears.length > 0 && (
         <p>
           {t('print.arrears')}: {r.arrears.map((a) => `${a.org} ${a.month}`).join('; ')}
@@ -172,10 +193,7 @@ export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: n
 export function MembershipPrint({ branch }: { branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const report = useQuery({
-    queryKey: ['reports.membership', 'print', language, branch],
-    queryFn: () => api('reports.membership', { language, branch }),
-  });
+  const report = useOperation('reports.membership', { language, branch });
   const r = report.data;
   return (
     <PrintPage
@@ -183,36 +201,18 @@ export function MembershipPrint({ branch }: { branch?: string }) {
       ready={Boolean(r)}
       branch={branch}
     >
-      <table className="print">
-        <thead>
-          <tr>
-            <th>{t('print.org')}</th>
-            <th>{t('print.members')}</th>
-            <th>{t('print.headcount')}</th>
-            <th>{t('print.density')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r?.rows.map((row) => (
-            <tr key={row.org}>
-              <td>
-                {row.name} ({row.org})
-              </td>
-              <td className="num">{row.members}</td>
-              <td className="num">{row.headcount ?? ''}</td>
-              <td className="num">{formatPercent(row.density)}</td>
-            </tr>
-          ))}
-          {r && (
-            <tr className="total">
-              <td>{t('print.total')}</td>
-              <td className="num">{r.total.members}</td>
-              <td className="num">{r.total.headcount}</td>
-              <td className="num">{formatPercent(r.total.density)}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <PerOrgTable<{ members: number; headcount: number | null; density: number | null }>
+        headers={[t('print.members'), t('print.headcount'), t('print.density')]}
+        rows={r?.rows}
+        total={r?.total}
+        cells={(x) => (
+          <>
+            <td className="num">{x.members}</td>
+            <td className="num">{x.headcount ?? ''}</td>
+            <td className="num">{formatPercent(x.density)}</td>
+          </>
+        )}
+      />
       {r && (
         <table className="print" style={{ marginTop: '6mm', width: '60%' }}>
           <thead>

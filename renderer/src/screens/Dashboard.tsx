@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
+import { api, useOperation } from '../api.ts';
 import { DashboardCharts } from '../charts/Charts.tsx';
 import { XlsxButton } from '../download.tsx';
 import { useLanguage } from '../ui.tsx';
@@ -30,27 +30,11 @@ export function Dashboard() {
   // At headquarters: the whole union, or one branch (the branches that have a key or sent a package)
   const [branchChoice, setBranch] = useState<string | null>(null);
   const branch = hq ? (branchChoice ?? undefined) : undefined;
-  const branches = useQuery({
-    queryKey: ['exchange.submissions'],
-    queryFn: () => api('exchange.submissions', {}),
-    enabled: hq,
-  });
-  const membership = useQuery({
-    queryKey: ['reports.membership', language, branch],
-    queryFn: () => api('reports.membership', { language, branch }),
-  });
-  const dues = useQuery({
-    queryKey: ['reports.dues', year, branch],
-    queryFn: () => api('reports.dues', { year, branch }),
-  });
-  const open = useQuery({
-    queryKey: ['appeals.list', 'open', branch],
-    queryFn: () => api('appeals.list', { open: true, branch }),
-  });
-  const overdue = useQuery({
-    queryKey: ['reports.overdue', branch],
-    queryFn: () => api('reports.overdue', { branch }),
-  });
+  const branches = useOperation('exchange.submissions', {}, { enabled: hq });
+  const membership = useOperation('reports.membership', { language, branch });
+  const dues = useOperation('reports.dues', { year, branch });
+  const open = useOperation('appeals.list', { open: true, branch });
+  const overdue = useOperation('reports.overdue', { branch });
   const scope = branch ? `?branch=${branch}` : '';
   const m = membership.data;
   const openCount = open.data?.length ?? 0;

@@ -14,7 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
+import { api, useOperation } from '../api.ts';
 import { DuesChart } from '../charts/Charts.tsx';
 import { XlsxButton } from '../download.tsx';
 import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
@@ -42,7 +42,7 @@ export function Dues() {
     queryFn: () => api('orgs.list', { status: 'active', language }),
   });
   const list = useQuery({ queryKey: ['dues.list', year], queryFn: () => api('dues.list', { year }) });
-  const report = useQuery({ queryKey: ['reports.dues', year], queryFn: () => api('reports.dues', { year }) });
+  const report = useOperation('reports.dues', { year });
   const quarters = useQuery({ queryKey: ['quarters.list'], queryFn: () => api('quarters.list', {}) });
   const record = useMutation({
     mutationFn: (input: { orgCode: string; month: string; received: string }) => api('dues.record', input),

@@ -3,18 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api.ts';
+import { toBase64 } from '../files.ts';
 import { Notice, RefusalAlert } from '../ui.tsx';
 
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
-
-/** The file's bytes as base64, in slices so a large register does not overflow the argument list. */
-export async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Choose a file, see every row problem before anything is written, then import. Checking is the same

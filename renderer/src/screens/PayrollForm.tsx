@@ -17,7 +17,7 @@ import type { OperationResult } from '../../../electron/core/service.ts';
 import { formatTiyn } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
 import { RefusalAlert, useOrgOptions } from '../ui.tsx';
-import { toBase64 } from './Import.tsx';
+import { toBase64 } from '../files.ts';
 
 type Checked = OperationResult<'payroll.check'>;
 type Exception = Checked['exceptions'][number];

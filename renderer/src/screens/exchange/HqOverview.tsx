@@ -2,17 +2,14 @@ import { Badge, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { api, useOperation } from '../../api.ts';
 
 const STATE_COLOR = { received: 'teal', late: 'red', due: 'orange', open: 'gray' } as const;
 
 /** Branch × quarter: who sent which quarter, who is late. */
 export function SubmissionsMatrix() {
   const { t } = useTranslation();
-  const matrix = useQuery({
-    queryKey: ['exchange.submissions'],
-    queryFn: () => api('exchange.submissions', {}),
-  });
+  const matrix = useOperation('exchange.submissions', {});
   const m = matrix.data;
   if (!m) return null;
   const cell = new Map(m.cells.map((c) => [`${c.branch}|${c.period}`, c]));

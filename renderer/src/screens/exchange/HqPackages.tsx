@@ -3,10 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/core/service.ts';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { api } from '../../api.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
-import { toBase64 } from '../Import.tsx';
+import { toBase64 } from '../../files.ts';
 
+type Upload = OperationInput<'exchange.mergeUpload'>;
 type Result = OperationResult<'exchange.mergeUpload'>['results'][number];
 const STATUS_COLOR = { accepted: 'teal', ready: 'blue', duplicate: 'gray', rejected: 'red' } as const;
 
@@ -77,14 +79,10 @@ export function HqPackages() {
   const client = useQueryClient();
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
-  const upload = async (chosen: File[]) => ({
-    packages: await Promise.all(chosen.map(async (f) => ({ name: f.name, content: await toBase64(f) }))),
-  });
-  const inspect = useMutation({
-    mutationFn: async (chosen: File[]) => api('exchange.inspectUpload', await upload(chosen)),
-  });
+  // Each file is read and encoded once: the check and the merge send the same bytes.
+  const inspect = useMutation({ mutationFn: (upload: Upload) => api('exchange.inspectUpload', upload) });
   const merge = useMutation({
-    mutationFn: async (chosen: File[]) => api('exchange.mergeUpload', await upload(chosen)),
+    mutationFn: (upload: Upload) => api('exchange.mergeUpload', upload),
     onSuccess: () => {
       // cleared, so that choosing the same file again is a new choice
       setFiles([]);
@@ -92,11 +90,14 @@ export function HqPackages() {
       void client.invalidateQueries();
     },
   });
-  const choose = (chosen: File[]) => {
+  const choose = async (chosen: File[]) => {
     setFiles(chosen);
     merge.reset();
-    if (chosen.length) inspect.mutate(chosen);
-    else inspect.reset();
+    if (!chosen.length) return inspect.reset();
+    const packages = await Promise.all(
+      chosen.map(async (f) => ({ name: f.name, content: await toBase64(f) })),
+    );
+    inspect.mutate({ packages });
   };
   const ready = inspect.data?.results.some((r) => r.status === 'ready') ?? false;
   return (
@@ -122,7 +123,7 @@ export function HqPackages() {
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          choose([...e.dataTransfer.files].filter((f) => f.name.endsWith('.aqpkg')));
+          void choose([...e.dataTransfer.files].filter((f) => f.name.endsWith('.aqpkg')));
         }}
       >
         <Text size="sm" c="dimmed" w="100%">
@@ -132,14 +133,14 @@ export function HqPackages() {
           multiple
           accept=".aqpkg"
           value={files}
-          onChange={choose}
+          onChange={(chosen) => void choose(chosen)}
           w={420}
           placeholder={t('exchange.choosePackages')}
           data-testid="packages-input"
         />
         <Button
           disabled={!ready}
-          onClick={() => merge.mutate(files)}
+          onClick={() => inspect.variables && merge.mutate(inspect.variables)}
           loading={merge.isPending || inspect.isPending}
           data-testid="packages-merge"
         >
