@@ -400,7 +400,14 @@ export function reportAsXlsx(name: string, flags: Flags): Record<string, unknown
 /** `import payroll --org CODE --month YYYY-MM --file FILE [--map JSON] [--confirm]`: exceptions first. */
 COMMANDS['import payroll'] = {
   op: 'payroll.check',
-  flags: { org: 'string', month: 'string', file: 'string', map: 'string', confirm: 'boolean' },
+  flags: {
+    org: 'string',
+    month: 'string',
+    file: 'string',
+    map: 'string',
+    remittance: 'string',
+    confirm: 'boolean',
+  },
   input: (f) => {
     let map: unknown;
     try {
@@ -408,6 +415,6 @@ COMMANDS['import payroll'] = {
     } catch {
       map = f.map; // the contract refuses it with a message saying map must be an object
     }
-    return { orgCode: s(f.org), month: s(f.month), file: s(f.file), map };
+    return { orgCode: s(f.org), month: s(f.month), file: s(f.file), map, remittanceId: s(f.remittance) };
   },
 };

@@ -192,6 +192,22 @@ describe("the employer's payroll register", () => {
     });
   });
 
+  it('asks which remittance when the month has several, and attaches to the one chosen', async () => {
+    const reg = await ppo();
+    await call(reg, 'dues.record', { orgCode: 'P001', month: '2024-10', received: '1 000', docNo: '77' });
+    const file = register([['Әбенова Айгүл', A, '100 000', '1 000']]);
+    await expect(check(reg, file)).rejects.toMatchObject({ code: 'payroll.which_remittance' });
+    const second = (await call(reg, 'dues.list', { orgCode: 'P001' })).find((r) => r.docNo === '77')!;
+    const attached = await call(reg, 'payroll.attach', {
+      orgCode: 'P001',
+      month: '2024-10',
+      file,
+      remittanceId: second.id,
+    });
+    expect(attached).toMatchObject({ attached: 1, receivedTiyn: 100000 });
+    expect(await reg.db('dues_lines').distinct('remittance_id').pluck('remittance_id')).toEqual([second.id]);
+  });
+
   it('attaches nothing into a closed quarter', async () => {
     const reg = await ppo();
     await call(reg, 'quarters.close', { quarter: '2024Q4' });

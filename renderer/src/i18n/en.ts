@@ -297,6 +297,7 @@ export const en: Messages = {
     shareCentral: 'Central council share, %',
   },
   payroll: {
+    remittance: 'Which remittance (the month has several)',
     open: 'Employer payroll register',
     help: "The employer's register of dues withheld (XLSX or CSV). Columns are guessed from the headers and remembered for the PPO; check them. Lines are attached to the remittance only after checking and confirming.",
     month: 'Month (YYYY-MM)',

@@ -14,8 +14,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../electron/core/service.ts';
-import { formatTiyn } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
+import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
+import { api, useOperation } from '../api.ts';
 import { RefusalAlert, useOrgOptions } from '../ui.tsx';
 import { toBase64 } from '../files.ts';
 
@@ -62,12 +62,22 @@ export function PayrollForm({ onDone }: { onDone: (message: string) => void }) {
   const [month, setMonth] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [map, setMap] = useState<Partial<Record<Field, string>>>({});
+  const [remittanceId, setRemittanceId] = useState<string | null>(null);
+  // Several remittances for the month (an employer that pays in parts): the accountant says which one.
+  const monthText = month.trim();
+  const remittances = useOperation(
+    'dues.list',
+    { orgCode: orgCode ?? undefined, year: Number(monthText.slice(0, 4)) },
+    { enabled: Boolean(orgCode) && /^\d{4}-\d{2}$/.test(monthText) },
+  );
+  const ofMonth = (remittances.data ?? []).filter((r) => r.month === monthText);
   const source = async () => ({
     orgCode: orgCode!,
     month: month.trim(),
     content: await toBase64(file!),
     fileName: file!.name,
     map,
+    remittanceId: ofMonth.length > 1 ? (remittanceId ?? undefined) : undefined,
   });
   const columns = useMutation({
     mutationFn: async () => api('payroll.columns', { ...(await source()), map: {} }),
@@ -135,6 +145,18 @@ export function PayrollForm({ onDone }: { onDone: (message: string) => void }) {
             />
           ))}
         </SimpleGrid>
+      )}
+      {columns.data && ofMonth.length > 1 && (
+        <Select
+          label={t('payroll.remittance')}
+          data={ofMonth.map((r) => ({
+            value: r.id,
+            label: `${formatTiyn(r.receivedTiyn)} ₸${r.docNo ? ` · № ${r.docNo}` : ''}${r.receivedOn ? ` · ${formatDate(r.receivedOn)}` : ''}`,
+          }))}
+          value={remittanceId}
+          onChange={setRemittanceId}
+          data-testid="payroll-remittance"
+        />
       )}
       {columns.data && (
         <Button onClick={() => check.mutate()} loading={check.isPending} data-testid="payroll-check">
