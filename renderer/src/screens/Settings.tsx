@@ -36,30 +36,12 @@ export function Settings() {
     shareCentralPercent: '10',
   });
   useEffect(() => {
-    if (info.data) {
-      const {
-        branchCode,
-        branchName,
-        region,
-        chair,
-        phone,
-        appealDueDays,
-        packageDueDays,
-        updateUrl,
-        backupsDir,
-      } = info.data;
-      setProfile({
-        branchCode,
-        branchName,
-        region,
-        chair,
-        phone,
-        appealDueDays,
-        packageDueDays,
-        updateUrl,
-        backupsDir,
-      });
-    }
+    // the editable fields of the register's profile, as stored
+    const data = info.data;
+    if (data)
+      setProfile(
+        (p) => Object.fromEntries(Object.keys(p).map((k) => [k, data[k as keyof typeof p]])) as typeof p,
+      );
   }, [info.data]);
   const save = useMutation({
     mutationFn: () => api('settings.update', profile),
