@@ -30,15 +30,10 @@ export function tryParseDate(text: string): IsoDate | null {
   return isRealDate(y, m, d) ? isoDate(y, m, d) : null;
 }
 
+/** Parses a date typed into `field` (the contract's field name), refusing with the field's label. */
 export function parseDate(text: string, field = 'date'): IsoDate {
   const parsed = tryParseDate(text);
-  if (!parsed) {
-    refuse(
-      'date.invalid',
-      `${field}: "${text}" is not a date (expected YYYY-MM-DD or dd.mm.yyyy)`,
-      `${field}: «${text}» — не дата (ожидается ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)`,
-    );
-  }
+  if (!parsed) refuse('date.invalid', { field, value: text });
   return parsed;
 }
 

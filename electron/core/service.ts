@@ -250,6 +250,8 @@ export async function callSafely(
         code: err.code,
         message: err.message,
         messageRu: err.messageRu,
+        params: err.params,
+        ...(err.field ? { field: err.field } : {}),
         details: err.details,
       };
     }

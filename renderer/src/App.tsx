@@ -5,14 +5,14 @@ import type { UiLanguage } from '../../electron/shared/collation.ts';
 import { api } from './api.ts';
 import { LANGUAGES, rememberLanguage } from './i18n/index.ts';
 import { ROUTES, useRoute, type Route } from './route.ts';
-import { Appeals } from './screens/Appeals.tsx';
-import { Dashboard } from './screens/Dashboard.tsx';
-import { Dues } from './screens/Dues.tsx';
-import { Exchange } from './screens/Exchange.tsx';
-import { ImportScreen } from './screens/Import.tsx';
-import { Members } from './screens/Members.tsx';
-import { Orgs } from './screens/Orgs.tsx';
-import { Settings } from './screens/Settings.tsx';
+import { Appeals } from './screens/appeals/Appeals.tsx';
+import { Dashboard } from './screens/dashboard/Dashboard.tsx';
+import { Dues } from './screens/dues/Dues.tsx';
+import { Exchange } from './screens/exchange/Exchange.tsx';
+import { ImportScreen } from './screens/import/Import.tsx';
+import { Members } from './screens/members/Members.tsx';
+import { Orgs } from './screens/orgs/Orgs.tsx';
+import { Settings } from './screens/settings/Settings.tsx';
 import { useLanguage } from './ui.tsx';
 
 const SCREENS: Record<Route, () => React.JSX.Element> = {

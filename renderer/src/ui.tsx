@@ -16,6 +16,7 @@ import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
 import { ApiError, api } from './api.ts';
 import { REFUSALS_KK } from './i18n/refusals-kk.ts';
+import { isRefusalCode, wordRefusal } from '../../electron/shared/refusals/index.ts';
 
 /** Small pieces every screen uses: the UI language, term labels, refusals shown as sentences. */
 export function useLanguage(): UiLanguage {
@@ -30,12 +31,14 @@ export function termOptions(terms: Record<string, Term>, language: UiLanguage) {
 }
 
 /**
- * The register's refusal in the UI language: English and Russian come from the core with the exact values;
- * Kazakh is the sentence for the refusal's code, followed by the Russian one for those values.
+ * The register's refusal in the UI language: the sentence for its code with the values it came with
+ * (shared/refusals). Codes not yet in those tables: English and Russian as the core worded them, Kazakh
+ * as the sentence for the code followed by the Russian one for those values.
  */
 export function refusalText(error: unknown, language: UiLanguage): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  const { code, message, messageRu } = error.refusal;
+  const { code, message, messageRu, params } = error.refusal;
+  if (isRefusalCode(code)) return wordRefusal(code, params ?? {}, language);
   if (language === 'en') return message;
   if (language === 'kk' && REFUSALS_KK[code] && messageRu !== REFUSALS_KK[code])
     return `${REFUSALS_KK[code]} (${messageRu})`;
@@ -64,7 +67,13 @@ export function RefusalAlert({ error }: { error: unknown }) {
               <Table.Tr key={i}>
                 <Table.Td>{d.row}</Table.Td>
                 <Table.Td>{d.column}</Table.Td>
-                <Table.Td>{language === 'en' ? d.message : d.messageRu}</Table.Td>
+                <Table.Td>
+                  {d.code && isRefusalCode(d.code)
+                    ? wordRefusal(d.code, d.params ?? {}, language)
+                    : language === 'en'
+                      ? d.message
+                      : d.messageRu}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

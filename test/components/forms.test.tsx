@@ -32,7 +32,7 @@ describe('forms and tables over the real register', () => {
     installApi(reg);
     await call(reg, 'orgs.create', { code: 'P001', name: 'ППО больницы' });
     await import('../../renderer/src/i18n/index.ts');
-    const { AdmitForm } = await import('../../renderer/src/screens/MemberForms.tsx');
+    const { AdmitForm } = await import('../../renderer/src/screens/members/MemberForms.tsx');
     const messages: string[] = [];
     wrap(<AdmitForm onDone={(m) => messages.push(m)} setDirty={() => {}} />);
 
@@ -76,7 +76,7 @@ describe('forms and tables over the real register', () => {
       applicationDate: '2024-01-01',
       decision: { body: 'профком', number: '1', date: '2024-01-02' },
     });
-    const { Orgs } = await import('../../renderer/src/screens/Orgs.tsx');
+    const { Orgs } = await import('../../renderer/src/screens/orgs/Orgs.tsx');
     wrap(<Orgs />);
     await waitFor(() => expect(screen.getByTestId('orgs-table').textContent).toContain('ППО'));
     expect(screen.getByTestId('orgs-table').textContent).toContain('1'); // one active member

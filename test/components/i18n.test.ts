@@ -41,6 +41,7 @@ describe('refusals in Kazakh', () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
     const { REFUSALS_KK } = await import('../../renderer/src/i18n/refusals-kk.ts');
+    const { isRefusalCode } = await import('../../electron/shared/refusals/index.ts');
     const root = path.resolve(import.meta.dirname, '../../electron');
     const codes = new Set<string>();
     const walk = (dir: string) => {
@@ -58,6 +59,28 @@ describe('refusals in Kazakh', () => {
     };
     walk(root);
     expect(codes.size).toBeGreaterThan(40);
-    expect([...codes].filter((c) => !REFUSALS_KK[c]).sort()).toEqual([]);
+    expect([...codes].filter((c) => !REFUSALS_KK[c] && !isRefusalCode(c)).sort()).toEqual([]);
+  });
+});
+
+describe('the shared refusal sentences', () => {
+  it('every code has a sentence in Russian, Kazakh and English naming the same values', async () => {
+    const { REFUSALS, sentenceParams } = await import('../../electron/shared/refusals/index.ts');
+    for (const [code, sentence] of Object.entries(REFUSALS)) {
+      for (const text of [sentence.ru, sentence.kk, sentence.en]) expect(text.trim(), code).not.toBe('');
+      expect(sentence.kk, code).not.toBe(sentence.ru);
+      expect(sentenceParams(sentence.kk), code).toEqual(sentenceParams(sentence.ru));
+      expect(sentenceParams(sentence.en), code).toEqual(sentenceParams(sentence.ru));
+    }
+  });
+
+  it('words a refusal with its values and the field label in each language', async () => {
+    const { wordRefusal } = await import('../../electron/shared/refusals/index.ts');
+    const params = { field: 'transferredOn', value: '31.02.2025' };
+    expect(wordRefusal('date.invalid', params, 'ru')).toBe(
+      'Дата перевода: «31.02.2025» — не дата (ожидается ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)',
+    );
+    expect(wordRefusal('date.invalid', params, 'kk')).toMatch(/^Ауыстыру күні: «31\.02\.2025»/);
+    expect(wordRefusal('date.invalid', params, 'en')).toMatch(/^Transfer date: "31\.02\.2025"/);
   });
 });

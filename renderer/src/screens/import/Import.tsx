@@ -2,9 +2,9 @@ import { Button, FileInput, Group, Progress, Select, Stack, Text } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api.ts';
-import { toBase64 } from '../files.ts';
-import { Notice, RefusalAlert } from '../ui.tsx';
+import { ApiError, api } from '../../api.ts';
+import { toBase64 } from '../../files.ts';
+import { Notice, RefusalAlert } from '../../ui.tsx';
 
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
 

@@ -15,17 +15,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationInput } from '../../../electron/shared/contract.ts';
-import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
+import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
 import {
   APPEAL_CATEGORIES,
   APPEAL_CHANNELS,
   APPEAL_STATUSES,
   LEGAL_KINDS,
-} from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
-import { AppealsCategoryChart, AppealsMonthChart } from '../charts/Charts.tsx';
-import { XlsxButton } from '../download.tsx';
+} from '../../../../electron/shared/vocabulary.ts';
+import { api } from '../../api.ts';
+import { AppealsCategoryChart, AppealsMonthChart } from '../../charts/Charts.tsx';
+import { XlsxButton } from '../../download.tsx';
 import {
   contractResolver,
   FormFooter,
@@ -35,7 +35,7 @@ import {
   termLabel,
   termOptions,
   useLanguage,
-} from '../ui.tsx';
+} from '../../ui.tsx';
 
 type AddInput = OperationInput<'appeals.add'>;
 type CloseInput = OperationInput<'appeals.close'>;

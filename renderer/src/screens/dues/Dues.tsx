@@ -13,11 +13,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
-import { api, useOperation } from '../api.ts';
-import { DuesChart } from '../charts/Charts.tsx';
-import { XlsxButton } from '../download.tsx';
-import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../ui.tsx';
+import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
+import { api, useOperation } from '../../api.ts';
+import { DuesChart } from '../../charts/Charts.tsx';
+import { XlsxButton } from '../../download.tsx';
+import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../../ui.tsx';
 import { PayrollForm } from './PayrollForm.tsx';
 import { RemittanceForm } from './RemittanceForm.tsx';
 

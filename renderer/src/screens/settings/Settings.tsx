@@ -2,9 +2,9 @@ import { Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
-import { Notice, RefusalAlert } from '../ui.tsx';
+import { formatDate } from '../../../../electron/shared/format.ts';
+import { api } from '../../api.ts';
+import { Notice, RefusalAlert } from '../../ui.tsx';
 
 const pct = (bp: number) =>
   (bp / 100)

@@ -1,11 +1,11 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { BranchExport } from './exchange/BranchExport.tsx';
-import { ImportLog, PeopleAcrossBranches, SubmissionsMatrix } from './exchange/HqOverview.tsx';
-import { HqPackages } from './exchange/HqPackages.tsx';
-import { KeyRegistry } from './exchange/KeyRegistry.tsx';
+import { api } from '../../api.ts';
+import { BranchExport } from './BranchExport.tsx';
+import { ImportLog, PeopleAcrossBranches, SubmissionsMatrix } from './HqOverview.tsx';
+import { HqPackages } from './HqPackages.tsx';
+import { KeyRegistry } from './KeyRegistry.tsx';
 
 /** Headquarters: accept packages, see who sent what, who is in two branches, which keys are trusted. */
 function HqExchange() {

@@ -2,9 +2,9 @@ import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationInput } from '../../../electron/shared/contract.ts';
-import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
+import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../../electron/shared/vocabulary.ts';
+import { api } from '../../api.ts';
 import {
   contractResolver,
   FormFooter,
@@ -12,7 +12,7 @@ import {
   termOptions,
   useLanguage,
   useOrgOptions,
-} from '../ui.tsx';
+} from '../../ui.tsx';
 
 /** Whether a (possibly nested) field has a validation error. */
 function hasError(errors: FieldErrors, path: string): boolean {

@@ -13,16 +13,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fullName } from '../../../electron/shared/collation.ts';
-import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
+import { fullName } from '../../../../electron/shared/collation.ts';
+import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
 import {
   APPEAL_CATEGORIES,
   APPEAL_STATUSES,
   ORG_CLOSE_REASONS,
   SECTORS,
-} from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
-import { Notice, RefusalAlert, termLabel, termOptions, useLanguage, useMonthNames } from '../ui.tsx';
+} from '../../../../electron/shared/vocabulary.ts';
+import { api } from '../../api.ts';
+import { Notice, RefusalAlert, termLabel, termOptions, useLanguage, useMonthNames } from '../../ui.tsx';
 
 /** A PPO with its members, this year's dues and its appeals; editing and closing (liquidated or merged). */
 export function OrgCard({ code }: { code: string }) {

@@ -2,11 +2,11 @@ import { Button, Card, Select, Group, SimpleGrid, Stack, Text } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
-import { api, useOperation } from '../api.ts';
-import { DashboardCharts } from '../charts/Charts.tsx';
-import { XlsxButton } from '../download.tsx';
-import { useLanguage } from '../ui.tsx';
+import { formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
+import { api, useOperation } from '../../api.ts';
+import { DashboardCharts } from '../../charts/Charts.tsx';
+import { XlsxButton } from '../../download.tsx';
+import { useLanguage } from '../../ui.tsx';
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (

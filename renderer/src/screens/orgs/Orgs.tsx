@@ -14,9 +14,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationInput } from '../../../electron/shared/contract.ts';
-import { SECTORS, type Sector } from '../../../electron/shared/vocabulary.ts';
-import { api } from '../api.ts';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
+import { SECTORS, type Sector } from '../../../../electron/shared/vocabulary.ts';
+import { api } from '../../api.ts';
 import { OrgCard } from './OrgCard.tsx';
 import {
   contractResolver,
@@ -26,7 +26,7 @@ import {
   termLabel,
   termOptions,
   useLanguage,
-} from '../ui.tsx';
+} from '../../ui.tsx';
 
 type OrgInput = OperationInput<'orgs.create'>;
 

@@ -13,11 +13,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationResult } from '../../../electron/core/service.ts';
-import { formatDate, formatTiyn } from '../../../electron/shared/format.ts';
-import { api, useOperation } from '../api.ts';
-import { RefusalAlert, useOrgOptions } from '../ui.tsx';
-import { toBase64 } from '../files.ts';
+import type { OperationResult } from '../../../../electron/core/service.ts';
+import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
+import { api, useOperation } from '../../api.ts';
+import { RefusalAlert, useOrgOptions } from '../../ui.tsx';
+import { toBase64 } from '../../files.ts';
 
 type Checked = OperationResult<'payroll.check'>;
 type Exception = Checked['exceptions'][number];

@@ -2,10 +2,10 @@ import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OperationInput } from '../../../electron/shared/contract.ts';
-import { formatTiyn } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
-import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../ui.tsx';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
+import { formatTiyn } from '../../../../electron/shared/format.ts';
+import { api } from '../../api.ts';
+import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../../ui.tsx';
 
 type Input = OperationInput<'dues.record'>;
 
