@@ -5,7 +5,11 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../../electron/shared/collation.ts';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { EXIT_REASONS, STAFF_CATEGORIES, type StaffCategory } from '../../../../electron/shared/vocabulary.ts';
+import {
+  EXIT_REASONS,
+  STAFF_CATEGORIES,
+  type StaffCategory,
+} from '../../../../electron/shared/vocabulary.ts';
 import { api } from '../../api.ts';
 import { XlsxButton } from '../../download.tsx';
 import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../../ui.tsx';
