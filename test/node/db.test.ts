@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import knexFactory from 'knex';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from '../../migrations/index.ts';
 import { closeRegister, initRegister, openRegister } from '../../electron/core/db/init.ts';
-import { isNetworkPath, openDatabase, schemaVersion } from '../../electron/core/db/open.ts';
+import { connect, isNetworkPath, openDatabase, schemaVersion } from '../../electron/core/db/open.ts';
 import { call } from '../../electron/core/service.ts';
 import { addOrg, admit, count, freshRegister, tempDir } from './helpers.ts';
 
@@ -16,6 +15,30 @@ describe('database file', () => {
     expect((await reg.db.raw('PRAGMA busy_timeout'))[0].timeout).toBe(5000);
     expect(await schemaVersion(reg.db)).toBe(SCHEMA_VERSION);
     expect((await call(reg, 'register.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('opens a register up to date without writing, while another process holds the write lock', async () => {
+    const reg = await freshRegister();
+    const other = connect(reg.file);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const begun = new Promise<void>((resolve) => (began = resolve));
+    // An import elsewhere: BEGIN IMMEDIATE holds the write lock until it commits.
+    const writer = other.transaction(async (trx) => {
+      await trx('settings').select();
+      began();
+      await held;
+    });
+    await begun;
+    const again = await openRegister(reg.file);
+    expect((await call(again, 'register.info', {})).schemaVersion).toBe(SCHEMA_VERSION);
+    // A write waits for the lock (bounded) and is then refused in words, not with SQLite's text.
+    await expect(addOrg(again, 'P9')).rejects.toMatchObject({ code: 'db.busy' });
+    await closeRegister(again);
+    release();
+    await writer;
+    await other.destroy();
   });
 
   it('refuses a file that a newer version of the app wrote, and leaves it untouched', async () => {
@@ -47,7 +70,7 @@ describe('database file', () => {
 
   it('copies an older database to backups/ before migrating it, and the copy opens at the old version', async () => {
     const file = path.join(tempDir(), 'old.sqlite');
-    const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
+    const db = connect(file);
     await db.migrate.up({ migrationSource }); // version 1 only
     await db('settings').insert([
       { key: 'register.kind', value: 'branch' },
@@ -61,11 +84,7 @@ describe('database file', () => {
     const backups = fs.readdirSync(path.join(path.dirname(file), 'backups'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^old\.sqlite\.\d{8}-\d{9}\.before-migration-v1\.sqlite$/);
-    const copy = knexFactory({
-      client: 'sqlite3',
-      connection: { filename: path.join(path.dirname(file), 'backups', backups[0]!) },
-      useNullAsDefault: true,
-    });
+    const copy = connect(path.join(path.dirname(file), 'backups', backups[0]!));
     expect(await copy('knex_migrations').count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
     await copy.destroy();
   });
@@ -73,15 +92,7 @@ describe('database file', () => {
   it('each migration keeps the data loaded at the previous version', async () => {
     // Migrate one step at a time, loading rows into every table that exists, and check none is lost.
     const file = path.join(tempDir(), 'steps.sqlite');
-    const db = knexFactory({
-      client: 'sqlite3',
-      connection: { filename: file },
-      useNullAsDefault: true,
-      pool: {
-        afterCreate: (c: { run(sql: string, cb: () => void): void }, done: () => void) =>
-          c.run('PRAGMA foreign_keys = ON', done),
-      },
-    });
+    const db = connect(file);
     const counts = async () => {
       const tables: Array<{ name: string }> = await db.raw(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'knex%' AND name NOT LIKE 'sqlite%'",

@@ -3,6 +3,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from '../../../migrations/index.ts';
 import { RegisterError } from '../errors.ts';
+import { NodeSqliteClient, type NodeSqliteConnectionSettings } from './node-sqlite-client.ts';
 
 export type Db = Knex;
 
@@ -19,25 +20,28 @@ export function isNetworkPath(file: string): boolean {
   return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(file);
 }
 
-function connect(file: string): Db {
+/** SQLite waits this long for another process's lock before the register says it is busy (db.busy). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * One connection per open register (SQLite serialises writers anyway; one connection keeps every
+ * statement of a transaction on it). A 64 MB page cache keeps the index pages of a 100,000-member
+ * register in memory during imports.
+ */
+export function connect(file: string, options: { readOnly?: boolean; busyTimeoutMs?: number } = {}): Db {
+  const connection: NodeSqliteConnectionSettings = {
+    filename: file,
+    readOnly: options.readOnly ?? false,
+    busyTimeoutMs: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+    initSql: options.readOnly
+      ? 'PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;'
+      : 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
+  };
   return knexFactory({
-    client: 'sqlite3',
-    connection: { filename: file },
+    client: NodeSqliteClient as unknown as Knex.Config['client'],
+    connection,
     useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate: (
-        conn: { exec(sql: string, cb: (err: Error | null) => void): void },
-        done: (err: Error | null, conn: unknown) => void,
-      ) => {
-        conn.exec(
-          // A 64 MB page cache keeps index pages of a 100,000-member register in memory during imports.
-          'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
-          (err) => done(err, conn),
-        );
-      },
-    },
+    pool: { min: 1, max: 1 },
   });
 }
 
@@ -56,9 +60,9 @@ function stamp(now = new Date()): string {
 }
 
 /**
- * Opens (creating if needed) a register database and brings its schema up to date. An existing database is
- * copied to `backups/` beside it before any migration touches it; a database written by a newer app is
- * refused untouched.
+ * Opens (creating if needed) a register database and brings its schema up to date. The version is read
+ * without writing; only a database behind this app is copied to `backups/` beside it and migrated. A
+ * database written by a newer app is refused untouched.
  */
 export async function openDatabase(
   file: string,
@@ -100,7 +104,9 @@ export async function openDatabase(
       // VACUUM INTO makes a consistent copy even with a WAL beside the file.
       await db.raw('VACUUM INTO ?', [backup]);
     }
-    await db.migrate.latest({ migrationSource });
+    // Only a schema behind this app's is migrated: migrate.latest takes knex's migration lock (a write),
+    // which would make opening a register wait for, and then fail beside, an import running elsewhere.
+    if (applied.length < SCHEMA_VERSION) await db.migrate.latest({ migrationSource });
     return { db, file, backup, close: () => db.destroy() };
   } catch (err) {
     await db.destroy();
