@@ -50,13 +50,18 @@ import {
 import { duesReport } from './reports/dues.ts';
 import { membersPerBranch, membershipReport, membershipSeries } from './reports/membership.ts';
 import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
+import type { CallOptions } from './progress.ts';
+
+export type { CallOptions, Progress, ProgressReporter } from './progress.ts';
 
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
 function publicView(k: TrustedKey) {
   return { ...k, publicKey: k.publicKey.toString('base64') };
 }
 
-type Handlers = { [K in OperationName]: (reg: Register, input: ParsedInput<K>) => Promise<unknown> };
+type Handlers = {
+  [K in OperationName]: (reg: Register, input: ParsedInput<K>, options: CallOptions) => Promise<unknown>;
+};
 
 /** The core's implementation of every contract operation. */
 export const handlers = {
@@ -140,7 +145,7 @@ export const handlers = {
   'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),
   'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
 
-  'exchange.export': (reg, input) => exportPackage(reg, input),
+  'exchange.export': (reg, input, { progress }) => exportPackage(reg, input, progress),
   'exchange.exportPreview': (reg, input) => previewExport(reg, input.quarter),
   'exchange.exports': (reg) => exportHistory(reg),
   'exchange.trust': async (reg, input) => publicView(await trustBranchKey(reg, input)),
@@ -152,13 +157,17 @@ export const handlers = {
     return { ...manifest, files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })) };
   },
 
-  'exchange.merge': (reg, input) =>
+  'exchange.merge': (reg, input, { progress }) =>
     mergeBatch(
       reg,
       input.files.map((file) => ({ name: file, bytes: () => fs.readFileSync(file) })),
+      'merge',
+      progress,
     ),
-  'exchange.mergeUpload': (reg, input) => mergeBatch(reg, uploaded(input.packages)),
-  'exchange.inspectUpload': (reg, input) => mergeBatch(reg, uploaded(input.packages), 'inspect'),
+  'exchange.mergeUpload': (reg, input, { progress }) =>
+    mergeBatch(reg, uploaded(input.packages), 'merge', progress),
+  'exchange.inspectUpload': (reg, input, { progress }) =>
+    mergeBatch(reg, uploaded(input.packages), 'inspect', progress),
   'exchange.transfers': (reg) => branchTransfers(reg),
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
@@ -167,17 +176,18 @@ export const handlers = {
   'payroll.columns': (reg, input) => payrollColumns(reg, input),
   'payroll.check': (reg, input) => checkPayrollRegister(reg, input),
   'payroll.attach': (reg, input) => attachPayrollRegister(reg, input),
-  'xlsx.export': async (reg, input) => {
+  'xlsx.export': async (reg, input, { progress }) => {
     const file = await exportXlsx(
       reg,
       { ...input, date: input.date ? parseDate(input.date, 'date') : undefined },
       today(reg),
+      progress,
     );
     return { fileName: file.fileName, content: file.bytes.toString('base64'), bytes: file.bytes.length };
   },
 
-  'import.preview': (reg, input) => previewImport(reg, input.kind, input),
-  'import.run': (reg, input) => runImport(reg, input.kind, input),
+  'import.preview': (reg, input, { progress }) => previewImport(reg, input.kind, input, progress),
+  'import.run': (reg, input, { progress }) => runImport(reg, input.kind, input, progress),
 } satisfies Handlers;
 
 function uploaded(packages: Array<{ name: string; content: string }>) {
@@ -211,11 +221,16 @@ export function inputError(error: z.ZodError): RegisterError {
   );
 }
 
-/** Validates the input against the contract and runs the operation: the single door into the core. */
+/**
+ * Validates the input against the contract and runs the operation: the single door into the core.
+ * `options.progress` receives `{ done, total }` from the long operations (import, merge, package export,
+ * XLSX); the others ignore it.
+ */
 export async function call<K extends OperationName>(
   reg: Register,
   op: K,
   input: unknown,
+  options: CallOptions = {},
 ): Promise<OperationResult<K>> {
   // hasOwn, not `contract[op]`: a name like "toString" must not reach the prototype.
   if (!Object.hasOwn(contract, op)) {
@@ -227,8 +242,12 @@ export async function call<K extends OperationName>(
   }
   const parsed = contract[op].safeParse(input ?? {});
   if (!parsed.success) throw inputError(parsed.error);
-  const handler = handlers[op] as unknown as (reg: Register, input: unknown) => Promise<OperationResult<K>>;
-  return handler(reg, parsed.data);
+  const handler = handlers[op] as unknown as (
+    reg: Register,
+    input: unknown,
+    options: CallOptions,
+  ) => Promise<OperationResult<K>>;
+  return handler(reg, parsed.data, options);
 }
 
 /**
@@ -240,9 +259,10 @@ export async function callSafely(
   op: string,
   input: unknown,
   log: (err: unknown) => void = (err) => console.error(err),
+  options: CallOptions = {},
 ): Promise<Envelope<unknown>> {
   try {
-    return { ok: true, value: await call(reg, op as OperationName, input) };
+    return { ok: true, value: await call(reg, op as OperationName, input, options) };
   } catch (err) {
     if (err instanceof RegisterError) {
       return {

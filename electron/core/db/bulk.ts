@@ -1,6 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { ProgressCounter } from '../progress.ts';
 import type { Tx } from '../register.ts';
 import { bindable } from './node-sqlite-client.ts';
+
+/**
+ * Rows written by bulk inserts inside one transaction count on the operation's progress counter. Keyed by
+ * the transaction object (one operation's own), never by the connection, so nothing outlives the call.
+ */
+const writeCounters = new WeakMap<object, ProgressCounter>();
+
+export function countWritesOn(trx: Tx, progress: ProgressCounter): void {
+  writeCounters.set(trx, progress);
+}
 
 /** The transaction's own connection: the `node:sqlite` database knex holds for it. */
 export async function transactionConnection(trx: Tx): Promise<DatabaseSync> {
@@ -27,11 +38,18 @@ export async function insertMany(
   fixed: Record<string, unknown> = {},
 ): Promise<void> {
   const db = await transactionConnection(trx);
+  const progress = writeCounters.get(trx);
   let insert: ((row: Record<string, unknown>) => void) | null = null;
+  let pending = 0;
   for (const row of rows) {
     insert ??= rowInserter(db, table, columnsOfRows ?? Object.keys(row), fixed);
     insert(row);
+    if (progress && ++pending === 1024) {
+      progress.step(pending);
+      pending = 0;
+    }
   }
+  progress?.step(pending);
 }
 
 /** A function that inserts one row into `table` with a statement prepared once. */

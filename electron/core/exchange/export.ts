@@ -25,6 +25,7 @@ import {
 import { hqRecipient, loadSigningKey } from './keys.ts';
 import { fingerprint, keyIdHex, signMinisign } from './minisign.ts';
 import { buildZip } from './zip.ts';
+import { counter, type ProgressReporter } from '../progress.ts';
 
 const SEQ = 'exchange.seq';
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -118,7 +119,10 @@ export async function exportHistory(reg: Register) {
 export async function exportPackage(
   reg: Register,
   input: { quarter: string; recipient?: string; out?: string },
+  report?: ProgressReporter,
 ) {
+  // Four steps a person waits for: reading the register, signing, encrypting, writing the file.
+  const progress = counter(report, 4);
   const settings = await readSettings(reg.db);
   if (settings.kind === 'hq')
     refuse(
@@ -133,6 +137,7 @@ export async function exportPackage(
   const seq = await nextSeq(reg.db);
 
   const { files, entries } = await packageContents(reg, q);
+  progress.step();
 
   const manifest: Manifest = {
     format: PACKAGE_FORMAT,
@@ -153,7 +158,9 @@ export async function exportPackage(
     'manifest.json.minisig': Buffer.from(signMinisign(manifestBytes, key, trustedComment(manifest))),
     ...files,
   });
+  progress.step();
   const encrypted = await encryptTo(zip, recipient);
+  progress.step();
 
   // By default into exports/ beside the database; a folder gets the standard file name.
   const out = input.out ?? path.join(path.dirname(path.resolve(reg.file)), 'exports');
@@ -189,6 +196,7 @@ export async function exportPackage(
       });
     }
   });
+  progress.finish();
   return {
     file: path.resolve(target),
     period,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { SNAPSHOT_TABLES } from '../../../migrations/006_hq_snapshots.ts';
 import { insertMany } from '../db/bulk.ts';
+import { counter, type ProgressReporter } from '../progress.ts';
 import { backupDatabase } from '../db/open.ts';
 import { RegisterError, type RowProblem } from '../errors.ts';
 import { iinProblem } from '../ids/iin.ts';
@@ -307,7 +308,9 @@ export async function mergeBatch(
   reg: Register,
   packages: Array<{ name: string; bytes: () => Uint8Array }>,
   mode: 'merge' | 'inspect' = 'merge',
+  report?: ProgressReporter,
 ): Promise<{ results: MergeResult[]; duplicates: Duplicate[]; transfers: BranchTransfer[] }> {
+  const progress = counter(report, packages.length);
   const settings = await readSettings(reg.db);
   const results: MergeResult[] = [];
   if (settings.kind !== 'hq') {
@@ -339,6 +342,7 @@ export async function mergeBatch(
           reasonRu: err.messageRu,
         });
       }
+      progress.step();
     }
     const transfers = await branchTransfers(reg);
     return { results, duplicates: await activeInTwoBranches(reg, transfers), transfers };

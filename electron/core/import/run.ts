@@ -1,4 +1,6 @@
+import { countWritesOn } from '../db/bulk.ts';
 import { backupDatabase } from '../db/open.ts';
+import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
 import { RegisterError } from '../errors.ts';
 import { nowIso, today, type Register } from '../register.ts';
@@ -31,9 +33,12 @@ export interface ImportSummary {
 }
 
 /** Reads the file and plans the import against the database: what it would do, and every row problem. */
-async function plan(reg: Register, kind: ImportKind, source: TableSource) {
+async function plan(reg: Register, kind: ImportKind, source: TableSource, progress: ProgressCounter) {
   const table = mapColumns(kind, await readTable(source));
+  // Checking is one unit per row; writing (when the caller writes) another, counted as rows are inserted.
+  progress.grow(table.rows.length);
   const planned = await PLANNERS[kind](reg.db, table, today(reg));
+  progress.reach(table.rows.length);
   const summary: ImportSummary = {
     kind,
     rows: table.rows.length,
@@ -53,8 +58,12 @@ export async function previewImport(
   reg: Register,
   kind: ImportKind,
   source: TableSource,
+  report?: ProgressReporter,
 ): Promise<ImportSummary> {
-  return (await plan(reg, kind, source)).summary;
+  const progress = counter(report);
+  const { summary } = await plan(reg, kind, source, progress);
+  progress.finish();
+  return summary;
 }
 
 /**
@@ -65,9 +74,11 @@ export async function runImport(
   reg: Register,
   kind: ImportKind,
   source: TableSource,
+  report?: ProgressReporter,
 ): Promise<ImportSummary> {
   const file = source.file ?? source.fileName ?? '';
-  const { planned, summary } = await plan(reg, kind, source);
+  const progress = counter(report);
+  const { planned, summary } = await plan(reg, kind, source, progress);
   const { problems } = planned;
   if (problems.length > 0) {
     const rows = new Set(problems.map((p) => p.row)).size;
@@ -84,8 +95,13 @@ export async function runImport(
       : null;
   // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
   // the whole transaction rolls back, so nothing is half-written.
-  await reg.db.transaction((trx) => planned.apply(trx, nowIso(reg)));
+  progress.grow(planned.created + planned.updated);
+  await reg.db.transaction((trx) => {
+    countWritesOn(trx, progress);
+    return planned.apply(trx, nowIso(reg));
+  });
   // New members get their list keys now, while the user already waits, not at the first keystroke.
   if (kind === 'members') await refreshMemberKeys(reg.db);
+  progress.finish();
   return { ...summary, backup };
 }

@@ -14,6 +14,7 @@ import { refuse } from '../errors.ts';
 import { withReportScope } from '../exchange/hq-scope.ts';
 import { listMembers } from '../members/members.ts';
 import type { Register } from '../register.ts';
+import type { ProgressReporter } from '../progress.ts';
 import { appealsByCategory, legalHelp } from '../reports/appeals.ts';
 import { duesReport } from '../reports/dues.ts';
 import { membershipReport } from '../reports/membership.ts';
@@ -43,13 +44,14 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
     reg.db.raw(`max(length(orgs.code)) AS org_code, max(length(members.surname)) AS surname,
       max(length(members.given_name)) AS given_name, max(length(members.patronymic)) AS patronymic,
       max(length(members.position)) AS position, max(length(members.card_no)) AS card_no,
-      max(length(members.phone)) AS phone, max(length(members.exited_on)) AS exited_on`),
+      max(length(members.phone)) AS phone, max(length(members.exited_on)) AS exited_on, count(*) AS n`),
   )) as Record<string, number | null>;
   const widest = (key: string) => Number(longest[key] ?? 0);
   type M = Awaited<ReturnType<typeof listMembers>>['rows'][number];
   const categoryWidth = Math.max(...Object.values(STAFF_CATEGORIES).map((t) => t[language].length));
   return streamedTable<M>({
     name: input.orgCode ? `${L('sheetMembers')} ${input.orgCode}` : L('sheetMembers'),
+    count: widest('n'),
     pages: async function* () {
       for (let offset = 0; ; offset += PAGE) {
         const { rows } = await listMembers(reg, { ...filter, limit: PAGE, offset });
@@ -278,7 +280,7 @@ async function duesReportSheets(reg: Register, input: Input, today: IsoDate, lan
 }
 
 /** Any register or report as an XLSX file: its bytes and the file name to offer. */
-export async function exportXlsx(reg: Register, input: Input, today: IsoDate) {
+export async function exportXlsx(reg: Register, input: Input, today: IsoDate, progress?: ProgressReporter) {
   const language = (input.language ?? 'ru') as UiLanguage;
   const needsYear = ['appeals-report', 'legal-report', 'dues-report', 'dues'].includes(input.kind);
   if (needsYear && !input.year) {
@@ -318,5 +320,5 @@ export async function exportXlsx(reg: Register, input: Input, today: IsoDate) {
     input.quarter && `Q${input.quarter}`,
   ];
   const fileName = `${parts.filter(Boolean).join('-')}.xlsx`;
-  return { fileName, bytes: await writeWorkbook(sheets) };
+  return { fileName, bytes: await writeWorkbook(sheets, progress) };
 }

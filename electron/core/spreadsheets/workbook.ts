@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { counter, type ProgressReporter } from '../progress.ts';
 
 /**
  * Writes spreadsheets the way an accountant expects to open them: one header row, frozen; numbers as
@@ -28,6 +29,8 @@ export interface Table {
   name: string;
   columns: Array<{ header: string; type: ColumnType; width: number }>;
   rows: () => AsyncIterable<{ cells: ExcelJS.CellValue[]; bold?: boolean }>;
+  /** How many rows `rows` yields, for the progress bar. */
+  count: number;
 }
 
 /** A sheet whose rows are all at hand: widths measured from the values. */
@@ -49,6 +52,7 @@ export function table<Row>(sheet: Sheet<Row>): Table {
       for (const cells of values) yield { cells };
       if (total) yield { cells: total, bold: true };
     },
+    count: all.length,
   };
 }
 
@@ -61,6 +65,7 @@ export function streamedTable<Row>(sheet: {
   /** `longest`: characters of the widest value, as shown (measured in SQL, dates 10). */
   columns: Array<SheetColumn<Row> & { longest: number }>;
   pages: () => AsyncIterable<Row[]>;
+  count: number;
 }): Table {
   return {
     name: sheet.name,
@@ -73,6 +78,7 @@ export function streamedTable<Row>(sheet: {
       for await (const page of sheet.pages())
         for (const row of page) yield { cells: sheet.columns.map((c) => cell(c.type, c.value(row))) };
     },
+    count: sheet.count,
   };
 }
 
@@ -115,7 +121,11 @@ function width(header: string, longest: number): number {
   return Math.min(60, Math.max(longest, 6, ...header.split(' ').map((w) => w.length)) + 2);
 }
 
-export async function writeWorkbook(sheets: Table[]): Promise<Buffer> {
+export async function writeWorkbook(sheets: Table[], report?: ProgressReporter): Promise<Buffer> {
+  const progress = counter(
+    report,
+    sheets.reduce((n, s) => n + s.count, 0),
+  );
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -140,10 +150,12 @@ export async function writeWorkbook(sheets: Table[]): Promise<Buffer> {
       const row = ws.addRow(cells);
       if (bold) row.font = { bold: true };
       row.commit();
+      progress.step();
     }
     ws.commit();
   }
   await book.commit();
   await done;
+  progress.finish();
   return Buffer.concat(chunks);
 }
