@@ -72,3 +72,42 @@ export function rowInserter(
     statement.run(...params);
   };
 }
+
+/** Tables whose rows the audit triggers log one by one (migrations/audit-triggers.ts). */
+export const AUDITED_TABLES = ['orgs', 'members', 'dues_rates', 'dues_remittances', 'dues_lines', 'appeals'];
+
+/**
+ * Runs `work` inside the caller's transaction with the per-row insert audit of `tables` switched off: a
+ * bulk load writes one audit entry for the whole file instead of one JSON row per inserted row. Updates and
+ * deletes stay audited row by row. SQLite's DDL is transactional, so other connections never see the
+ * triggers missing, and a failed `work` rolls their removal back with everything else.
+ */
+export async function withoutInsertAudit<T>(trx: Tx, tables: string[], work: () => Promise<T>): Promise<T> {
+  await transactionConnection(trx); // refuses outside a transaction
+  const triggers: Array<{ name: string; sql: string }> = await trx('sqlite_master')
+    .where({ type: 'trigger' })
+    .whereIn(
+      'name',
+      tables.map((t) => `${t}_audit_insert`),
+    )
+    .select('name', 'sql');
+  for (const t of triggers) await trx.raw(`DROP TRIGGER "${t.name}"`);
+  const result = await work();
+  for (const t of triggers) await trx.raw(t.sql);
+  return result;
+}
+
+/** One audit entry for a whole bulk write, as {"field": [before, after]} like the triggers' entries. */
+export async function auditBulk(
+  trx: Tx,
+  entry: { at: string; entity: string; entityId: string; action: string; facts: Record<string, unknown> },
+): Promise<void> {
+  const changes = Object.fromEntries(Object.entries(entry.facts).map(([k, v]) => [k, [null, v ?? null]]));
+  await trx('audit_log').insert({
+    at: entry.at,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    changes: JSON.stringify(changes),
+  });
+}

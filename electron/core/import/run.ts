@@ -1,4 +1,7 @@
-import { countWritesOn } from '../db/bulk.ts';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AUDITED_TABLES, auditBulk, countWritesOn, withoutInsertAudit } from '../db/bulk.ts';
 import { backupDatabase } from '../db/open.ts';
 import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -53,6 +56,10 @@ async function plan(reg: Register, kind: ImportKind, source: TableSource, progre
   return { planned, summary };
 }
 
+function sourceBytes(source: TableSource): Buffer {
+  return source.file ? fs.readFileSync(source.file) : Buffer.from(source.content ?? '', 'base64');
+}
+
 /** What the import would do, with every row problem; writes nothing. */
 export async function previewImport(
   reg: Register,
@@ -96,9 +103,27 @@ export async function runImport(
   // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
   // the whole transaction rolls back, so nothing is half-written.
   progress.grow(planned.created + planned.updated);
-  await reg.db.transaction((trx) => {
+  const at = nowIso(reg);
+  const sha256 = createHash('sha256').update(sourceBytes(source)).digest('hex');
+  await reg.db.transaction(async (trx) => {
     countWritesOn(trx, progress);
-    return planned.apply(trx, nowIso(reg));
+    // The rows the file adds are recorded once, as the file itself (name, SHA-256, counts): the file is
+    // the record of what was loaded, and 100,000 per-row audit entries would double the load's work.
+    await withoutInsertAudit(trx, AUDITED_TABLES, () => planned.apply(trx, at));
+    await auditBulk(trx, {
+      at,
+      entity: 'import',
+      entityId: sha256,
+      action: `import-${kind}`,
+      facts: {
+        file: path.basename(file),
+        sha256,
+        rows: summary.rows,
+        created: planned.created,
+        updated: planned.updated,
+        unchanged: planned.unchanged,
+      },
+    });
   });
   // New members get their list keys now, while the user already waits, not at the first keystroke.
   if (kind === 'members') await refreshMemberKeys(reg.db);
