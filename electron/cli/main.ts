@@ -17,7 +17,7 @@ const USAGE = `usage: npm run -s cli -- <command> --db FILE [options] [--json]
 commands:
   init --db F --branch CODE --name NAME [--hq]
   demo --db F [--members N] [--seed N]
-  merge --db HQ [--json] FILE…
+  merge --db HQ [--json] [--confirm-seq-jump] FILE…
   call <operation> --db F --input JSON        (any contract operation: ${OPERATION_NAMES.length} of them)
   ${Object.entries(COMMANDS)
     .map(
@@ -85,7 +85,11 @@ async function main(argv: string[]): Promise<number> {
     try {
       parsed = parseArgs({
         args: argv,
-        options: { db: { type: 'string' }, json: { type: 'boolean' } },
+        options: {
+          db: { type: 'string' },
+          json: { type: 'boolean' },
+          'confirm-seq-jump': { type: 'boolean' },
+        },
         allowPositionals: true,
         strict: true,
       }) as typeof parsed;
@@ -95,11 +99,18 @@ async function main(argv: string[]): Promise<number> {
     if (parsed.positionals.length === 0) throw new UsageError('merge needs at least one package file');
     const reg = await openRegister(requireDb(parsed.values));
     try {
-      const out = await call(reg, 'exchange.merge', { files: parsed.positionals });
+      const out = await call(reg, 'exchange.merge', {
+        files: parsed.positionals,
+        confirmSeqJump: parsed.values['confirm-seq-jump'] === true,
+      });
       if (parsed.values.json === true) process.stdout.write(`${JSON.stringify(out.results)}\n`);
       else {
-        for (const r of out.results)
+        for (const r of out.results) {
           process.stdout.write(`${r.file}: ${r.status}${r.code ? ` [${r.code}] ${r.reason}` : ''}\n`);
+          for (const d of r.details ?? [])
+            process.stdout.write(`  row ${d.row}, ${d.column}: ${d.message}\n`);
+          for (const w of r.warnings ?? []) process.stdout.write(`  warning [${w.code}]: ${w.message}\n`);
+        }
         for (const d of out.duplicates)
           process.stdout.write(`active in two branches: ${d.iin} (${d.branches.join(', ')}) ${d.names}\n`);
         for (const x of out.transfers.filter((t) => t.status !== 'completed'))

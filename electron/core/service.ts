@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
 import type { UiLanguage } from '../shared/collation.ts';
@@ -15,7 +14,7 @@ import { attachPayrollRegister, checkPayrollRegister, payrollColumns } from './d
 import { exportHistory, exportPackage, previewExport } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
-import { mergeBatch } from './exchange/merge.ts';
+import { mergeBatch, readPackageFile } from './exchange/batch.ts';
 import { activeInTwoBranches, branchTransfers, importLog, submissions } from './exchange/hq-views.ts';
 import { withReportScope } from './exchange/hq-scope.ts';
 import {
@@ -152,7 +151,7 @@ export const handlers = {
   'exchange.revoke': async (reg, input) => publicView(await revokeBranchKey(reg, input)),
   'exchange.trustedKeys': async (reg, input) => (await trustedKeys(reg, input.branch)).map(publicView),
   'exchange.verify': async (reg, input) => {
-    const checked = await verifyPackage(reg, fs.readFileSync(input.file));
+    const checked = await verifyPackage(reg, readPackageFile(input.file));
     const { files, ...manifest } = checked.manifest;
     return { ...manifest, files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })) };
   },
@@ -160,14 +159,14 @@ export const handlers = {
   'exchange.merge': (reg, input, { progress }) =>
     mergeBatch(
       reg,
-      input.files.map((file) => ({ name: file, bytes: () => fs.readFileSync(file) })),
+      input.files.map((file) => ({ name: file, path: file })),
       'merge',
-      progress,
+      { confirmSeqJump: input.confirmSeqJump, progress },
     ),
   'exchange.mergeUpload': (reg, input, { progress }) =>
-    mergeBatch(reg, uploaded(input.packages), 'merge', progress),
+    mergeBatch(reg, uploaded(input.packages), 'merge', { confirmSeqJump: input.confirmSeqJump, progress }),
   'exchange.inspectUpload': (reg, input, { progress }) =>
-    mergeBatch(reg, uploaded(input.packages), 'inspect', progress),
+    mergeBatch(reg, uploaded(input.packages), 'inspect', { confirmSeqJump: input.confirmSeqJump, progress }),
   'exchange.transfers': (reg) => branchTransfers(reg),
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
@@ -191,7 +190,7 @@ export const handlers = {
 } satisfies Handlers;
 
 function uploaded(packages: Array<{ name: string; content: string }>) {
-  return packages.map((p) => ({ name: p.name, bytes: () => Buffer.from(p.content, 'base64') }));
+  return packages.map((p) => ({ name: p.name, bytes: Buffer.from(p.content, 'base64') }));
 }
 
 export type OperationResult<K extends OperationName> = Awaited<ReturnType<(typeof handlers)[K]>>;

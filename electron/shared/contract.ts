@@ -124,6 +124,8 @@ const uploads = z.object({
     .array(z.object({ name: text, content: z.string().max(60 * 1024 * 1024) }))
     .min(1)
     .max(40),
+  /** Headquarters has confirmed with the branch a package number far past the last one accepted. */
+  confirmSeqJump: z.boolean().optional(),
 });
 
 export const contract = {
@@ -310,7 +312,7 @@ export const contract = {
   'exchange.trustedKeys': z.object({ branch: code.optional() }),
   'exchange.verify': z.object({ file: text }),
 
-  'exchange.merge': z.object({ files: z.array(text).min(1) }),
+  'exchange.merge': z.object({ files: z.array(text).min(1), confirmSeqJump: z.boolean().optional() }),
   'exchange.mergeUpload': uploads,
   /** Every check and the diff against the current snapshot, writing nothing: shown before merging. */
   'exchange.inspectUpload': uploads,

@@ -229,9 +229,17 @@ describe('merge at headquarters', () => {
     mergeHooks.afterDelete = () => {
       throw new Error('power cut');
     };
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (err: unknown) => logged.push(err);
     try {
-      await expect(merge(ala2)).rejects.toThrow('power cut');
+      // one result for the file, the failure itself to the log
+      expect((await merge(ala2)).results).toEqual([
+        expect.objectContaining({ status: 'rejected', code: 'package.internal' }),
+      ]);
+      expect(String(logged[0])).toContain('power cut');
     } finally {
+      console.error = original;
       mergeHooks.afterDelete = undefined;
     }
     expect(await hqCount('members', 'ALA')).toBe(before.members);

@@ -1,26 +1,34 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { SNAPSHOT_TABLES } from '../../../migrations/006_hq_snapshots.ts';
+import type { RefusalParams } from '../../shared/refusals/index.ts';
 import { insertMany } from '../db/bulk.ts';
-import { counter, type ProgressReporter } from '../progress.ts';
-import { backupDatabase } from '../db/open.ts';
-import { RegisterError, type RowProblem } from '../errors.ts';
-import { iinProblem } from '../ids/iin.ts';
-import { nowIso, type Register, type Tx } from '../register.ts';
-import { readSettings } from '../settings/settings.ts';
+import { refusal, type RowProblem } from '../errors.ts';
+import { memberKeyColumns, type KeyedPerson } from '../members/list-keys.ts';
+import { nowIso, today, type Register, type Tx } from '../register.ts';
 import { canonicalJson } from './canonical-json.ts';
-import type { Manifest } from './format.ts';
-import { exclusively } from './hq-scope.ts';
-import { activeInTwoBranches, branchTransfers, type BranchTransfer, type Duplicate } from './hq-views.ts';
+import { DERIVED_COLUMNS, type Manifest } from './format.ts';
+import { CLOCK_SKEW_MS, SEQ_STEP } from './limits.ts';
+import { readRows, type Row } from './rows.ts';
+import { validateSnapshot, type Snapshot } from './validate.ts';
 import { verifyPackage } from './verify.ts';
 
 /**
- * Headquarters merges a verified package: after the signature and hash checks, the sequence number
- * (stale, duplicate or conflicting packages change nothing), then every row; then, in one transaction, the
- * branch's snapshot is replaced and the import recorded with its diff against the previous snapshot.
+ * Headquarters merges a package: every check of verify.ts (authenticate first, bounded), the sequence
+ * number (stale, duplicate, conflicting or jumping packages change nothing), then every row with the
+ * branch's own rules (validate.ts); then, in one transaction, the branch's snapshot is replaced and the
+ * import recorded with its diff against the previous snapshot.
  */
 /** `ready`: inspected, would be accepted by a merge. */
 export type MergeStatus = 'accepted' | 'duplicate' | 'rejected' | 'ready';
+
+/** Something headquarters should know about an accepted package (the branch clock, say). */
+export interface MergeWarning {
+  code: 'package.clock_skew';
+  params: RefusalParams;
+  message: string;
+  messageRu: string;
+}
 
 export interface MergeResult {
   file: string;
@@ -28,18 +36,21 @@ export interface MergeResult {
   code?: string;
   reason?: string;
   reasonRu?: string;
+  params?: RefusalParams;
+  details?: RowProblem[];
   branch?: string;
   period?: string;
   seq?: number;
   counts?: Record<string, number>;
   diff?: Record<string, { added: number; changed: number; removed: number }>;
-  warnings?: string[];
+  warnings?: MergeWarning[];
 }
 
-type Row = Record<string, unknown>;
-
-function fail(code: string, message: string, messageRu: string, details: RowProblem[] = []): never {
-  throw new RegisterError(code, message, messageRu, details);
+export interface MergeOptions {
+  /** Headquarters has confirmed with the branch a package number far past the last one accepted. */
+  confirmSeqJump?: boolean;
+  /** Runs once every check has passed, just before the first write (the batch's backup). */
+  beforeWrite?: () => Promise<void>;
 }
 
 async function columnsOf(db: Tx, table: string): Promise<string[]> {
@@ -47,116 +58,29 @@ async function columnsOf(db: Tx, table: string): Promise<string[]> {
   return info.map((c) => c.name).filter((c) => c !== 'branch_code');
 }
 
-function parseRows(
-  files: Record<string, Uint8Array>,
-  manifest: Manifest,
-  branch: string,
-): Record<string, Row[]> {
-  const rows: Record<string, Row[]> = {};
-  for (const table of SNAPSHOT_TABLES) {
-    const name = `data/${table}.jsonl`;
-    if (!files[name])
-      fail('package.file_set', `branch ${branch}: ${name} is missing`, `Филиал ${branch}: нет файла ${name}`);
-    const lines = Buffer.from(files[name]!)
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.trim());
-    rows[table] = lines.map((line, i) => {
-      try {
-        const value = JSON.parse(line) as unknown;
-        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-        return value as Row;
-      } catch {
-        return fail(
-          'package.bad_rows',
-          `branch ${branch}: ${name} line ${i + 1} is not a JSON object`,
-          `Филиал ${branch}: ${name}, строка ${i + 1} — не объект JSON`,
-        );
-      }
-    });
-    const declared = manifest.files.find((f) => f.path === name)?.rows;
-    if (declared !== rows[table]!.length) {
-      fail(
-        'package.bad_rows',
-        `branch ${branch}: ${name} has ${rows[table]!.length} rows, the manifest says ${declared}`,
-        `Филиал ${branch}: в ${name} ${rows[table]!.length} строк, в манифесте — ${declared}`,
-      );
-    }
-  }
-  return rows;
-}
-
-/** Row checks: ids present and unique, IINs valid, every reference inside the package. */
-function validateRows(rows: Record<string, Row[]>, branch: string): void {
-  const problems: RowProblem[] = [];
-  const problem = (table: string, line: number, column: string, message: string, messageRu: string) =>
-    problems.push({ row: line, column: `${table}.${column}`, message, messageRu });
-  const ids: Record<string, Set<string>> = {};
-  for (const table of SNAPSHOT_TABLES) {
-    ids[table] = new Set();
-    rows[table]!.forEach((r, i) => {
-      const id = r.id;
-      if (id === undefined || id === null || id === '')
-        problem(table, i + 1, 'id', 'no id', 'нет идентификатора');
-      else if (ids[table]!.has(String(id)))
-        problem(table, i + 1, 'id', `id ${String(id)} repeats`, `идентификатор ${String(id)} повторяется`);
-      else ids[table]!.add(String(id));
-    });
-  }
-  const ref = (table: string, column: string, target: string, optional = false) =>
-    rows[table]!.forEach((r, i) => {
-      const v = r[column];
-      if ((v === null || v === undefined) && optional) return;
-      if (!ids[target]!.has(String(v)))
-        problem(
-          table,
-          i + 1,
-          column,
-          `refers to a missing ${target} row ${String(v)}`,
-          `ссылается на отсутствующую запись ${target} ${String(v)}`,
-        );
-    });
-  rows.members!.forEach((r, i) => {
-    if (typeof r.iin !== 'string' || iinProblem(r.iin))
-      problem('members', i + 1, 'iin', `IIN ${String(r.iin)} is not valid`, `ИИН ${String(r.iin)} неверен`);
-  });
-  ref('members', 'org_id', 'orgs');
-  ref('member_events', 'member_id', 'members');
-  ref('member_events', 'org_id', 'orgs');
-  ref('dues_remittances', 'org_id', 'orgs');
-  ref('dues_lines', 'remittance_id', 'dues_remittances');
-  ref('appeals', 'org_id', 'orgs', true);
-  ref('appeals', 'member_id', 'members', true);
-  if (problems.length) {
-    fail(
-      'package.bad_rows',
-      `branch ${branch}: ${problems.length} row problem(s) in the package`,
-      `Филиал ${branch}: ошибок в строках пакета — ${problems.length}`,
-      problems.slice(0, 200),
-    );
-  }
+async function snapshotColumns(db: Tx): Promise<Record<string, string[]>> {
+  const columns: Record<string, string[]> = {};
+  for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(db, table);
+  return columns;
 }
 
 function rowKey(r: Row, columns: string[]): string {
   return canonicalJson(Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
 }
 
-async function diffAgainst(
-  db: Tx,
-  branch: string,
-  rows: Record<string, Row[]>,
-  columns: Record<string, string[]>,
-) {
+async function diffAgainst(db: Tx, branch: string, rows: Snapshot, columns: Record<string, string[]>) {
   const diff: Record<string, { added: number; changed: number; removed: number }> = {};
   for (const table of SNAPSHOT_TABLES) {
-    const old: Row[] = await db(`hq_${table}`).where({ branch_code: branch });
-    const before = new Map(old.map((r) => [String(r.id), rowKey(r, columns[table]!)]));
+    // Derived columns are headquarters' own (filled at merge): not part of what the branch changed.
+    const compared = columns[table]!.filter((c) => !DERIVED_COLUMNS.has(c));
+    const old: Row[] = await db(`hq_${table}`).where({ branch_code: branch }).select(compared);
+    const before = new Map(old.map((r) => [String(r.id), rowKey(r, compared)]));
     let added = 0;
     let changed = 0;
-    for (const r of rows[table]!) {
+    for (const r of rows[table]) {
       const was = before.get(String(r.id));
       if (was === undefined) added++;
-      else if (was !== rowKey(r, columns[table]!)) changed++;
+      else if (was !== rowKey(r, compared)) changed++;
       before.delete(String(r.id));
     }
     diff[table] = { added, changed, removed: before.size };
@@ -169,10 +93,63 @@ export const mergeHooks: { afterDelete?: () => void } = {};
 
 interface PreparedPackage {
   manifest: Manifest;
-  rows: Record<string, Row[]>;
+  rows: Snapshot;
   sha: string;
+  manifestSha256: string;
   signerKeyId: string;
-  warnings: string[];
+  warnings: MergeWarning[];
+}
+
+/** Only forward, by at most SEQ_STEP unless confirmed; the very package accepted last time is a duplicate. */
+async function checkSequence(
+  db: Tx,
+  manifest: Manifest,
+  sha: string,
+  options: MergeOptions,
+): Promise<'duplicate' | null> {
+  const branch = manifest.branch.code;
+  const last: { seq: number; package_sha256: string } | undefined = await db('package_imports')
+    .where({ branch_code: branch })
+    .orderBy('seq', 'desc')
+    .first('seq', 'package_sha256');
+  const lastSeq = last ? Number(last.seq) : 0;
+  if (last && manifest.seq < lastSeq)
+    throw refusal('package.stale', { branch, seq: manifest.seq, last: lastSeq });
+  if (last && manifest.seq === lastSeq) {
+    if (last.package_sha256 === sha) return 'duplicate';
+    throw refusal('package.conflict', { branch, seq: manifest.seq });
+  }
+  if (manifest.seq > lastSeq + SEQ_STEP && !options.confirmSeqJump)
+    throw refusal('package.seq_jump', { branch, seq: manifest.seq, last: lastSeq, step: SEQ_STEP });
+  return null;
+}
+
+function clockWarnings(reg: Register, manifest: Manifest): MergeWarning[] {
+  const skew = Date.parse(manifest.createdAt) - reg.clock().getTime();
+  if (!Number.isFinite(skew) || Math.abs(skew) <= CLOCK_SKEW_MS) return [];
+  const params = { createdAt: manifest.createdAt, hours: Math.round(skew / 3_600_000) };
+  const worded = refusal('package.clock_skew', params);
+  return [{ code: 'package.clock_skew', params, message: worded.message, messageRu: worded.messageRu }];
+}
+
+/** The branch's tables as rows headquarters stores: its own list keys computed, nothing derived taken on trust. */
+function snapshotRows(verified: Awaited<ReturnType<typeof verifyPackage>>, today: string): Snapshot {
+  const { manifest } = verified;
+  const branch = manifest.branch.code;
+  const problems: RowProblem[] = [];
+  const snapshot = {} as Snapshot;
+  for (const table of SNAPSHOT_TABLES) {
+    const name = `data/${table}.jsonl`;
+    const declaredRows = manifest.files.find((f) => f.path === name)!.rows;
+    snapshot[table] = readRows(verified.file(name), { table, name, branch, declaredRows }, problems);
+  }
+  if (problems.length) throw refusal('package.bad_rows', { branch, count: problems.length }, problems);
+  validateSnapshot(snapshot, branch, today);
+  snapshot.members = snapshot.members.map((m) => ({
+    ...m,
+    ...memberKeyColumns(m as unknown as KeyedPerson),
+  }));
+  return snapshot;
 }
 
 /**
@@ -183,65 +160,32 @@ async function preparePackage(
   reg: Register,
   bytes: Uint8Array,
   fileName: string,
+  options: MergeOptions,
 ): Promise<PreparedPackage | MergeResult> {
-  const { manifest, files, signerKeyId } = await verifyPackage(reg, bytes);
-  const branch = manifest.branch.code;
+  const verified = await verifyPackage(reg, bytes);
+  const { manifest, signerKeyId, manifestSha256 } = verified;
   const sha = createHash('sha256').update(bytes).digest('hex');
-
-  // 6. sequence: only forward; the same package again changes nothing
-  const last: { seq: number; package_sha256: string } | undefined = await reg
-    .db('package_imports')
-    .where({ branch_code: branch })
-    .orderBy('seq', 'desc')
-    .first('seq', 'package_sha256');
-  if (last && manifest.seq < last.seq) {
-    fail(
-      'package.stale',
-      `branch ${branch}: package seq ${manifest.seq} is older than the last accepted (${last.seq})`,
-      `Филиал ${branch}: пакет № ${manifest.seq} старее последнего принятого (№ ${last.seq})`,
-    );
+  if ((await checkSequence(reg.db, manifest, sha, options)) === 'duplicate') {
+    const { code: branch } = manifest.branch;
+    return { file: fileName, status: 'duplicate', branch, period: manifest.period, seq: manifest.seq };
   }
-  if (last && manifest.seq === last.seq) {
-    if (last.package_sha256 === sha) {
-      return { file: fileName, status: 'duplicate', branch, period: manifest.period, seq: manifest.seq };
-    }
-    fail(
-      'package.conflict',
-      `branch ${branch}: another package with seq ${manifest.seq} was already accepted`,
-      `Филиал ${branch}: другой пакет с № ${manifest.seq} уже принят — содержимое различается`,
-    );
-  }
-
-  // 7. rows
-  const rows = parseRows(files, manifest, branch);
-  validateRows(rows, branch);
-
-  const warnings: string[] = [];
-  const drift = Math.abs(Date.parse(manifest.createdAt) - reg.clock().getTime());
-  if (Number.isFinite(drift) && drift > 7 * 24 * 3600 * 1000) {
-    warnings.push(`the branch clock looks off: package created ${manifest.createdAt}`);
-  }
-  return { manifest, rows, sha, signerKeyId, warnings };
+  const rows = snapshotRows(verified, today(reg));
+  return { manifest, rows, sha, manifestSha256, signerKeyId, warnings: clockWarnings(reg, manifest) };
 }
 
-async function snapshotColumns(db: Tx): Promise<Record<string, string[]>> {
-  const columns: Record<string, string[]> = {};
-  for (const table of SNAPSHOT_TABLES) columns[table] = await columnsOf(db, table);
-  return columns;
-}
-
-/** What a package would change, without changing anything: for the Import screen before "Merge". */
+/** What a package would change, without changing anything: for the screen before «Принять». */
 export async function inspectPackage(
   reg: Register,
   bytes: Uint8Array,
   fileName: string,
+  options: MergeOptions = {},
 ): Promise<MergeResult> {
-  const prepared = await preparePackage(reg, bytes, fileName);
+  const prepared = await preparePackage(reg, bytes, fileName, options);
   if ('status' in prepared) return prepared;
   const { manifest, rows, warnings } = prepared;
   const branch = manifest.branch.code;
   const diff = await diffAgainst(reg.db, branch, rows, await snapshotColumns(reg.db));
-  const counts = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, rows[t]!.length]));
+  const counts = Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, rows[t].length]));
   return {
     file: fileName,
     status: 'ready',
@@ -254,14 +198,22 @@ export async function inspectPackage(
   };
 }
 
-/** One package, all or nothing; the batch below has already checked the register and copied it. */
-async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string): Promise<MergeResult> {
-  const prepared = await preparePackage(reg, bytes, fileName);
+/** One package, all or nothing; the batch has already checked its files and copied the register. */
+export async function mergePackage(
+  reg: Register,
+  bytes: Uint8Array,
+  fileName: string,
+  options: MergeOptions = {},
+): Promise<MergeResult> {
+  const prepared = await preparePackage(reg, bytes, fileName, options);
   if ('status' in prepared) return prepared;
   const { manifest, rows, sha, signerKeyId, warnings } = prepared;
   const branch = manifest.branch.code;
 
+  await options.beforeWrite?.();
   const result = await reg.db.transaction(async (trx) => {
+    // Checked again where it is written: another merge of the same branch may have committed meanwhile.
+    if ((await checkSequence(trx, manifest, sha, options)) === 'duplicate') return null;
     const columns = await snapshotColumns(trx);
     const diff = await diffAgainst(trx, branch, rows, columns);
     for (const table of SNAPSHOT_TABLES) await trx(`hq_${table}`).where({ branch_code: branch }).delete();
@@ -269,9 +221,8 @@ async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string):
     const counts: Record<string, number> = {};
     for (const table of SNAPSHOT_TABLES) {
       // Only the columns this database knows: names come from the package, values are bound parameters.
-      const known = columns[table]!;
-      await insertMany(trx, `hq_${table}`, rows[table]!, known, { branch_code: branch });
-      counts[table] = rows[table]!.length;
+      await insertMany(trx, `hq_${table}`, rows[table], columns[table]!, { branch_code: branch });
+      counts[table] = rows[table].length;
     }
     await trx('package_imports').insert({
       id: randomUUID(),
@@ -288,63 +239,7 @@ async function mergePackage(reg: Register, bytes: Uint8Array, fileName: string):
     });
     return { counts, diff };
   });
-  return {
-    file: fileName,
-    status: 'accepted',
-    branch,
-    period: manifest.period,
-    seq: manifest.seq,
-    ...result,
-    warnings,
-  };
-}
-
-/**
- * Merges packages one by one (each all-or-nothing) after one copy of the database for the whole batch: a
- * copy per package would copy a growing file twenty times. A rejected package is a result, not an error.
- * With `inspect`, every check runs and the diff is computed, but nothing is copied or written.
- */
-export async function mergeBatch(
-  reg: Register,
-  packages: Array<{ name: string; bytes: () => Uint8Array }>,
-  mode: 'merge' | 'inspect' = 'merge',
-  report?: ProgressReporter,
-): Promise<{ results: MergeResult[]; duplicates: Duplicate[]; transfers: BranchTransfer[] }> {
-  const progress = counter(report, packages.length);
-  const settings = await readSettings(reg.db);
-  const results: MergeResult[] = [];
-  if (settings.kind !== 'hq') {
-    const refusal = {
-      code: 'keys.not_hq',
-      reason: 'only a headquarters register merges packages',
-      reasonRu: 'Пакеты принимаются только в базе Центрального совета',
-    };
-    return {
-      results: packages.map((p) => ({ file: p.name, status: 'rejected', ...refusal })),
-      duplicates: [],
-      transfers: [],
-    };
-  }
-  // Not while a report has its branch views open (a backup cannot copy them; see hq-scope.ts).
-  return exclusively(reg, async () => {
-    if (mode === 'merge') await backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir);
-    for (const p of packages) {
-      try {
-        const step = mode === 'merge' ? mergePackage : inspectPackage;
-        results.push(await step(reg, p.bytes(), p.name));
-      } catch (err) {
-        if (!(err instanceof RegisterError)) throw err;
-        results.push({
-          file: p.name,
-          status: 'rejected',
-          code: err.code,
-          reason: err.message,
-          reasonRu: err.messageRu,
-        });
-      }
-      progress.step();
-    }
-    const transfers = await branchTransfers(reg);
-    return { results, duplicates: await activeInTwoBranches(reg, transfers), transfers };
-  });
+  const head = { file: fileName, branch, period: manifest.period, seq: manifest.seq };
+  if (!result) return { ...head, status: 'duplicate' };
+  return { ...head, status: 'accepted', ...result, warnings };
 }

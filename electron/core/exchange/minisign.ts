@@ -110,38 +110,58 @@ export function signMinisign(
 
 export type SignatureProblem = 'format' | 'key' | 'signature';
 
-/**
- * Checks a minisign signature of `message` against a public key; returns the trusted comment, or the
- * problem: a malformed file, another key's signature, or a signature that does not match.
- */
-export function verifyMinisign(
-  message: Buffer,
-  signatureText: string,
-  key: { keyId: Buffer; publicKey: Buffer },
-):
-  | { ok: true; trustedComment: string; keyId: Buffer }
-  | { ok: false; problem: SignatureProblem; keyId?: Buffer } {
+/** A signature file's parts, read without trusting any of them: they are checked against a key. */
+export interface MinisignSignature {
+  algorithm: 'ED' | 'Ed';
+  keyId: Buffer;
+  signature: Buffer;
+  trustedComment: string;
+  globalSignature: Buffer;
+}
+
+/** Splits a minisign signature file into its parts, or null when it is not one. */
+export function parseMinisignSignature(signatureText: string): MinisignSignature | null {
   const lines = signatureText.split(/\r?\n/);
   if (
     lines.length < 4 ||
     !lines[0]!.startsWith('untrusted comment:') ||
     !lines[2]!.startsWith('trusted comment: ')
   ) {
-    return { ok: false, problem: 'format' };
+    return null;
   }
   const sig = Buffer.from(lines[1]!.trim(), 'base64');
-  const global = Buffer.from(lines[3]!.trim(), 'base64');
-  const alg = sig.subarray(0, 2).toString();
-  if (sig.length !== 74 || global.length !== 64 || (alg !== 'ED' && alg !== 'Ed'))
-    return { ok: false, problem: 'format' };
-  const keyId = sig.subarray(2, 10);
+  const globalSignature = Buffer.from(lines[3]!.trim(), 'base64');
+  const algorithm = sig.subarray(0, 2).toString();
+  if (sig.length !== 74 || globalSignature.length !== 64 || (algorithm !== 'ED' && algorithm !== 'Ed'))
+    return null;
+  return {
+    algorithm,
+    keyId: sig.subarray(2, 10),
+    signature: sig.subarray(10),
+    trustedComment: lines[2]!.slice('trusted comment: '.length),
+    globalSignature,
+  };
+}
+
+/**
+ * Checks a minisign signature of `message` against a public key; returns the trusted comment, or the
+ * problem: a malformed file, another key's signature, or a signature that does not match.
+ */
+export function verifyMinisign(
+  message: Buffer,
+  signatureText: string | MinisignSignature,
+  key: { keyId: Buffer; publicKey: Buffer },
+):
+  | { ok: true; trustedComment: string; keyId: Buffer }
+  | { ok: false; problem: SignatureProblem; keyId?: Buffer } {
+  const parsed = typeof signatureText === 'string' ? parseMinisignSignature(signatureText) : signatureText;
+  if (!parsed) return { ok: false, problem: 'format' };
+  const { keyId, signature, trustedComment } = parsed;
   if (!keyId.equals(key.keyId)) return { ok: false, problem: 'key', keyId };
-  const trustedComment = lines[2]!.slice('trusted comment: '.length);
   const pub = publicKeyObject(key.publicKey);
-  const signature = sig.subarray(10);
-  const signed = alg === 'ED' ? blake2b(message) : message;
+  const signed = parsed.algorithm === 'ED' ? blake2b(message) : message;
   const good =
     verify(null, signed, pub, signature) &&
-    verify(null, Buffer.concat([signature, Buffer.from(trustedComment)]), pub, global);
+    verify(null, Buffer.concat([signature, Buffer.from(trustedComment)]), pub, parsed.globalSignature);
   return good ? { ok: true, trustedComment, keyId } : { ok: false, problem: 'signature', keyId };
 }

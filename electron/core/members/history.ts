@@ -3,16 +3,18 @@
  * members table keeps the derived values for fast lists; `deriveState` is the only thing that computes
  * them, and a test checks that the stored values always equal a recomputation.
  */
-export type MemberEventKind =
-  | 'admitted'
-  | 'imported'
-  | 'exited'
-  | 'transferred_out'
-  | 'transferred_in'
-  | 'transferred_to_branch'
-  | 'transferred_from_branch'
-  | 'card_issued'
-  | 'corrected';
+export const MEMBER_EVENT_KINDS = [
+  'admitted',
+  'imported',
+  'exited',
+  'transferred_out',
+  'transferred_in',
+  'transferred_to_branch',
+  'transferred_from_branch',
+  'card_issued',
+  'corrected',
+] as const;
+export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 
 export interface MemberEvent {
   seq: number;

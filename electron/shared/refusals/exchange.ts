@@ -1,7 +1,281 @@
 import type { FieldLabel, Sentence } from './types.ts';
 
-/** Refusals of the exchange domain, by code (see ./index.ts). */
-export const EXCHANGE_REFUSALS = {} satisfies Record<string, Sentence>;
+/**
+ * Refusals of the exchange domain, by code (see ./index.ts): the package checks in the order headquarters
+ * runs them (size, decryption, ZIP directory, signature, manifest, files, rows, sequence), then batches.
+ */
+export const EXCHANGE_REFUSALS = {
+  'package.too_large': {
+    ru: 'Файл пакета — {bytes} байт, больше допустимых {max}; такой пакет не читается',
+    kk: 'Пакет файлы — {bytes} байт, рұқсат етілген {max} байттан үлкен; мұндай пакет оқылмайды',
+    en: 'The package file is {bytes} bytes, more than the allowed {max}; it is not read',
+  },
+  'package.bad_zip': {
+    ru: 'ZIP-архив внутри пакета повреждён или построен не так, как его пишет программа',
+    kk: 'Пакет ішіндегі ZIP мұрағаты зақымдалған немесе бағдарлама жазатындай құрылмаған',
+    en: "The package's ZIP is damaged or not built the way the program writes it",
+  },
+  'package.zip_too_many': {
+    ru: 'В ZIP-архиве пакета больше {max} файлов',
+    kk: 'Пакеттің ZIP мұрағатында {max} файлдан көп',
+    en: "The package's ZIP holds more than {max} files",
+  },
+  'package.zip_entry_name': {
+    ru: 'Недопустимый файл «{name}» в пакете',
+    kk: 'Пакетте рұқсат етілмеген «{name}» файлы бар',
+    en: 'The package holds a file not allowed there: "{name}"',
+  },
+  'package.zip_entry_twice': {
+    ru: 'Файл «{name}» встречается в пакете дважды',
+    kk: '«{name}» файлы пакетте екі рет кездеседі',
+    en: 'The file "{name}" appears twice in the package',
+  },
+  'package.entry_too_large': {
+    ru: 'Файл «{name}» в распакованном виде больше допустимых {max} байт',
+    kk: '«{name}» файлы ашылған түрде рұқсат етілген {max} байттан үлкен',
+    en: 'The file "{name}" unpacks to more than the allowed {max} bytes',
+  },
+  'package.no_signature': {
+    ru: 'В пакете нет подписанного манифеста (manifest.json и manifest.json.minisig)',
+    kk: 'Пакетте қол қойылған манифест жоқ (manifest.json және manifest.json.minisig)',
+    en: 'The package has no signed manifest (manifest.json and manifest.json.minisig)',
+  },
+  'package.bad_signature_file': {
+    ru: 'Файл подписи manifest.json.minisig — не подпись minisign',
+    kk: 'manifest.json.minisig қолтаңба файлы minisign қолтаңбасы емес',
+    en: 'The signature file manifest.json.minisig is not a minisign signature',
+  },
+  'package.unknown_key': {
+    ru: 'Пакет подписан ключом {keyId}, который не зарегистрирован в ЦС (пакет называет себя пакетом филиала {claimed}); зарегистрируйте открытый ключ филиала',
+    kk: 'Пакетке Орталық кеңесте тіркелмеген {keyId} кілтімен қол қойылған (пакет өзін {claimed} филиалының пакеті деп атайды); филиалдың ашық кілтін тіркеңіз',
+    en: 'The package is signed with key {keyId}, which is not registered at headquarters (the package says it is from branch {claimed}); register the branch public key',
+  },
+  'package.revoked_key': {
+    ru: 'Филиал {branch}: ключ {keyId} отозван {revokedAt}',
+    kk: '{branch} филиалы: {keyId} кілті {revokedAt} кері қайтарылған',
+    en: 'Branch {branch}: key {keyId} was revoked on {revokedAt}',
+  },
+  'package.bad_signature': {
+    ru: 'Филиал {branch}: подпись манифеста не сходится с ключом {keyId} — пакет изменён',
+    kk: '{branch} филиалы: манифест қолтаңбасы {keyId} кілтімен сәйкес келмейді — пакет өзгертілген',
+    en: "Branch {branch}: the manifest's signature does not verify with key {keyId}; the package was changed",
+  },
+  'package.bad_manifest': {
+    ru: 'Филиал {branch}: manifest.json подписан, но заполнен неверно ({detail})',
+    kk: '{branch} филиалы: manifest.json қол қойылған, бірақ дұрыс толтырылмаған ({detail})',
+    en: 'Branch {branch}: manifest.json is signed but malformed ({detail})',
+  },
+  'package.unknown_format': {
+    ru: 'Это не пакет aqniet-package (формат «{format}»)',
+    kk: 'Бұл aqniet-package пакеті емес («{format}» форматы)',
+    en: 'This is not an aqniet-package (format "{format}")',
+  },
+  'package.format_version': {
+    ru: 'Версия формата {version}, программа читает версию {supported}; обновите программу',
+    kk: 'Формат нұсқасы {version}, бағдарлама {supported} нұсқасын оқиды; бағдарламаны жаңартыңыз',
+    en: 'Format version {version}; this program reads version {supported}: update the program',
+  },
+  'package.newer_schema': {
+    ru: 'Схема данных {schema} новее, чем у этой программы ({supported}); обновите программу',
+    kk: '{schema} деректер сұлбасы бұл бағдарламанікінен ({supported}) жаңа; бағдарламаны жаңартыңыз',
+    en: "Data schema {schema} is newer than this program's ({supported}): update the program",
+  },
+  'package.other_branch_key': {
+    ru: 'Филиал {branch}: пакет подписан ключом {keyId}, зарегистрированным для филиала {keyBranch}',
+    kk: '{branch} филиалы: пакетке {keyBranch} филиалы үшін тіркелген {keyId} кілтімен қол қойылған',
+    en: 'Branch {branch}: the package is signed with key {keyId}, registered for branch {keyBranch}',
+  },
+  'package.file_set': {
+    ru: 'Филиал {branch}: лишние файлы: {extra}; недостающие: {missing}',
+    kk: '{branch} филиалы: артық файлдар: {extra}; жетіспейтін файлдар: {missing}',
+    en: 'Branch {branch}: files not in the manifest: {extra}; missing: {missing}',
+  },
+  'package.file_too_large': {
+    ru: 'Филиал {branch}: {name} по манифесту {bytes} байт — больше допустимых {max}',
+    kk: '{branch} филиалы: манифест бойынша {name} — {bytes} байт, рұқсат етілген {max} байттан үлкен',
+    en: 'Branch {branch}: by the manifest {name} is {bytes} bytes, more than the allowed {max}',
+  },
+  'package.too_many_rows': {
+    ru: 'Филиал {branch}: в {name} по манифесту {rows} строк — больше допустимых {max}',
+    kk: '{branch} филиалы: манифест бойынша {name} ішінде {rows} жол, рұқсат етілген {max} жолдан көп',
+    en: 'Branch {branch}: by the manifest {name} has {rows} rows, more than the allowed {max}',
+  },
+  'package.total_too_large': {
+    ru: 'Филиал {branch}: файлы пакета вместе — {bytes} байт, больше допустимых {max}',
+    kk: '{branch} филиалы: пакет файлдары бірге {bytes} байт, рұқсат етілген {max} байттан үлкен',
+    en: "Branch {branch}: the package's files come to {bytes} bytes together, more than the allowed {max}",
+  },
+  'package.hash_mismatch': {
+    ru: 'Филиал {branch}: файл {name} не тот, что был подписан',
+    kk: '{branch} филиалы: {name} файлы қол қойылған файл емес',
+    en: 'Branch {branch}: {name} is not the file that was signed',
+  },
+  'package.line_too_long': {
+    ru: 'Филиал {branch}: {name}, строка {line} длиннее {max} байт',
+    kk: '{branch} филиалы: {name}, {line}-жол {max} байттан ұзын',
+    en: 'Branch {branch}: {name} line {line} is longer than {max} bytes',
+  },
+  'package.row_count': {
+    ru: 'Филиал {branch}: в {name} {rows} строк, в манифесте — {declared}',
+    kk: '{branch} филиалы: {name} ішінде {rows} жол, манифестте — {declared}',
+    en: 'Branch {branch}: {name} has {rows} rows, the manifest says {declared}',
+  },
+  'package.bad_rows': {
+    ru: 'Филиал {branch}: ошибок в строках пакета — {count}; пакет не принят, ничего не записано',
+    kk: '{branch} филиалы: пакет жолдарындағы қателер саны — {count}; пакет қабылданбады, ештеңе жазылмады',
+    en: 'Branch {branch}: {count} row problem(s) in the package; it was not accepted and nothing was written',
+  },
+  'package.stale': {
+    ru: 'Филиал {branch}: пакет № {seq} старее последнего принятого (№ {last})',
+    kk: '{branch} филиалы: № {seq} пакет соңғы қабылданған пакеттен (№ {last}) ескі',
+    en: 'Branch {branch}: package seq {seq} is older than the last accepted (seq {last})',
+  },
+  'package.conflict': {
+    ru: 'Филиал {branch}: другой пакет с № {seq} уже принят — содержимое различается',
+    kk: '{branch} филиалы: № {seq} басқа пакет бұрын қабылданған — мазмұны өзгеше',
+    en: 'Branch {branch}: another package with seq {seq} was already accepted',
+  },
+  'package.seq_jump': {
+    ru: 'Филиал {branch}: пакет № {seq}, а последний принятый — № {last} (скачок больше {step}); примите его, только если филиал подтвердил этот номер',
+    kk: '{branch} филиалы: пакет № {seq}, ал соңғы қабылданғаны — № {last} ({step}-ден артық секіріс); филиал бұл нөмірді растаса ғана қабылдаңыз',
+    en: 'Branch {branch}: package seq {seq} while the last accepted is {last} (a jump of more than {step}); accept it only if the branch confirms that number',
+  },
+  'package.not_a_file': {
+    ru: '{file}: такого файла нет или это не файл',
+    kk: '{file}: мұндай файл жоқ немесе бұл файл емес',
+    en: '{file}: no such file, or not a file',
+  },
+  'package.unreadable': {
+    ru: '{file}: файл не читается',
+    kk: '{file}: файл оқылмайды',
+    en: '{file}: the file cannot be read',
+  },
+  'package.internal': {
+    ru: '{file}: пакет не принят из-за внутренней ошибки программы; подробности записаны в журнал, остальные пакеты обработаны',
+    kk: '{file}: пакет бағдарламаның ішкі қатесіне байланысты қабылданбады; толығырақ журналға жазылды, қалған пакеттер өңделді',
+    en: '{file}: the package was not accepted because of an internal error (written to the log); the other packages were processed',
+  },
+  'package.clock_skew': {
+    ru: 'Часы филиала, похоже, идут неверно: пакет создан {createdAt}, это на {hours} ч. расходится с часами ЦС',
+    kk: 'Филиалдың сағаты дұрыс жүрмейтін сияқты: пакет {createdAt} жасалған, бұл Орталық кеңес сағатынан {hours} сағатқа алшақ',
+    en: "The branch's clock looks off: the package was created {createdAt}, {hours} h away from headquarters' clock",
+  },
+  'row.not_a_row': {
+    ru: 'строка — не запись таблицы {table} (ожидается объект JSON с простыми значениями)',
+    kk: 'жол {table} кестесінің жазбасы емес (қарапайым мәндері бар JSON нысаны күтіледі)',
+    en: 'the line is not a row of {table} (expected a JSON object of plain values)',
+  },
+  'row.required': {
+    ru: '{field}: не заполнено',
+    kk: '{field}: толтырылмаған',
+    en: '{field}: missing',
+  },
+  'row.not_text': {
+    ru: '{field}: «{value}» — ожидается текст',
+    kk: '{field}: «{value}» — мәтін күтіледі',
+    en: '{field}: "{value}" — text expected',
+  },
+  'row.too_long': {
+    ru: '{field}: длиннее {max} символов',
+    kk: '{field}: {max} таңбадан ұзын',
+    en: '{field}: longer than {max} characters',
+  },
+  'row.control_chars': {
+    ru: '{field}: «{value}» — управляющие символы или смена направления текста недопустимы',
+    kk: '{field}: «{value}» — басқару таңбалары немесе мәтін бағытын ауыстыру рұқсат етілмейді',
+    en: '{field}: "{value}" holds control or text-direction characters',
+  },
+  'row.format': {
+    ru: '{field}: «{value}» — неверный формат',
+    kk: '{field}: «{value}» — пішімі дұрыс емес',
+    en: '{field}: "{value}" is not in the expected form',
+  },
+  'row.not_integer': {
+    ru: '{field}: «{value}» — не целое число',
+    kk: '{field}: «{value}» — бүтін сан емес',
+    en: '{field}: "{value}" is not a whole number',
+  },
+  'row.out_of_range': {
+    ru: '{field}: {value} — вне допустимого диапазона {min}…{max}',
+    kk: '{field}: {value} — рұқсат етілген {min}…{max} аралығынан тыс',
+    en: '{field}: {value} is outside {min}…{max}',
+  },
+  'row.money': {
+    ru: '{field}: «{value}» — не сумма в тиынах (целое число от 0 до 10¹⁴)',
+    kk: '{field}: «{value}» — тиындағы сома емес (0-ден 10¹⁴-ке дейінгі бүтін сан)',
+    en: '{field}: "{value}" is not an amount in tiyn (a whole number from 0 to 10¹⁴)',
+  },
+  'row.date': {
+    ru: '{field}: «{value}» — не дата',
+    kk: '{field}: «{value}» — күн емес',
+    en: '{field}: "{value}" is not a date',
+  },
+  'row.date_future': {
+    ru: '{field}: {value} — позже сегодняшнего дня ({today})',
+    kk: '{field}: {value} — бүгінгі күннен ({today}) кейін',
+    en: '{field}: {value} is after today ({today})',
+  },
+  'row.month': {
+    ru: '{field}: «{value}» — не месяц ГГГГ-ММ',
+    kk: '{field}: «{value}» — ЖЖЖЖ-АА айы емес',
+    en: '{field}: "{value}" is not a month YYYY-MM',
+  },
+  'row.vocabulary': {
+    ru: '{field}: «{value}» — нет в справочнике',
+    kk: '{field}: «{value}» — анықтамалықта жоқ',
+    en: '{field}: "{value}" is not in the list of allowed values',
+  },
+  'row.iin': {
+    ru: '{field}: ИИН «{value}» неверен',
+    kk: '{field}: «{value}» ЖСН дұрыс емес',
+    en: '{field}: IIN "{value}" is not valid',
+  },
+  'row.bin': {
+    ru: '{field}: БИН «{value}» неверен',
+    kk: '{field}: «{value}» БСН дұрыс емес',
+    en: '{field}: BIN "{value}" is not valid',
+  },
+  'row.iin_mismatch': {
+    ru: '{field}: ИИН {value} не сходится с датой рождения или полом',
+    kk: '{field}: {value} ЖСН туған күнімен немесе жынысымен сәйкес келмейді',
+    en: '{field}: IIN {value} does not agree with the birth date or sex',
+  },
+  'row.duplicate': {
+    ru: '{field}: «{value}» повторяется (уже в строке {other})',
+    kk: '{field}: «{value}» қайталанады ({other}-жолда бар)',
+    en: '{field}: "{value}" repeats (already in row {other})',
+  },
+  'row.reference': {
+    ru: '{field}: ссылается на отсутствующую запись {target} «{value}»',
+    kk: '{field}: жоқ {target} жазбасына сілтейді: «{value}»',
+    en: '{field}: refers to a missing {target} row "{value}"',
+  },
+  'row.before': {
+    ru: '{field}: {value} — раньше предыдущей даты ({other})',
+    kk: '{field}: {value} — алдыңғы күннен ({other}) ерте',
+    en: '{field}: {value} is before the date it follows ({other})',
+  },
+  'row.history_start': {
+    ru: '{field}: история члена профсоюза (ИИН {value}) не начинается с вступления',
+    kk: '{field}: кәсіподақ мүшесінің тарихы (ЖСН {value}) кәсіподаққа кіруден басталмайды',
+    en: "{field}: the member's history (IIN {value}) does not begin with an admission",
+  },
+  'row.history_state': {
+    ru: '{field}: «{value}», а по истории событий — «{expected}»',
+    kk: '{field}: «{value}», ал оқиғалар тарихы бойынша — «{expected}»',
+    en: '{field}: "{value}", while the history of events gives "{expected}"',
+  },
+  'row.shares': {
+    ru: '{field}: доли в сумме {value} %, а не 100 %',
+    kk: '{field}: үлестердің қосындысы 100 % емес, {value} %',
+    en: '{field}: the shares add up to {value} %, not 100 %',
+  },
+  'keys.not_hq': {
+    ru: 'Ключи филиалов и их пакеты принимаются только в базе Центрального совета',
+    kk: 'Филиалдардың кілттері мен пакеттері тек Орталық кеңестің базасында қабылданады',
+    en: 'Only a headquarters register keeps branch keys and accepts their packages',
+  },
+} satisfies Record<string, Sentence>;
 
 /** Labels of the exchange domain's fields, by the contract's field name. */
 export const EXCHANGE_FIELDS = {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/core/service.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { api } from '../../api.ts';
+import { isRefusalCode, wordRefusal } from '../../../../electron/shared/refusals/index.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
 import { toBase64 } from '../../files.ts';
 
@@ -50,13 +51,23 @@ function Results({ results, testId }: { results: Result[]; testId: string }) {
             </Table.Td>
             <Table.Td>
               {r.status === 'rejected'
-                ? language === 'en'
-                  ? r.reason
-                  : r.reasonRu
+                ? r.code && isRefusalCode(r.code)
+                  ? wordRefusal(r.code, r.params ?? {}, language)
+                  : language === 'en'
+                    ? r.reason
+                    : r.reasonRu
                 : `${r.branch} ${r.period} № ${r.seq}`}
+              {r.details?.slice(0, 20).map((d, i) => (
+                <Text key={i} size="xs" c="red" data-testid="package-problem">
+                  {d.column}, {t('import.row')} {d.row}:{' '}
+                  {d.code && isRefusalCode(d.code)
+                    ? wordRefusal(d.code, d.params ?? {}, language)
+                    : d.messageRu}
+                </Text>
+              ))}
               {r.warnings?.map((w) => (
-                <Text key={w} size="xs" c="orange">
-                  {w}
+                <Text key={w.code} size="xs" c="orange">
+                  {wordRefusal(w.code, w.params, language)}
                 </Text>
               ))}
             </Table.Td>
