@@ -7,7 +7,7 @@ import { parseDate } from './dates.ts';
 import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
 import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
-import { RegisterError } from './errors.ts';
+import { RegisterError, refuse } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
 import { exportXlsx } from './spreadsheets/exports.ts';
 import { attachPayrollRegister, checkPayrollRegister, payrollColumns } from './dues/payroll.ts';
@@ -16,7 +16,8 @@ import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from '.
 import { verifyPackage } from './exchange/verify.ts';
 import { mergeBatch, readPackageFile } from './exchange/batch.ts';
 import { activeInTwoBranches, branchTransfers, importLog, submissions } from './exchange/hq-views.ts';
-import { withReportScope } from './exchange/hq-scope.ts';
+import { withScope } from './exchange/scope.ts';
+import { hqMember, hqOrg, refreshHqMemberKeys } from './exchange/hq-people.ts';
 import {
   backupSigningKey,
   restoreSigningKey,
@@ -53,6 +54,32 @@ import type { CallOptions } from './progress.ts';
 
 export type { CallOptions, Progress, ProgressReporter } from './progress.ts';
 
+const isHq = async (reg: Register) => (await readSettings(reg.db)).kind === 'hq';
+
+/**
+ * What only a branch writes: at headquarters the branches' registers are read from their snapshots, and a
+ * PPO, member, remittance or appeal entered there would belong to no branch.
+ */
+const BRANCH_WRITES = new Set<OperationName>([
+  'orgs.create',
+  'orgs.update',
+  'orgs.close',
+  'members.admit',
+  'members.exit',
+  'members.transfer',
+  'members.correct',
+  'members.issueCard',
+  'dues.record',
+  'dues.delete',
+  'quarters.close',
+  'quarters.reopen',
+  'appeals.add',
+  'appeals.update',
+  'appeals.close',
+  'import.run',
+  'payroll.attach',
+]);
+
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
 function publicView(k: TrustedKey) {
   return { ...k, publicKey: k.publicKey.toString('base64') };
@@ -76,21 +103,26 @@ export const handlers = {
   'rates.list': async (reg) => listRates(reg.db),
   'rates.set': (reg, input) => setRate(reg, input),
 
-  'orgs.list': (reg, input) => listOrgs(reg, input),
-  'orgs.get': (reg, input) => requireOrg(reg.db, input.code),
+  'orgs.list': (reg, input) => withScope(reg, input.branch, (r) => listOrgs(r, input)),
+  'orgs.get': async (reg, input) =>
+    (await isHq(reg)) ? hqOrg(reg, input.code, input.branch) : requireOrg(reg.db, input.code),
   'orgs.create': (reg, input) => createOrg(reg, input),
   'orgs.update': (reg, input) => updateOrg(reg, input),
   'orgs.close': (reg, input) => closeOrg(reg, input),
 
-  'members.list': (reg, input) => listMembers(reg, input),
-  'members.get': (reg, input) => getMember(reg, input.iin),
+  'members.list': async (reg, input) => {
+    if (await isHq(reg)) await refreshHqMemberKeys(reg);
+    return withScope(reg, input.branch, (r) => listMembers(r, input));
+  },
+  'members.get': async (reg, input) =>
+    (await isHq(reg)) ? hqMember(reg, input.iin, input.branch) : getMember(reg, input.iin),
   'members.admit': (reg, input) => admitMember(reg, input),
   'members.exit': (reg, input) => exitMember(reg, input),
   'members.transfer': (reg, input) => transferMember(reg, input),
   'members.correct': (reg, input) => correctMember(reg, input),
   'members.issueCard': (reg, input) => issueCard(reg, input),
 
-  'dues.list': (reg, input) => listRemittances(reg.db, input),
+  'dues.list': (reg, input) => withScope(reg, input.branch, (r) => listRemittances(r.db, input)),
   'dues.record': (reg, input) => recordRemittance(reg, input),
   'dues.delete': async (reg, input) => {
     await deleteRemittance(reg, input.id);
@@ -102,34 +134,32 @@ export const handlers = {
     reopened: await reopenQuarter(reg, input.quarter, input.reason),
   }),
 
-  'appeals.list': (reg, input) => withReportScope(reg, input.branch, () => listAppeals(reg, input)),
+  'appeals.list': (reg, input) => withScope(reg, input.branch, (r) => listAppeals(r, input)),
   'appeals.add': (reg, input) => addAppeal(reg, input),
   'appeals.update': (reg, input) => updateAppeal(reg, input),
   'appeals.close': (reg, input) => closeAppeal(reg, input),
 
-  'reports.appeals': (reg, input) => withReportScope(reg, input.branch, () => appealsByCategory(reg, input)),
-  'reports.appealsByChannel': (reg, input) =>
-    withReportScope(reg, input.branch, () => appealsByChannel(reg, input)),
+  'reports.appeals': (reg, input) => withScope(reg, input.branch, (r) => appealsByCategory(r, input)),
+  'reports.appealsByChannel': (reg, input) => withScope(reg, input.branch, (r) => appealsByChannel(r, input)),
   'reports.appealsByMonth': (reg, input) =>
-    withReportScope(reg, input.branch, () => appealsByMonth(reg, input.year)),
+    withScope(reg, input.branch, (r) => appealsByMonth(r, input.year)),
   'reports.overdue': (reg, input) =>
-    withReportScope(reg, input.branch, () =>
-      overdueAppeals(reg, input.date ? parseDate(input.date, 'date') : today(reg)),
+    withScope(reg, input.branch, (r) =>
+      overdueAppeals(r, input.date ? parseDate(input.date, 'date') : today(reg)),
     ),
-  'reports.legal': (reg, input) => withReportScope(reg, input.branch, () => legalHelp(reg, input)),
+  'reports.legal': (reg, input) => withScope(reg, input.branch, (r) => legalHelp(r, input)),
   'reports.membership': (reg, input) =>
-    withReportScope(reg, input.branch, () =>
+    withScope(reg, input.branch, (r) =>
       membershipReport(
-        reg,
+        r,
         input.date ? parseDate(input.date, 'date') : today(reg),
         input.language as UiLanguage,
       ),
     ),
-  'reports.dues': (reg, input) =>
-    withReportScope(reg, input.branch, () => duesReport(reg, input, today(reg))),
+  'reports.dues': (reg, input) => withScope(reg, input.branch, (r) => duesReport(r, input, today(reg))),
 
   'reports.membershipSeries': async (reg, input) => ({
-    series: await withReportScope(reg, input.branch, () => membershipSeries(reg, today(reg), input.months)),
+    series: await withScope(reg, input.branch, (r) => membershipSeries(r, today(reg), input.months)),
     // union-wide at headquarters only: narrowed to one branch there is nothing to compare
     perBranch: !input.branch && (await readSettings(reg.db)).kind === 'hq' ? await membersPerBranch(reg) : [],
   }),
@@ -241,6 +271,7 @@ export async function call<K extends OperationName>(
   }
   const parsed = contract[op].safeParse(input ?? {});
   if (!parsed.success) throw inputError(parsed.error);
+  if (BRANCH_WRITES.has(op) && (await isHq(reg))) refuse('register.hq_read_only', {});
   const handler = handlers[op] as unknown as (
     reg: Register,
     input: unknown,

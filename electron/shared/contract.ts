@@ -161,8 +161,11 @@ export const contract = {
     sector: z.enum(SECTOR_KEYS).optional(),
     search: optionalText,
     language,
+    /** At headquarters: one branch's PPOs (without it, the union's, codes qualified as KRG/P001). */
+    branch: code.optional(),
   }),
-  'orgs.get': z.object({ code }),
+  /** At headquarters: `branch`, or a qualified code (KRG/P001). */
+  'orgs.get': z.object({ code, branch: code.optional() }),
   'orgs.create': z.object({ code, ...orgFields }),
   'orgs.update': z.object({ code, ...z.object(orgFields).partial().shape }),
   'orgs.close': z.object({
@@ -180,8 +183,11 @@ export const contract = {
     language,
     limit: z.number().int().positive().max(100000).optional(),
     offset: z.number().int().nonnegative().optional(),
+    /** At headquarters: one branch's members (without it, the union's). */
+    branch: code.optional(),
   }),
-  'members.get': z.object({ iin }),
+  /** At headquarters the card also lists every branch the person was in; `branch` narrows it to one. */
+  'members.get': z.object({ iin, branch: code.optional() }),
   'members.admit': z.object({
     orgCode: code,
     surname: text,
@@ -229,7 +235,12 @@ export const contract = {
   }),
   'members.issueCard': z.object({ iin, cardNo: text, issuedOn: date }),
 
-  'dues.list': z.object({ year: z.number().int().optional(), orgCode: code.optional() }),
+  'dues.list': z.object({
+    year: z.number().int().optional(),
+    orgCode: code.optional(),
+    /** At headquarters: one branch's remittances (without it, the union's). */
+    branch: code.optional(),
+  }),
   'dues.record': z.object({
     orgCode: code,
     month: text,

@@ -20,6 +20,8 @@ export interface Remittance {
   docNo: string | null;
   note: string | null;
   lines: number;
+  /** At headquarters: the branch whose snapshot the remittance is in. */
+  branch?: string;
 }
 
 export function parseMonthOrThrow(text: string, field = 'month'): Month {
@@ -142,5 +144,6 @@ export async function listRemittances(
     docNo: r.doc_no as string | null,
     note: r.note as string | null,
     lines: Number(r.line_count),
+    ...(r.branch_code ? { branch: String(r.branch_code) } : {}),
   }));
 }

@@ -88,6 +88,24 @@ async function diffAgainst(db: Tx, branch: string, rows: Snapshot, columns: Reco
   return diff;
 }
 
+/**
+ * Ids are unique across the union, not only within a branch (they are UUIDs), and union-wide reports join
+ * on them: a package reusing another branch's ids (a register copied from another branch's) is refused.
+ * Checked after the rows are in place, inside the merge's transaction.
+ */
+async function refuseIdsOfOtherBranches(trx: Tx, branch: string): Promise<void> {
+  for (const table of SNAPSHOT_TABLES) {
+    if (table === 'quarter_actions') continue; // numbered per branch, referenced by nothing
+    const clash: Array<{ id: string; other: string }> = await trx.raw(
+      `SELECT n.id, o.branch_code AS other FROM hq_${table} n JOIN hq_${table} o ON o.id = n.id
+       WHERE n.branch_code = ? AND o.branch_code <> ? LIMIT 1`,
+      [branch, branch],
+    );
+    if (clash[0])
+      throw refusal('package.ids_taken', { branch, table, id: clash[0].id, other: clash[0].other });
+  }
+}
+
 /** For tests: a hook that runs inside the merge transaction (e.g. to inject a crash). */
 export const mergeHooks: { afterDelete?: () => void } = {};
 
@@ -224,6 +242,7 @@ export async function mergePackage(
       await insertMany(trx, `hq_${table}`, rows[table], columns[table]!, { branch_code: branch });
       counts[table] = rows[table].length;
     }
+    await refuseIdsOfOtherBranches(trx, branch);
     await trx('package_imports').insert({
       id: randomUUID(),
       branch_code: branch,

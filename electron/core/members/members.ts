@@ -27,6 +27,8 @@ export interface Member {
   status: 'active' | 'exited';
   joinedOn: string;
   exitedOn: string | null;
+  /** At headquarters: the branch whose snapshot the record is in. */
+  branch?: string;
 }
 
 interface MemberRow {
@@ -46,6 +48,7 @@ interface MemberRow {
   status: 'active' | 'exited';
   joined_on: string;
   exited_on: string | null;
+  branch_code?: string;
 }
 
 function memberFromRow(r: MemberRow): Member {
@@ -66,6 +69,7 @@ function memberFromRow(r: MemberRow): Member {
     status: r.status,
     joinedOn: r.joined_on,
     exitedOn: r.exited_on,
+    ...(r.branch_code ? { branch: r.branch_code } : {}),
   };
 }
 
@@ -487,7 +491,9 @@ export async function listMembers(
   reg: Register,
   input: ParsedInput<'members.list'>,
 ): Promise<{ total: number; rows: Member[] }> {
-  await refreshMemberKeys(reg.db);
+  // At headquarters the keys are the snapshot's, computed when it was merged (exchange/hq-people.ts).
+  const atHq = 'hq' in reg;
+  if (!atHq) await refreshMemberKeys(reg.db);
   const q = reg.db('members').join('orgs', 'orgs.id', 'members.org_id');
   if (input.orgCode) q.where('orgs.code', input.orgCode);
   if (input.status) q.where('members.status', input.status);
@@ -501,7 +507,9 @@ export async function listMembers(
   }
   const [{ n }] = (await q.clone().count<{ n: number }[]>({ n: '*' })) as [{ n: number }];
   const sortColumn = input.language === 'kk' ? 'members.sort_key_kk' : 'members.sort_key_ru';
-  const page = q.select(...MEMBER_COLUMNS, 'orgs.code as org_code').orderBy([sortColumn, 'members.iin']);
+  const page = q
+    .select(...MEMBER_COLUMNS, 'orgs.code as org_code', ...(atHq ? ['members.branch_code'] : []))
+    .orderBy([sortColumn, 'members.iin']);
   if (input.limit) page.limit(input.limit);
   if (input.offset) page.offset(input.offset).limit(input.limit ?? -1);
   const rows: MemberRow[] = await page;

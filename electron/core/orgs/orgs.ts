@@ -195,6 +195,8 @@ export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>):
 
 export interface OrgListItem extends Org {
   activeMembers: number;
+  /** At headquarters: the branch whose snapshot the PPO is in. */
+  branch?: string;
 }
 
 export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): Promise<OrgListItem[]> {
@@ -214,8 +216,12 @@ export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): 
       w.where('code', 'like', like).orWhere('name', 'like', like).orWhere('short_name', 'like', like),
     );
   }
-  const rows: Array<OrgRow & { active_members: number }> = await q;
+  const rows: Array<OrgRow & { active_members: number; branch_code?: string }> = await q;
   return rows
-    .map((r) => ({ ...orgFromRow(r), activeMembers: Number(r.active_members) }))
+    .map((r) => ({
+      ...orgFromRow(r),
+      activeMembers: Number(r.active_members),
+      ...(r.branch_code ? { branch: r.branch_code } : {}),
+    }))
     .sort((a, b) => compareNames(a.code, b.code, input.language as UiLanguage));
 }

@@ -1,7 +1,7 @@
 import { compareNames } from '../../shared/collation.ts';
 import type { Period } from '../../shared/contract.ts';
 import { addMonths, monthEnd, monthsOfPeriod, type IsoDate, type Month } from '../dates.ts';
-import type { Register } from '../register.ts';
+import { inScope, knownBranches, type ScopedRegister } from '../exchange/scope.ts';
 import { listRates, rateOn, type DuesRate } from '../settings/settings.ts';
 
 /**
@@ -61,7 +61,15 @@ function add(
   t.centralShareTiyn += r.shares.central;
 }
 
-export async function duesReport(reg: Register, period: Period, today: IsoDate): Promise<DuesReport> {
+export async function duesReport(reg: ScopedRegister, period: Period, today: IsoDate): Promise<DuesReport> {
+  // Union-wide, each branch's dues are computed with that branch's own rates, then added up.
+  if (reg.hq && reg.hq.branch === null) {
+    const base = reg.hq.base;
+    const parts: Array<{ branch: string; report: DuesReport }> = [];
+    for (const branch of await knownBranches(base.db))
+      parts.push({ branch, report: await duesReport(await inScope(base, branch), period, today) });
+    return combineDues(period, parts);
+  }
   const months = monthsOfPeriod(period.year, period.quarter);
   const first = months[0]!;
   const last = months[months.length - 1]!;
@@ -148,4 +156,32 @@ export async function duesReport(reg: Register, period: Period, today: IsoDate):
     arrears,
     total,
   };
+}
+
+/** Branches' dues reports as one: PPOs and arrears qualified by branch, months and totals added up. */
+export function combineDues(
+  period: Period,
+  parts: Array<{ branch: string; report: DuesReport }>,
+): DuesReport {
+  const total = emptyTotals();
+  const months = monthsOfPeriod(period.year, period.quarter).map((month) => ({
+    month,
+    receivedTiyn: 0,
+    expectedTiyn: 0,
+  }));
+  const rows: DuesReport['rows'] = [];
+  const arrears: DuesReport['arrears'] = [];
+  for (const { branch, report } of parts) {
+    for (const r of report.rows) rows.push({ ...r, org: `${branch}/${r.org}` });
+    for (const a of report.arrears) arrears.push({ ...a, org: `${branch}/${a.org}` });
+    report.months.forEach((m, i) => {
+      months[i]!.receivedTiyn += m.receivedTiyn;
+      months[i]!.expectedTiyn += m.expectedTiyn;
+    });
+    for (const key of Object.keys(total) as Array<keyof DuesTotals>) {
+      if (key !== 'completeness') total[key] += report.total[key];
+    }
+  }
+  total.completeness = completeness(total.receivedTiyn, total.expectedTiyn);
+  return { period: { year: period.year, quarter: period.quarter ?? null }, rows, months, arrears, total };
 }

@@ -11,7 +11,7 @@ import {
 import { listAppeals } from '../appeals/appeals.ts';
 import { monthsOfPeriod, type IsoDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
-import { withReportScope } from '../exchange/hq-scope.ts';
+import { withScope } from '../exchange/scope.ts';
 import { listMembers } from '../members/members.ts';
 import type { Register } from '../register.ts';
 import type { ProgressReporter } from '../progress.ts';
@@ -294,22 +294,22 @@ export async function exportXlsx(reg: Register, input: Input, today: IsoDate, pr
       'В базе Центрального совета выгружаются отчёты; списки членов и журналы — в базах филиалов',
     );
   }
-  const sheets = await withReportScope(reg, input.branch, async () => {
+  const sheets = await withScope(reg, input.branch, async (r) => {
     switch (input.kind) {
       case 'members':
-        return [await membersSheet(reg, input, language)];
+        return [await membersSheet(r, input, language)];
       case 'appeals':
-        return [await appealsSheet(reg, input, language)];
+        return [await appealsSheet(r, input, language)];
       case 'dues':
-        return [await duesGrid(reg, input.year!, language)];
+        return [await duesGrid(r, input.year!, language)];
       case 'appeals-report':
-        return appealsReportSheet(reg, input, language);
+        return appealsReportSheet(r, input, language);
       case 'legal-report':
-        return legalSheet(reg, input, language);
+        return legalSheet(r, input, language);
       case 'membership-report':
-        return membershipSheets(reg, input.date ?? today, language);
+        return membershipSheets(r, input.date ?? today, language);
       case 'dues-report':
-        return duesReportSheets(reg, input, today, language);
+        return duesReportSheets(r, input, today, language);
     }
   });
   const parts = [

@@ -140,6 +140,11 @@ export const EXCHANGE_REFUSALS = {
     kk: '{branch} филиалы: пакет № {seq}, ал соңғы қабылданғаны — № {last} ({step}-ден артық секіріс); филиал бұл нөмірді растаса ғана қабылдаңыз',
     en: 'Branch {branch}: package seq {seq} while the last accepted is {last} (a jump of more than {step}); accept it only if the branch confirms that number',
   },
+  'package.ids_taken': {
+    ru: 'Филиал {branch}: запись {table} «{id}» уже есть у филиала {other}; база филиала, похоже, скопирована с чужой — пакет не принят',
+    kk: '{branch} филиалы: {table} «{id}» жазбасы {other} филиалында бар; филиал базасы басқа филиалдікінен көшірілген сияқты — пакет қабылданбады',
+    en: 'Branch {branch}: the {table} row "{id}" already belongs to branch {other}; the branch\'s register seems copied from another\'s, so the package was not accepted',
+  },
   'package.not_a_file': {
     ru: '{file}: такого файла нет или это не файл',
     kk: '{file}: мұндай файл жоқ немесе бұл файл емес',
@@ -269,6 +274,26 @@ export const EXCHANGE_REFUSALS = {
     ru: '{field}: доли в сумме {value} %, а не 100 %',
     kk: '{field}: үлестердің қосындысы 100 % емес, {value} %',
     en: '{field}: the shares add up to {value} %, not 100 %',
+  },
+  'report.branch_scope': {
+    ru: 'В этой базе только филиал {own}; отчёт по филиалу {branch} строится в базе ЦС',
+    kk: 'Бұл базада тек {own} филиалы бар; {branch} филиалы бойынша есеп Орталық кеңестің базасында жасалады',
+    en: 'This register holds only branch {own}; a report for branch {branch} is made at headquarters',
+  },
+  'report.unknown_branch': {
+    ru: 'Филиал {branch} в ЦС не известен: нет ни его ключа, ни принятых пакетов',
+    kk: '{branch} филиалы Орталық кеңеске белгісіз: оның кілті де, қабылданған пакеттері де жоқ',
+    en: 'Headquarters does not know branch {branch}: neither its key nor any package of it',
+  },
+  'report.branch_required': {
+    ru: 'Укажите филиал: в ЦС у каждого филиала свои коды ППО (например, KRG/P001)',
+    kk: 'Филиалды көрсетіңіз: Орталық кеңесте әр филиалдың өз БКҰ кодтары бар (мысалы, KRG/P001)',
+    en: 'Name the branch: at headquarters each branch has its own PPO codes (e.g. KRG/P001)',
+  },
+  'register.hq_read_only': {
+    ru: 'В базе Центрального совета реестры филиалов только читаются; эти данные вносит филиал',
+    kk: 'Орталық кеңестің базасында филиалдардың тізілімдері тек оқылады; бұл деректерді филиал енгізеді',
+    en: "At headquarters the branches' registers are read only; the branch enters these data",
   },
   'keys.not_hq': {
     ru: 'Ключи филиалов и их пакеты принимаются только в базе Центрального совета',
