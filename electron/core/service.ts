@@ -17,7 +17,7 @@ import { verifyPackage } from './exchange/verify.ts';
 import { mergeBatch, readPackageFile } from './exchange/batch.ts';
 import { activeInTwoBranches, branchTransfers, importLog, submissions } from './exchange/hq-views.ts';
 import { withScope } from './exchange/scope.ts';
-import { hqMember, hqOrg, refreshHqMemberKeys } from './exchange/hq-people.ts';
+import { hqMember, hqOrg, refreshHqMemberKeys, type MemberCard } from './exchange/hq-people.ts';
 import {
   backupSigningKey,
   restoreSigningKey,
@@ -114,7 +114,7 @@ export const handlers = {
     if (await isHq(reg)) await refreshHqMemberKeys(reg);
     return withScope(reg, input.branch, (r) => listMembers(r, input));
   },
-  'members.get': async (reg, input) =>
+  'members.get': async (reg, input): Promise<MemberCard> =>
     (await isHq(reg)) ? hqMember(reg, input.iin, input.branch) : getMember(reg, input.iin),
   'members.admit': (reg, input) => admitMember(reg, input),
   'members.exit': (reg, input) => exitMember(reg, input),

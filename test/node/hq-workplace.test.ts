@@ -135,11 +135,11 @@ describe("headquarters' workplace", () => {
 
   it("shows a person's card with every branch they are in", async () => {
     const card = await call(hq, 'members.get', { iin: '850525446560' });
-    expect(card.branches.map((b) => `${b.branch} ${b.status} ${b.orgCode}`).sort()).toEqual([
+    expect(card.branches!.map((b) => `${b.branch} ${b.status} ${b.orgCode}`).sort()).toEqual([
       'ALA active P001',
       'KRG active P001',
     ]);
-    expect(card.branches[0]!.history[0]).toMatchObject({ kind: 'admitted', orgCode: 'P001' });
+    expect(card.branches![0]!.history[0]).toMatchObject({ kind: 'admitted', orgCode: 'P001' });
     expect((await call(hq, 'members.get', { iin: '850525446560', branch: 'ALA' })).branches).toHaveLength(1);
     await expect(call(hq, 'members.get', { iin: '020202500009' })).rejects.toMatchObject({
       code: 'member.not_found',
@@ -184,7 +184,7 @@ describe("headquarters' workplace", () => {
       { label: 'duplicates', run: async () => (await call(hq, 'exchange.duplicates', {})).map((d) => d.iin) },
     );
     expect(reads).toHaveLength(20);
-    const expected = [];
+    const expected: unknown[] = [];
     for (const r of reads) expected.push(await r.run());
     // a corrected KRG package (one more PPO) comes in while they run: reads see it whole or not at all
     await call(branches.KRG!, 'quarters.reopen', { quarter: '2024Q4', reason: 'новая ППО' });

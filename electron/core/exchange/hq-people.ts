@@ -10,14 +10,18 @@ import { inScope } from './scope.ts';
  * several branches (moved, or active in two at once): the card is the branch's own card of the record
  * that counts now (the active one, else the latest to end), with every branch's record and history beside.
  */
-export async function hqMember(reg: Register, iin: string, branch?: string) {
+type BranchCard = Awaited<ReturnType<typeof getMember>>;
+/** A member's card; at headquarters with the person's record in each branch. */
+export type MemberCard = BranchCard & { branches?: Array<BranchCard & { branch: string }> };
+
+export async function hqMember(reg: Register, iin: string, branch?: string): Promise<MemberCard> {
   const q = reg.db('hq_members').where({ iin }).select('branch_code', 'status', 'joined_on', 'exited_on');
   if (branch) q.where({ branch_code: branch });
   const records: Array<{ branch_code: string; status: string; joined_on: string; exited_on: string | null }> =
     await q;
   if (records.length === 0)
     refuse('member.not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
-  const branches = [];
+  const branches: Array<BranchCard & { branch: string }> = [];
   for (const r of records) {
     branches.push({ branch: r.branch_code, ...(await getMember(await inScope(reg, r.branch_code), iin)) });
   }
