@@ -55,6 +55,13 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
       applicationDate: '2024-02-01',
       decision: DECISION,
     });
+    await call(branch, 'dues.record', {
+      orgCode: 'P001',
+      month: `${new Date().getFullYear() - 1}-11`,
+      received: '3 500',
+      payroll: '350 000',
+      docNo: 'ПП-7',
+    });
     browser = await launch();
   });
 
@@ -148,6 +155,36 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     );
     expect(await board.getByTestId('chart-branches').count()).toBe(0); // per-branch chart only union-wide
     await board.close();
+
+    // headquarters' own screens list what was merged, union-wide and per branch, read-only
+    const screens = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const screenErrors = watchErrors(screens);
+    await screens.goto(previews.at(-1)!.url.replace('#/', '#/members'));
+    await expect.poll(() => screens.getByTestId('member-count').textContent()).toBe('Найдено: 1');
+    expect(await screens.getByTestId('member-row').textContent()).toContain('KRG/P001');
+    expect(await screens.getByTestId('member-admit').count()).toBe(0);
+    await choose(screens, 'hq-branch', 'KRG');
+    await expect.poll(() => screens.getByTestId('member-count').textContent()).toBe('Найдено: 1');
+    await screens.getByTestId('member-row').click();
+    await expect.poll(() => screens.getByTestId('member-branches').textContent()).toContain('KRGP001');
+    expect(await screens.getByTestId('member-exit').count()).toBe(0);
+    await screenshot(screens, '23-hq-members');
+    await screens.keyboard.press('Escape');
+    await screens.goto(previews.at(-1)!.url.replace('#/', '#/orgs'));
+    await expect.poll(() => screens.getByTestId('org-row').count()).toBe(1);
+    expect(await screens.getByTestId('org-create').count()).toBe(0);
+    await screens.getByTestId('org-row').click();
+    await expect.poll(() => screens.getByTestId('org-card').textContent()).toContain('P001 — ППО');
+    await expect.poll(() => screens.getByTestId('org-card').textContent()).toContain('Иванова');
+    await screenshot(screens, '24-hq-orgs');
+    await screens.goto(previews.at(-1)!.url.replace('#/', '#/dues'));
+    await screens.getByLabel('Год').fill(String(last));
+    await expect.poll(() => screens.getByTestId('hq-dues-count').textContent()).toBe('Поступлений: 1');
+    expect(await screens.getByTestId('hq-dues-row').textContent()).toContain('ПП-7');
+    expect(await screens.getByTestId('hq-dues-total').textContent()).toContain('полнота сбора 100,0 %');
+    await screenshot(screens, '25-hq-dues');
+    expect(screenErrors).toEqual([]);
+    await screens.close();
 
     await page.getByTestId('tab-log').click();
     await expect.poll(() => page.getByTestId('import-log').textContent()).toContain(`KRG${last}-Q4№ 1`);

@@ -30,6 +30,8 @@ export interface Appeal {
   legalKind: LegalKind | null;
   legalSumTiyn: number | null;
   dueOn: string;
+  /** At headquarters: the branch whose journal the appeal is in. */
+  branch?: string;
 }
 
 export function appealFromRow(r: Record<string, unknown>): Appeal {
@@ -56,6 +58,7 @@ export function appealFromRow(r: Record<string, unknown>): Appeal {
     legalKind: (r.legal_kind as LegalKind | null) ?? null,
     legalSumTiyn: n(r.legal_sum_tiyn),
     dueOn: String(r.due_on),
+    ...(r.branch_code ? { branch: String(r.branch_code) } : {}),
   };
 }
 

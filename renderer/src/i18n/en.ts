@@ -279,6 +279,18 @@ export const en: Messages = {
     tabPeople: 'Duplicates and transfers',
     tabKeys: 'Branch keys',
   },
+  hq: {
+    branch: 'Branch',
+    memberBranches: 'By branch',
+    exited: 'Left',
+    duesTotal: 'Received this year: {{received}} ₸, completeness {{completeness}}',
+    remittances: 'Remittances: {{count}}',
+    month: 'Month',
+    payroll: 'Payroll, ₸',
+    received: 'Received, ₸',
+    receivedOn: 'Date received',
+    docNo: 'Document no.',
+  },
   settings: {
     packageDueDays: 'Branch package due, days after the quarter',
     backupsDir: 'Backups folder (empty: beside the database)',

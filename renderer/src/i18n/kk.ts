@@ -279,6 +279,18 @@ export const kk: Messages = {
     tabPeople: 'Қайталанулар мен ауыстырулар',
     tabKeys: 'Филиал кілттері',
   },
+  hq: {
+    branch: 'Филиал',
+    memberBranches: 'Филиалдар бойынша',
+    exited: 'Шыққан күні',
+    duesTotal: 'Жыл ішінде түсті: {{received}} ₸, жинау толықтығы {{completeness}}',
+    remittances: 'Түсімдер: {{count}}',
+    month: 'Ай',
+    payroll: 'ЕАҚ, ₸',
+    received: 'Түсті, ₸',
+    receivedOn: 'Түскен күні',
+    docNo: 'Құжат №',
+  },
   settings: {
     packageDueDays: 'Тоқсан аяқталғаннан кейін филиал пакетінің мерзімі, күн',
     backupsDir: 'Сақтық көшірмелер қалтасы (бос болса — дерекқордың жанында)',

@@ -277,6 +277,18 @@ export const ru = {
     tabPeople: 'Дубликаты и переводы',
     tabKeys: 'Ключи филиалов',
   },
+  hq: {
+    branch: 'Филиал',
+    memberBranches: 'По филиалам',
+    exited: 'Выбыл(а)',
+    duesTotal: 'Поступило за год: {{received}} ₸, полнота сбора {{completeness}}',
+    remittances: 'Поступлений: {{count}}',
+    month: 'Месяц',
+    payroll: 'ФОТ, ₸',
+    received: 'Поступило, ₸',
+    receivedOn: 'Дата поступления',
+    docNo: '№ документа',
+  },
   settings: {
     packageDueDays: 'Срок пакета филиала после конца квартала, дней',
     backupsDir: 'Папка резервных копий (пусто — рядом с базой)',

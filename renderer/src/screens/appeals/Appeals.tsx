@@ -36,6 +36,7 @@ import {
   termOptions,
   useLanguage,
 } from '../../ui.tsx';
+import { useHqBranch } from '../hq/HqBranch.tsx';
 
 type AddInput = OperationInput<'appeals.add'>;
 type CloseInput = OperationInput<'appeals.close'>;
@@ -200,10 +201,13 @@ export function Appeals() {
   const [registering, setRegistering] = useState(false);
   const [closing, setClosing] = useState<{ year: number; regNo: string } | null>(null);
   const [notice, setNotice] = useState('');
+  // At headquarters: the whole union's journal, or one branch's (read-only)
+  const { hq, branch, chooser } = useHqBranch();
   const appeals = useQuery({
-    queryKey: ['appeals.list', year, status, category, overdue, onControl],
+    queryKey: ['appeals.list', year, status, category, overdue, onControl, branch],
     queryFn: () =>
       api('appeals.list', {
+        branch,
         year,
         status: (status ?? undefined) as never,
         category: (category ?? undefined) as never,
@@ -224,6 +228,7 @@ export function Appeals() {
   return (
     <Stack>
       <Group align="flex-end">
+        {chooser}
         <NumberInput
           label={t('dues.year')}
           value={year}
@@ -246,10 +251,15 @@ export function Appeals() {
           onChange={setCategory}
           w={300}
         />
-        <XlsxButton input={{ kind: 'appeals', year }} />
-        <XlsxButton input={{ kind: 'appeals-report', year }} label={t('appeals.reportXlsx')} />
-        <XlsxButton input={{ kind: 'legal-report', year }} label={t('appeals.legalXlsx')} />
-        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}`}>
+        {!hq && <XlsxButton input={{ kind: 'appeals', year }} />}
+        <XlsxButton input={{ kind: 'appeals-report', year, branch }} label={t('appeals.reportXlsx')} />
+        <XlsxButton input={{ kind: 'legal-report', year, branch }} label={t('appeals.legalXlsx')} />
+        <Button
+          size="xs"
+          variant="light"
+          component="a"
+          href={`#/print/appeals/${year}${branch ? `?branch=${branch}` : ''}`}
+        >
           {t('print.printButton')}
         </Button>
         <Checkbox
@@ -262,9 +272,11 @@ export function Appeals() {
           checked={onControl}
           onChange={(e) => setOnControl(e.currentTarget.checked)}
         />
-        <Button onClick={() => setRegistering(true)} data-testid="appeal-register">
-          {t('appeals.register')}
-        </Button>
+        {!hq && (
+          <Button onClick={() => setRegistering(true)} data-testid="appeal-register">
+            {t('appeals.register')}
+          </Button>
+        )}
       </Group>
       <Notice>{notice}</Notice>
       <RefusalAlert error={update.error} />
@@ -284,7 +296,7 @@ export function Appeals() {
         <Table.Tbody>
           {(appeals.data ?? []).map((a) => (
             <Table.Tr key={a.id} data-testid="appeal-row">
-              <Table.Td>{a.regNo}</Table.Td>
+              <Table.Td>{a.branch ? `${a.branch} ${a.regNo}` : a.regNo}</Table.Td>
               <Table.Td>{formatDate(a.receivedOn)}</Table.Td>
               <Table.Td>{a.applicant}</Table.Td>
               <Table.Td>{termLabel(APPEAL_CATEGORIES, a.category, language)}</Table.Td>
@@ -303,7 +315,7 @@ export function Appeals() {
                 {a.economicEffectTiyn !== null ? formatTiyn(a.economicEffectTiyn) : ''}
               </Table.Td>
               <Table.Td>
-                {a.status !== 'closed' && (
+                {a.status !== 'closed' && !hq && (
                   <Group gap={4} wrap="nowrap">
                     {a.status === 'registered' && (
                       <Button

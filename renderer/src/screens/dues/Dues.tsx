@@ -15,6 +15,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
 import { api, useOperation } from '../../api.ts';
+import { useIsHq } from '../hq/HqBranch.tsx';
+import { HqDues } from '../hq/HqDues.tsx';
 import { DuesChart } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
 import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../../ui.tsx';
@@ -25,7 +27,12 @@ import { RemittanceForm } from './RemittanceForm.tsx';
  * The accountant's month × PPO grid. A cell shows what has arrived; typing an amount (the Russian way,
  * 12 345,67) and Enter records one more remittance and moves down to the next PPO, as in Excel.
  */
+/** The dues screen: the accountant's grid at a branch, the union's remittances (read-only) at headquarters. */
 export function Dues() {
+  return useIsHq() ? <HqDues /> : <BranchDues />;
+}
+
+function BranchDues() {
   const { t } = useTranslation();
   const language = useLanguage();
   const months = useMonthNames();

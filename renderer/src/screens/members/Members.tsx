@@ -14,6 +14,7 @@ import { api } from '../../api.ts';
 import { XlsxButton } from '../../download.tsx';
 import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
+import { MemberBranches, useHqBranch, useIsHq } from '../hq/HqBranch.tsx';
 
 const ROW = 36;
 const PAGE = 200;
@@ -22,6 +23,7 @@ const COLUMNS = '2.4fr 1fr 0.8fr 1.4fr 1fr 0.9fr';
 function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'transfer') => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const hq = useIsHq();
   const member = useQuery({ queryKey: ['members.get', iin], queryFn: () => api('members.get', { iin }) });
   const m = member.data;
   if (!m) return <Text>{t('common.loading')}</Text>;
@@ -37,7 +39,7 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'tr
         {termLabel(STAFF_CATEGORIES, m.category, language)}
         {m.position ? `, ${m.position}` : ''} · {t('members.card')}: {m.cardNo ?? '—'}
       </Text>
-      {m.status === 'active' && (
+      {m.status === 'active' && !hq && (
         <Group>
           <Button variant="light" onClick={() => onAction('transfer')} data-testid="member-transfer">
             {t('members.transfer')}
@@ -47,6 +49,7 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'tr
           </Button>
         </Group>
       )}
+      <MemberBranches card={m} />
       <Text fw={600}>{t('members.history')}</Text>
       <Table fz="sm" data-testid="member-history">
         <Table.Tbody>
@@ -88,11 +91,14 @@ export function Members() {
   const [selected, setSelected] = useState<string | null>(null);
   const [modal, setModal] = useState<'admit' | 'exit' | 'transfer' | null>(null);
   const [notice, setNotice] = useState('');
+  // At headquarters: the whole union's members, or one branch's (read-only)
+  const { hq, branch, chooser } = useHqBranch();
   const orgs = useQuery({
-    queryKey: ['orgs.list', 'all', language],
-    queryFn: () => api('orgs.list', { language }),
+    queryKey: ['orgs.list', 'all', language, branch],
+    queryFn: () => api('orgs.list', { language, branch }),
   });
   const filters = {
+    branch,
     search: deferredSearch || undefined,
     orgCode: orgCode ?? undefined,
     status: (status as 'active' | 'exited' | null) ?? undefined,
@@ -133,6 +139,7 @@ export function Members() {
   return (
     <Stack>
       <Group align="flex-end">
+        {chooser}
         <TextInput
           label={t('common.search')}
           placeholder={t('members.searchHint')}
@@ -172,10 +179,14 @@ export function Members() {
           onChange={setCategory}
           w={220}
         />
-        <Button onClick={() => setModal('admit')} data-testid="member-admit">
-          {t('members.admit')}
-        </Button>
-        <XlsxButton input={{ kind: 'members', orgCode: orgCode ?? undefined }} />
+        {!hq && (
+          <>
+            <Button onClick={() => setModal('admit')} data-testid="member-admit">
+              {t('members.admit')}
+            </Button>
+            <XlsxButton input={{ kind: 'members', orgCode: orgCode ?? undefined }} />
+          </>
+        )}
       </Group>
       <Notice>{notice}</Notice>
       <Text size="sm" c="dimmed" data-testid="member-count">
@@ -221,7 +232,7 @@ export function Members() {
               >
                 <span>{fullName(m)}</span>
                 <span>{m.iin}</span>
-                <span>{m.orgCode}</span>
+                <span>{m.branch && !m.orgCode.includes('/') ? `${m.branch}/${m.orgCode}` : m.orgCode}</span>
                 <span>{termLabel(STAFF_CATEGORIES, m.category, language)}</span>
                 <span>{formatDate(m.joinedOn)}</span>
                 <span>

@@ -22,6 +22,7 @@ import {
   SECTORS,
 } from '../../../../electron/shared/vocabulary.ts';
 import { api } from '../../api.ts';
+import { useIsHq } from '../hq/HqBranch.tsx';
 import { Notice, RefusalAlert, termLabel, termOptions, useLanguage, useMonthNames } from '../../ui.tsx';
 
 /** A PPO with its members, this year's dues and its appeals; editing and closing (liquidated or merged). */
@@ -31,6 +32,7 @@ export function OrgCard({ code }: { code: string }) {
   const months = useMonthNames();
   const client = useQueryClient();
   const year = new Date().getFullYear();
+  const hq = useIsHq();
   const org = useQuery({ queryKey: ['orgs.get', code], queryFn: () => api('orgs.get', { code }) });
   const members = useQuery({
     queryKey: ['members.list', 'org', code, language],
@@ -107,7 +109,7 @@ export function OrgCard({ code }: { code: string }) {
         </Text>
       )}
       <Notice>{notice}</Notice>
-      {o.status === 'active' && !edit && (
+      {o.status === 'active' && !edit && !hq && (
         <Group>
           <Button
             variant="light"

@@ -18,6 +18,7 @@ import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { SECTORS, type Sector } from '../../../../electron/shared/vocabulary.ts';
 import { api } from '../../api.ts';
 import { OrgCard } from './OrgCard.tsx';
+import { useHqBranch } from '../hq/HqBranch.tsx';
 import {
   contractResolver,
   FormFooter,
@@ -119,10 +120,13 @@ export function Orgs() {
   const [opened, setOpened] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('active');
   const [sector, setSector] = useState<string | null>(null);
+  // At headquarters: the whole union's PPOs, or one branch's (read-only)
+  const { hq, branch, chooser } = useHqBranch();
   const orgs = useQuery({
-    queryKey: ['orgs.list', search, status, sector, language],
+    queryKey: ['orgs.list', search, status, sector, language, branch],
     queryFn: () =>
       api('orgs.list', {
+        branch,
         search: search || undefined,
         status: (status as 'active' | 'closed' | null) ?? undefined,
         sector: (sector as Sector | null) ?? undefined,
@@ -131,7 +135,8 @@ export function Orgs() {
   });
   return (
     <Stack>
-      <Group>
+      <Group align="flex-end">
+        {chooser}
         <TextInput
           placeholder={t('common.search')}
           value={search}
@@ -160,9 +165,11 @@ export function Orgs() {
           onChange={setSector}
           w={240}
         />
-        <Button onClick={() => setCreating(true)} data-testid="org-create">
-          {t('orgs.create')}
-        </Button>
+        {!hq && (
+          <Button onClick={() => setCreating(true)} data-testid="org-create">
+            {t('orgs.create')}
+          </Button>
+        )}
       </Group>
       <Notice>{notice}</Notice>
       <Table striped highlightOnHover data-testid="orgs-table">
@@ -180,7 +187,8 @@ export function Orgs() {
           {(orgs.data ?? []).map((o) => (
             <Table.Tr
               key={o.id}
-              onClick={() => setOpened(o.code)}
+              // at headquarters the card is opened by the code qualified with its branch (KRG/P001)
+              onClick={() => setOpened(o.branch && !o.code.includes('/') ? `${o.branch}/${o.code}` : o.code)}
               style={{ cursor: 'pointer' }}
               data-testid="org-row"
             >
