@@ -36,6 +36,35 @@ export function auditTriggers(table: string, columns: string[]): string[] {
   ];
 }
 
+/**
+ * Who made the change and why, as the write transaction set them (register.ts `inTransaction`); NULL for a
+ * write made outside one (the sqlite3 tool, an older code path).
+ */
+export const AUDIT_CONTEXT = {
+  actor: '(SELECT actor FROM audit_context WHERE id = 1)',
+  reason: '(SELECT reason FROM audit_context WHERE id = 1)',
+};
+
+/** The audit triggers since schema 8: the same entries as `auditTriggers`, with the actor and the reason. */
+export function auditTriggersWithContext(table: string, columns: string[]): string[] {
+  const who = `${AUDIT_CONTEXT.actor}, ${AUDIT_CONTEXT.reason}`;
+  return [
+    `CREATE TRIGGER ${table}_audit_insert AFTER INSERT ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes, actor, reason)
+       VALUES (${NOW}, '${table}', NEW.id, 'create', ${wholeRow(columns, 'NEW')}, ${who});
+     END`,
+    `CREATE TRIGGER ${table}_audit_update AFTER UPDATE OF ${columns.join(', ')} ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes, actor, reason)
+       SELECT ${NOW}, '${table}', NEW.id, 'update', c, ${who} FROM (SELECT (${changes(columns)}) AS c)
+       WHERE c <> '{}';
+     END`,
+    `CREATE TRIGGER ${table}_audit_delete AFTER DELETE ON ${table} BEGIN
+       INSERT INTO audit_log (at, entity, entity_id, action, changes, actor, reason)
+       VALUES (${NOW}, '${table}', OLD.id, 'delete', ${wholeRow(columns, 'OLD')}, ${who});
+     END`,
+  ];
+}
+
 /** Rows of an append-only table can be added, never changed or removed. */
 export function appendOnlyTriggers(table: string): string[] {
   return ['UPDATE', 'DELETE'].map(

@@ -6,6 +6,7 @@ import * as m004 from './004_member_sort_keys.ts';
 import * as m005 from './005_branch_keys.ts';
 import * as m006 from './006_hq_snapshots.ts';
 import * as m007 from './007_branch_transfers.ts';
+import * as m008 from './008_corrections.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -25,6 +26,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '005_branch_keys', ...m005 },
   { name: '006_hq_snapshots', ...m006 },
   { name: '007_branch_transfers', ...m007 },
+  { name: '008_corrections', ...m008 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -1,4 +1,5 @@
 import type { OperationName } from '../shared/contract.ts';
+import { CORRECTION_COMMANDS } from './corrections.ts';
 
 /**
  * The CLI's commands: each maps its flags onto one contract operation. Flags are kebab-case versions of
@@ -197,8 +198,16 @@ export const COMMANDS: Record<string, Command> = {
   },
   'rate set': {
     op: 'rates.set',
-    flags: { 'valid-from': 'string', rate: 'string', ppo: 'string', branch: 'string', central: 'string' },
+    flags: {
+      'valid-from': 'string',
+      rate: 'string',
+      ppo: 'string',
+      branch: 'string',
+      central: 'string',
+      reason: 'string',
+    },
     input: (f) => ({
+      reason: s(f.reason),
       validFrom: s(f['valid-from']),
       ratePercent: s(f.rate),
       sharePpoPercent: s(f.ppo),
@@ -345,6 +354,8 @@ Object.assign(COMMANDS, {
     input: (f: Flags) => ({ recipient: s(f.recipient) }),
   },
 } satisfies Record<string, Command>);
+
+Object.assign(COMMANDS, CORRECTION_COMMANDS);
 
 for (const kind of ['orgs', 'members', 'dues', 'appeals']) {
   COMMANDS[`import ${kind}`] = {

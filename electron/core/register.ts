@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Db } from './db/open.ts';
 import { todayIso, type IsoDate } from './dates.ts';
 
@@ -9,6 +10,11 @@ export interface Register {
   db: Db;
   file: string;
   clock: () => Date;
+  /**
+   * Who is working, as the history of changes names them: the register's user once users exist; until
+   * then the operating-system account (the default).
+   */
+  actor?: string;
   /** Protects private key files at rest; the app passes Electron's safeStorage, the CLI none. */
   vault?: KeyVault;
 }
@@ -29,7 +35,36 @@ export function today(reg: Register): IsoDate {
 
 export type Tx = Db;
 
-/** Runs `work` in one transaction: every multi-row write is all or nothing. */
-export function inTransaction<T>(reg: Register, work: (trx: Tx) => Promise<T>): Promise<T> {
-  return reg.db.transaction((trx) => work(trx as unknown as Tx));
+function osAccount(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? '';
+  }
+}
+
+/** The name the history of changes gives the person working: see `Register.actor`. */
+export function actorOf(reg: Register): string {
+  return reg.actor ?? osAccount();
+}
+
+/**
+ * Runs `work` in one transaction: every multi-row write is all or nothing. The audit triggers take who is
+ * working and the reason of a correction from `audit_context` (migrations/008): the row is written first
+ * and removed before the commit, so it is never committed and no other transaction can see it.
+ */
+export function inTransaction<T>(
+  reg: Register,
+  work: (trx: Tx) => Promise<T>,
+  audit: { reason?: string | null } = {},
+): Promise<T> {
+  return reg.db.transaction(async (trx) => {
+    await trx.raw('INSERT OR REPLACE INTO audit_context (id, actor, reason) VALUES (1, ?, ?)', [
+      actorOf(reg),
+      audit.reason ?? null,
+    ]);
+    const result = await work(trx as unknown as Tx);
+    await trx.raw('DELETE FROM audit_context');
+    return result;
+  });
 }

@@ -3,10 +3,19 @@ import { contract, type OperationName, type ParsedInput } from '../shared/contra
 import type { UiLanguage } from '../shared/collation.ts';
 import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
+import { removeAppeal, reopenAppeal } from './appeals/corrections.ts';
 import { parseDate } from './dates.ts';
 import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
-import { deleteRemittance, listRemittances, recordRemittance } from './dues/remittances.ts';
+import { listRemittances, recordRemittance } from './dues/remittances.ts';
+import {
+  deleteLine,
+  deleteRemittance,
+  listLines,
+  restoreDeleted,
+  updateLine,
+  updateRemittance,
+} from './dues/corrections.ts';
 import { RegisterError, refuse } from './errors.ts';
 import { previewImport, runImport } from './import/run.ts';
 import { exportXlsx } from './spreadsheets/exports.ts';
@@ -29,16 +38,16 @@ import {
   keysInfo,
   setHqRecipient,
 } from './exchange/keys.ts';
+import { annulLastEvent, correctMember } from './members/corrections.ts';
 import {
   admitMember,
-  correctMember,
   exitMember,
   getMember,
   issueCard,
   listMembers,
   transferMember,
 } from './members/members.ts';
-import { closeOrg, createOrg, listOrgs, requireOrg, updateOrg } from './orgs/orgs.ts';
+import { closeOrg, createOrg, listOrgs, reopenOrg, requireOrg, updateOrg } from './orgs/orgs.ts';
 import { today, type Register } from './register.ts';
 import {
   appealsByCategory,
@@ -49,7 +58,7 @@ import {
 } from './reports/appeals.ts';
 import { duesReport } from './reports/dues.ts';
 import { membersPerBranch, membershipReport, membershipSeries } from './reports/membership.ts';
-import { listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
+import { deleteRate, listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
 import type { CallOptions } from './progress.ts';
 
 export type { CallOptions, Progress, ProgressReporter } from './progress.ts';
@@ -102,6 +111,7 @@ export const handlers = {
   },
   'rates.list': async (reg) => listRates(reg.db),
   'rates.set': (reg, input) => setRate(reg, input),
+  'rates.delete': (reg, input) => deleteRate(reg, input),
 
   'orgs.list': (reg, input) => withScope(reg, input.branch, (r) => listOrgs(r, input)),
   'orgs.get': async (reg, input) =>
@@ -109,6 +119,7 @@ export const handlers = {
   'orgs.create': (reg, input) => createOrg(reg, input),
   'orgs.update': (reg, input) => updateOrg(reg, input),
   'orgs.close': (reg, input) => closeOrg(reg, input),
+  'orgs.reopen': (reg, input) => reopenOrg(reg, input),
 
   'members.list': async (reg, input) => {
     if (await isHq(reg)) await refreshHqMemberKeys(reg);
@@ -120,14 +131,17 @@ export const handlers = {
   'members.exit': (reg, input) => exitMember(reg, input),
   'members.transfer': (reg, input) => transferMember(reg, input),
   'members.correct': (reg, input) => correctMember(reg, input),
+  'members.annul': (reg, input) => annulLastEvent(reg, input),
   'members.issueCard': (reg, input) => issueCard(reg, input),
 
   'dues.list': (reg, input) => withScope(reg, input.branch, (r) => listRemittances(r.db, input)),
   'dues.record': (reg, input) => recordRemittance(reg, input),
-  'dues.delete': async (reg, input) => {
-    await deleteRemittance(reg, input.id);
-    return { deleted: input.id };
-  },
+  'dues.update': (reg, input) => updateRemittance(reg, input),
+  'dues.delete': (reg, input) => deleteRemittance(reg, input),
+  'dues.restore': (reg, input) => restoreDeleted(reg, input),
+  'dues.lines': (reg, input) => listLines(reg.db, input.remittanceId),
+  'dues.updateLine': (reg, input) => updateLine(reg, input),
+  'dues.deleteLine': (reg, input) => deleteLine(reg, input),
   'quarters.list': (reg) => listQuarterActions(reg.db),
   'quarters.close': async (reg, input) => ({ closed: await closeQuarter(reg, input.quarter) }),
   'quarters.reopen': async (reg, input) => ({
@@ -138,6 +152,8 @@ export const handlers = {
   'appeals.add': (reg, input) => addAppeal(reg, input),
   'appeals.update': (reg, input) => updateAppeal(reg, input),
   'appeals.close': (reg, input) => closeAppeal(reg, input),
+  'appeals.reopen': (reg, input) => reopenAppeal(reg, input),
+  'appeals.remove': (reg, input) => removeAppeal(reg, input),
 
   'reports.appeals': (reg, input) => withScope(reg, input.branch, (r) => appealsByCategory(r, input)),
   'reports.appealsByChannel': (reg, input) => withScope(reg, input.branch, (r) => appealsByChannel(r, input)),

@@ -25,6 +25,8 @@ import {
  */
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().optional();
+/** A correction's text field: absent leaves it, empty or null clears it. */
+const clearableText = z.string().trim().nullable().optional();
 const date = z.string().trim().min(1);
 const tenge = z.union([z.string().trim().min(1), z.number().nonnegative()]);
 const code = z.string().trim().min(1).max(32);
@@ -154,7 +156,11 @@ export const contract = {
     sharePpoPercent: z.union([z.string(), z.number()]),
     shareBranchPercent: z.union([z.string(), z.number()]),
     shareCentralPercent: z.union([z.string(), z.number()]),
+    /** Why, when a rate still to come is changed. */
+    reason: optionalText,
   }),
+  /** Only a rate still to come can be deleted. */
+  'rates.delete': z.object({ validFrom: date, reason: optionalText }),
 
   'orgs.list': z.object({
     status: z.enum(['active', 'closed']).optional(),
@@ -174,10 +180,11 @@ export const contract = {
     reason: z.enum(ORG_CLOSE_REASON_KEYS),
     mergedInto: code.optional(),
   }),
+  'orgs.reopen': z.object({ code, reason: text }),
 
   'members.list': z.object({
     orgCode: code.optional(),
-    status: z.enum(['active', 'exited']).optional(),
+    status: z.enum(['active', 'exited', 'annulled']).optional(),
     category: z.enum(STAFF_CATEGORY_KEYS).optional(),
     search: optionalText,
     language,
@@ -223,16 +230,24 @@ export const contract = {
     decision: decision.optional(),
     note: optionalText,
   }),
+  /**
+   * Puts a member's data right, with the reason (kept in the history). `iin` names the member; `newIin`
+   * corrects the IIN itself. Patronymic, position, phone and card: empty or null clears them.
+   */
   'members.correct': z.object({
     iin,
+    newIin: iin.optional(),
     surname: optionalText,
     givenName: optionalText,
-    patronymic: optionalText,
-    position: optionalText,
+    patronymic: clearableText,
+    position: clearableText,
     category: z.enum(STAFF_CATEGORY_KEYS).optional(),
-    phone: optionalText,
-    note: text,
+    phone: clearableText,
+    cardNo: clearableText,
+    reason: text,
   }),
+  /** Annuls the member's last membership event, with the reason: as if it had never happened. */
+  'members.annul': z.object({ iin, reason: text }),
   'members.issueCard': z.object({ iin, cardNo: text, issuedOn: date }),
 
   'dues.list': z.object({
@@ -255,7 +270,31 @@ export const contract = {
       .array(z.object({ iin, fullName: optionalText, salary: tenge.optional(), withheld: tenge }))
       .optional(),
   }),
-  'dues.delete': z.object({ id: z.string().uuid() }),
+  /** Corrections in an open quarter: date, document, amounts and note; null clears payroll or date. */
+  'dues.update': z.object({
+    id: z.string().uuid(),
+    receivedOn: date.nullable().optional(),
+    docNo: z.string().trim().optional(),
+    received: tenge.optional(),
+    payroll: tenge.nullable().optional(),
+    membersCount: z.number().int().nonnegative().nullable().optional(),
+    note: z.string().trim().optional(),
+    reason: optionalText,
+  }),
+  /** Deletes a remittance with its lines; the answer's `removalId` undoes it (`dues.restore`). */
+  'dues.delete': z.object({ id: z.string().uuid(), reason: optionalText }),
+  /** «Отменить»: a deleted remittance or payroll line back, with its own id. */
+  'dues.restore': z.object({ removalId: z.number().int().positive(), reason: optionalText }),
+  /** A remittance's per-member lines (from the employer's payroll register). */
+  'dues.lines': z.object({ remittanceId: z.string().uuid() }),
+  'dues.updateLine': z.object({
+    id: z.string().uuid(),
+    withheld: tenge.optional(),
+    salary: tenge.nullable().optional(),
+    fullName: z.string().trim().optional(),
+    reason: optionalText,
+  }),
+  'dues.deleteLine': z.object({ id: z.string().uuid(), reason: optionalText }),
   'quarters.list': z.object({}),
   'quarters.close': z.object({ quarter: text }),
   'quarters.reopen': z.object({ quarter: text, reason: text }),
@@ -282,7 +321,12 @@ export const contract = {
     regNo: text,
     ...z.object(appealFields).partial().shape,
     status: z.enum(['registered', 'in_progress']).optional(),
+    /** Why, when the edit corrects a mistake (kept in the history). */
+    reason: optionalText,
   }),
+  'appeals.reopen': z.object({ year: z.number().int(), regNo: text, reason: text }),
+  /** An appeal registered by mistake: kept in the register's history, counted nowhere, number not reused. */
+  'appeals.remove': z.object({ year: z.number().int(), regNo: text, reason: text }),
   'appeals.close': z.object({
     year: z.number().int(),
     regNo: text,

@@ -238,7 +238,7 @@ describe('exit and transfer', () => {
     await call(reg, 'members.correct', {
       iin: IIN,
       surname: 'Жұмабаева-Ким',
-      note: 'смена фамилии, свидетельство о браке',
+      reason: 'смена фамилии, свидетельство о браке',
     });
     await call(reg, 'members.issueCard', { iin: IIN, cardNo: '305001', issuedOn: '2025-01-20' });
     const card = await call(reg, 'members.get', { iin: IIN });
@@ -257,7 +257,7 @@ describe('exit and transfer', () => {
     expect(changes).toContainEqual({ card_no: ['204100', '305001'] });
     await expect(call(reg, 'members.correct', { iin: IIN, surname: 'Х' })).rejects.toMatchObject({
       code: 'input.invalid',
-      messageRu: expect.stringContaining('note'),
+      messageRu: expect.stringContaining('reason'),
     });
   });
 });

@@ -7,6 +7,7 @@ import { tengeField } from '../money.ts';
 import { requireOrg } from '../orgs/orgs.ts';
 import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
+import { isRemovedNumber, removedAppealSeq } from '../removed/removed.ts';
 
 export interface Appeal {
   id: string;
@@ -84,14 +85,9 @@ export async function findAppeal(db: Tx, year: number, regNo: string): Promise<A
   return row ? appealFromRow(row) : null;
 }
 
-async function requireAppeal(db: Tx, year: number, regNo: string): Promise<Appeal> {
+export async function requireAppeal(db: Tx, year: number, regNo: string): Promise<Appeal> {
   const appeal = await findAppeal(db, year, regNo);
-  if (!appeal)
-    refuse(
-      'appeal.not_found',
-      `no appeal ${regNo} of ${year}`,
-      `Обращение № ${regNo} за ${year} год не найдено`,
-    );
+  if (!appeal) refuse('appeal.not_found', { regNo, year });
   return appeal;
 }
 
@@ -111,8 +107,11 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
     const settings = await readSettings(trx);
     let regNo = input.regNo;
     if (!regNo) {
+      // numbers of removed appeals are never given again
       const max = await trx('appeals').where({ year }).max<{ seq: number | null }[]>({ seq: 'reg_seq' });
-      regNo = formatRegNo(year, Number(max[0]?.seq ?? 0) + 1);
+      regNo = formatRegNo(year, Math.max(Number(max[0]?.seq ?? 0), await removedAppealSeq(trx, year)) + 1);
+    } else if (await isRemovedNumber(trx, year, regNo)) {
+      refuse('appeal.number_removed', { regNo, year });
     } else if (await findAppeal(trx, year, regNo)) {
       refuse(
         'appeal.duplicate_reg_no',
@@ -150,44 +149,47 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
   });
 }
 
+/** Edits any field of an open appeal; a closed one is reopened first (with a reason). */
 export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.update'>): Promise<Appeal> {
-  return inTransaction(reg, async (trx) => {
-    const appeal = await requireAppeal(trx, input.year, input.regNo);
-    const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : undefined;
-    if (receivedOn && Number(receivedOn.slice(0, 4)) !== appeal.year) {
-      refuse(
-        'appeal.year_change',
-        'the received date cannot move an appeal to another year',
-        'Дата поступления не может перенести обращение в другой год',
+  return inTransaction(
+    reg,
+    async (trx) => {
+      const appeal = await requireAppeal(trx, input.year, input.regNo);
+      if (appeal.status === 'closed') refuse('appeal.closed_edit', { regNo: input.regNo });
+      const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : undefined;
+      if (receivedOn && Number(receivedOn.slice(0, 4)) !== appeal.year) {
+        refuse(
+          'appeal.year_change',
+          'the received date cannot move an appeal to another year',
+          'Дата поступления не может перенести обращение в другой год',
+        );
+      }
+      const patch = Object.fromEntries(
+        Object.entries({
+          received_on: receivedOn,
+          channel: input.channel,
+          applicant: input.applicant,
+          applicant_kind: input.applicantKind,
+          signatories: input.signatories,
+          member_id: await memberIdOf(trx, input.memberIin),
+          org_id: input.orgCode ? (await requireOrg(trx, input.orgCode)).id : undefined,
+          category: input.category,
+          summary: input.summary,
+          assignee: input.assignee,
+          status: input.status,
+          on_control: input.onControl === undefined ? undefined : input.onControl ? 1 : 0,
+          due_on: input.dueOn ? parseDate(input.dueOn, 'dueOn') : undefined,
+          legal_kind: input.legalKind,
+          legal_sum_tiyn: input.legalSum === undefined ? undefined : tengeField(input.legalSum, 'legalSum'),
+        }).filter(([, v]) => v !== undefined),
       );
-    }
-    const patch = Object.fromEntries(
-      Object.entries({
-        received_on: receivedOn,
-        channel: input.channel,
-        applicant: input.applicant,
-        applicant_kind: input.applicantKind,
-        signatories: input.signatories,
-        member_id: await memberIdOf(trx, input.memberIin),
-        org_id: input.orgCode ? (await requireOrg(trx, input.orgCode)).id : undefined,
-        category: input.category,
-        summary: input.summary,
-        assignee: input.assignee,
-        status: input.status,
-        on_control: input.onControl === undefined ? undefined : input.onControl ? 1 : 0,
-        due_on: input.dueOn ? parseDate(input.dueOn, 'dueOn') : undefined,
-        legal_kind: input.legalKind,
-        legal_sum_tiyn: input.legalSum === undefined ? undefined : tengeField(input.legalSum, 'legalSum'),
-      }).filter(([, v]) => v !== undefined),
-    );
-    if (input.status && appeal.status === 'closed') {
-      patch.closed_on = null;
-    }
-    await trx('appeals')
-      .where({ id: appeal.id })
-      .update({ ...patch, updated_at: nowIso(reg) });
-    return (await findAppeal(trx, input.year, input.regNo))!;
-  });
+      await trx('appeals')
+        .where({ id: appeal.id })
+        .update({ ...patch, updated_at: nowIso(reg) });
+      return (await findAppeal(trx, input.year, input.regNo))!;
+    },
+    { reason: input.reason ?? null },
+  );
 }
 
 export async function closeAppeal(reg: Register, input: ParsedInput<'appeals.close'>): Promise<Appeal> {

@@ -24,13 +24,7 @@ export async function assertMonthsOpen(db: Tx, month: Month, monthsCovered = 1):
   const closed = await closedQuarters(db);
   for (let i = 0; i < monthsCovered; i++) {
     const q = quarterLabel(quarterOfMonth(addMonths(month, i)));
-    if (closed.has(q)) {
-      refuse(
-        'dues.quarter_closed',
-        `quarter ${q} is closed; reopen it (with a reason) before changing its dues`,
-        `Квартал ${q} закрыт; чтобы изменить его взносы, откройте его заново с указанием причины`,
-      );
-    }
+    if (closed.has(q)) refuse('dues.quarter_closed', { quarter: q });
   }
 }
 

@@ -65,13 +65,7 @@ export async function recordRemittance(
     await assertMonthsOpen(trx, month, input.monthsCovered);
     if (input.docNo) {
       const dup = await trx('dues_remittances').where({ org_id: org.id, month, doc_no: input.docNo }).first();
-      if (dup) {
-        refuse(
-          'dues.duplicate_document',
-          `PPO ${org.code} already has a remittance for ${month} with document ${input.docNo}`,
-          `У ППО ${org.code} уже есть поступление за ${month} по документу ${input.docNo}`,
-        );
-      }
+      if (dup) refuse('dues.duplicate_document', { org: org.code, month, docNo: input.docNo });
     }
     const now = nowIso(reg);
     const id = randomUUID();
@@ -104,18 +98,6 @@ export async function recordRemittance(
       });
     }
     return (await listRemittances(trx, { id }))[0]!;
-  });
-}
-
-export async function deleteRemittance(reg: Register, id: string): Promise<void> {
-  await inTransaction(reg, async (trx) => {
-    const row: { month: string; months_covered: number } | undefined = await trx('dues_remittances')
-      .where({ id })
-      .first();
-    if (!row) refuse('dues.not_found', `no remittance ${id}`, `Поступление ${id} не найдено`);
-    await assertMonthsOpen(trx, row.month, row.months_covered);
-    await trx('dues_lines').where({ remittance_id: id }).delete();
-    await trx('dues_remittances').where({ id }).delete();
   });
 }
 

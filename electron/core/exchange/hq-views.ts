@@ -1,4 +1,5 @@
 import { parseQuarter, periodBounds, type Quarter } from '../dates.ts';
+import { countsSql } from '../members/history.ts';
 import type { Register } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
 
@@ -34,7 +35,7 @@ async function transferHalves(reg: Register, kind: string): Promise<TransferHalf
             e.counterpart_branch AS there, e.event_date AS date
      FROM hq_member_events e
      JOIN hq_members m ON m.id = e.member_id AND m.branch_code = e.branch_code
-     WHERE e.kind = ? ORDER BY e.event_date`,
+     WHERE e.kind = ? AND ${countsSql('e', 'hq_member_events')} ORDER BY e.event_date`,
     [kind],
   );
   return rows.map((r) => ({

@@ -5,7 +5,7 @@ import { parseDate } from '../dates.ts';
 import { RegisterError, refuse } from '../errors.ts';
 import { requireActiveOrg } from '../orgs/orgs.ts';
 import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
-import { deriveState, type MemberEvent, type MemberEventKind } from './history.ts';
+import { deriveState, type MemberEvent, type MemberEventKind, type MemberState } from './history.ts';
 import { checkIdentity, isIdentityProblem } from './identity.ts';
 import { refreshMemberKeys } from './list-keys.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -24,7 +24,7 @@ export interface Member {
   cardNo: string | null;
   orgId: string;
   orgCode: string;
-  status: 'active' | 'exited';
+  status: MemberState['status'];
   joinedOn: string;
   exitedOn: string | null;
   /** At headquarters: the branch whose snapshot the record is in. */
@@ -45,7 +45,7 @@ interface MemberRow {
   card_no: string | null;
   org_id: string;
   org_code: string;
-  status: 'active' | 'exited';
+  status: MemberState['status'];
   joined_on: string;
   exited_on: string | null;
   branch_code?: string;
@@ -105,19 +105,13 @@ export async function findMember(db: Tx, iin: string): Promise<Member | null> {
 
 export async function requireMember(db: Tx, iin: string): Promise<Member> {
   const member = await findMember(db, iin);
-  if (!member) refuse('member.not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
+  if (!member) refuse('member.not_found', { iin });
   return member;
 }
 
 async function requireActiveMember(db: Tx, iin: string): Promise<Member> {
   const member = await requireMember(db, iin);
-  if (member.status !== 'active') {
-    refuse(
-      'member.not_active',
-      `IIN ${iin} is not an active member`,
-      `ИИН ${iin} не числится действующим членом профсоюза`,
-    );
-  }
+  if (member.status !== 'active') refuse('member.not_active', { iin });
   return member;
 }
 
@@ -133,6 +127,8 @@ export interface EventInput {
   counterpartOrgId?: string | null;
   counterpartBranch?: string | null;
   note?: string | null;
+  /** On an `annulled` event: the event it annuls. */
+  annulsEventId?: string | null;
 }
 
 /** Appends events to a member's history and refreshes the derived status in the same transaction. */
@@ -163,21 +159,38 @@ export async function appendEvents(
       counterpart_org_id: e.counterpartOrgId ?? null,
       counterpart_branch: e.counterpartBranch ?? null,
       note: e.note ?? null,
+      annuls_event_id: e.annulsEventId ?? null,
       created_at: now,
     });
   }
   await refreshState(trx, memberId, now);
 }
 
-async function refreshState(trx: Tx, memberId: string, now: string): Promise<void> {
-  const rows: Array<{ seq: number; kind: MemberEventKind; org_id: string; event_date: string }> = await trx(
-    'member_events',
-  )
+/** A member's events as `deriveState` and the order checks read them (annulled ones included, marked). */
+export async function memberEvents(trx: Tx, memberId: string): Promise<Required<MemberEvent>[]> {
+  const rows: Array<{
+    id: string;
+    seq: number;
+    kind: MemberEventKind;
+    org_id: string;
+    event_date: string;
+    annuls_event_id: string | null;
+  }> = await trx('member_events')
     .where({ member_id: memberId })
-    .select('seq', 'kind', 'org_id', 'event_date');
-  const state = deriveState(
-    rows.map((r) => ({ seq: r.seq, kind: r.kind, orgId: r.org_id, eventDate: r.event_date })),
-  );
+    .orderBy('seq')
+    .select('id', 'seq', 'kind', 'org_id', 'event_date', 'annuls_event_id');
+  return rows.map((r) => ({
+    id: r.id,
+    seq: Number(r.seq),
+    kind: r.kind,
+    orgId: r.org_id,
+    eventDate: r.event_date,
+    annuls: r.annuls_event_id,
+  }));
+}
+
+export async function refreshState(trx: Tx, memberId: string, now: string): Promise<void> {
+  const state = deriveState(await memberEvents(trx, memberId));
   await trx('members').where({ id: memberId }).update({
     status: state.status,
     org_id: state.orgId,
@@ -397,35 +410,6 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
   });
 }
 
-/** Corrects personal data; the correction itself is an event with its note, the values go to the audit log. */
-export async function correctMember(reg: Register, input: ParsedInput<'members.correct'>): Promise<Member> {
-  return inTransaction(reg, async (trx) => {
-    const member = await requireMember(trx, input.iin);
-    const patch = Object.fromEntries(
-      Object.entries({
-        surname: input.surname,
-        given_name: input.givenName,
-        patronymic: input.patronymic,
-        position: input.position,
-        category: input.category,
-        phone: input.phone,
-      }).filter(([, v]) => v !== undefined),
-    );
-    const now = nowIso(reg);
-    if (Object.keys(patch).length > 0)
-      await trx('members')
-        .where({ id: member.id })
-        .update({ ...patch, updated_at: now });
-    await appendEvents(
-      trx,
-      member.id,
-      [{ kind: 'corrected', orgId: member.orgId, eventDate: now.slice(0, 10), note: input.note }],
-      now,
-    );
-    return (await findMember(trx, input.iin))!;
-  });
-}
-
 export async function issueCard(reg: Register, input: ParsedInput<'members.issueCard'>): Promise<Member> {
   const issuedOn = parseDate(input.issuedOn, 'issuedOn');
   return inTransaction(reg, async (trx) => {
@@ -443,6 +427,9 @@ export async function issueCard(reg: Register, input: ParsedInput<'members.issue
 }
 
 export interface MemberHistoryEntry extends MemberEvent {
+  id: string;
+  /** The annulment that cancelled this event, if one did: its reason and date. */
+  annulledBy: { seq: number; reason: string | null; on: string } | null;
   orgCode: string;
   counterpartOrgCode: string | null;
   counterpartBranch: string | null;
@@ -461,9 +448,20 @@ export async function memberHistory(db: Tx, memberId: string): Promise<MemberHis
     .where('e.member_id', memberId)
     .orderBy('e.seq')
     .select('e.*', 'o.code as org_code', 'c.code as counterpart_code');
+  const annulments = new Map(
+    rows
+      .filter((r) => r.kind === 'annulled')
+      .map((r) => [
+        String(r.annuls_event_id),
+        { seq: Number(r.seq), reason: r.note as string | null, on: String(r.event_date) },
+      ]),
+  );
   return rows.map((r) => ({
+    id: String(r.id),
     seq: Number(r.seq),
     kind: r.kind as MemberEventKind,
+    annuls: (r.annuls_event_id as string | null) ?? null,
+    annulledBy: annulments.get(String(r.id)) ?? null,
     orgId: String(r.org_id),
     orgCode: String(r.org_code),
     counterpartOrgCode: (r.counterpart_code as string | null) ?? null,

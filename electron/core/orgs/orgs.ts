@@ -5,7 +5,7 @@ import type { OrgCloseReason, Sector } from '../../shared/vocabulary.ts';
 import { parseDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { binProblem, ID_PROBLEM_TEXT } from '../ids/iin.ts';
-import { nowIso, type Register, type Tx } from '../register.ts';
+import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
 
 export interface Org {
   id: string;
@@ -82,7 +82,7 @@ export async function findOrg(db: Tx, code: string): Promise<Org | null> {
 export async function requireOrg(db: Tx, code: string): Promise<Org> {
   const org = await findOrg(db, code);
   if (!org) {
-    refuse('org.not_found', `there is no primary organization with code ${code}`, `Нет ППО с кодом ${code}`);
+    refuse('org.not_found', { code });
   }
   return org;
 }
@@ -191,6 +191,28 @@ export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>):
       updated_at: nowIso(reg),
     });
   return (await findOrg(reg.db, input.code))!;
+}
+
+/** A PPO closed by mistake (or revived) is reopened with the reason; its closing stays in the history. */
+export async function reopenOrg(reg: Register, input: ParsedInput<'orgs.reopen'>): Promise<Org> {
+  return inTransaction(
+    reg,
+    async (trx) => {
+      const org = await requireOrg(trx, input.code);
+      if (org.status !== 'closed') refuse('org.not_closed', { code: input.code });
+      await trx('orgs')
+        .where({ id: org.id })
+        .update({
+          status: 'active',
+          closed_on: null,
+          close_reason: null,
+          merged_into_id: null,
+          updated_at: nowIso(reg),
+        });
+      return (await findOrg(trx, input.code))!;
+    },
+    { reason: input.reason },
+  );
 }
 
 export interface OrgListItem extends Org {

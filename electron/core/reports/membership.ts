@@ -1,11 +1,12 @@
 import { compareNames, type UiLanguage } from '../../shared/collation.ts';
 import { STAFF_CATEGORY_KEYS } from '../../shared/vocabulary.ts';
 import { addMonths, monthsOfPeriod, type IsoDate } from '../dates.ts';
+import { countsSql } from '../members/history.ts';
 import type { Register } from '../register.ts';
 
 /**
  * Membership as of a date, derived from the event history (not from today's status), so a report for
- * 1 January is right even after people have since left or moved.
+ * 1 January is right even after people have since left or moved. Annulled events count nowhere.
  */
 export const ACTIVE_AT = `
   WITH last AS (
@@ -14,6 +15,7 @@ export const ACTIVE_AT = `
     FROM member_events e
     WHERE e.event_date <= ? AND e.kind IN ('admitted', 'imported', 'exited', 'transferred_in',
                                             'transferred_to_branch', 'transferred_from_branch')
+      AND ${countsSql('e')}
   )
   SELECT l.org_id, m.id AS member_id, m.iin, m.category, m.sex FROM last l JOIN members m ON m.id = l.member_id
   WHERE l.rn = 1 AND l.kind NOT IN ('exited', 'transferred_to_branch')`;
@@ -87,7 +89,7 @@ export async function membershipReport(
     `SELECT substr(event_date, 1, 7) AS month,
             sum(kind IN ('admitted', 'imported', 'transferred_from_branch')) AS admitted,
             sum(kind IN ('exited', 'transferred_to_branch')) AS exited
-     FROM member_events WHERE event_date BETWEEN ? AND ? GROUP BY month`,
+     FROM member_events e WHERE event_date BETWEEN ? AND ? AND ${countsSql('e')} GROUP BY month`,
     [`${year}-01-01`, date],
   );
   const byMonth = new Map(moves.map((m) => [m.month, m]));
@@ -137,7 +139,7 @@ export async function membershipSeries(
   const [{ n }] = (await reg.db.raw(`SELECT count(*) AS n FROM (${ACTIVE_AT})`, [today])) as [{ n: number }];
   const moves: Array<{ month: string; admitted: number; exited: number }> = await reg.db.raw(
     `SELECT substr(event_date, 1, 7) AS month, sum(kind IN ${JOINS}) AS admitted, sum(kind IN ${LEAVES}) AS exited
-     FROM member_events WHERE event_date >= ? AND event_date <= ? GROUP BY month`,
+     FROM member_events e WHERE event_date >= ? AND event_date <= ? AND ${countsSql('e')} GROUP BY month`,
     [`${first}-01`, today],
   );
   const byMonth = new Map(moves.map((m) => [m.month, m]));

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseDate, type IsoDate } from '../dates.ts';
+import { formatDate } from '../../shared/format.ts';
 import { refuse } from '../errors.ts';
-import { nowIso, type Register, type Tx } from '../register.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
 
 /** Branch profile and simple settings, stored as key/value text. */
 export const SettingsSchema = z.object({
@@ -93,6 +94,11 @@ export function percentToBp(value: string | number, field: string): number {
   return Math.round(Number(textValue) * 100);
 }
 
+/**
+ * Adds a rate valid from a date, or changes one whose date is still to come. A rate already in force (its
+ * date today or earlier) is never changed: dues already computed with it would change under the reports;
+ * it is replaced by a newer one instead.
+ */
 export async function setRate(
   reg: Register,
   input: {
@@ -101,6 +107,7 @@ export async function setRate(
     sharePpoPercent: string | number;
     shareBranchPercent: string | number;
     shareCentralPercent: string | number;
+    reason?: string;
   },
 ): Promise<DuesRate> {
   const rate: DuesRate = {
@@ -118,21 +125,48 @@ export async function setRate(
     );
   }
   const now = nowIso(reg);
-  await reg
-    .db('dues_rates')
-    .insert({
-      id: randomUUID(),
-      valid_from: rate.validFrom,
-      rate_bp: rate.rateBp,
-      share_ppo_bp: rate.sharePpoBp,
-      share_branch_bp: rate.shareBranchBp,
-      share_central_bp: rate.shareCentralBp,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict('valid_from')
-    .merge(['rate_bp', 'share_ppo_bp', 'share_branch_bp', 'share_central_bp', 'updated_at']);
+  const columns = {
+    rate_bp: rate.rateBp,
+    share_ppo_bp: rate.sharePpoBp,
+    share_branch_bp: rate.shareBranchBp,
+    share_central_bp: rate.shareCentralBp,
+    updated_at: now,
+  };
+  await inTransaction(
+    reg,
+    async (trx) => {
+      const existing = await trx('dues_rates').where({ valid_from: rate.validFrom }).first('id');
+      if (!existing) {
+        await trx('dues_rates').insert({
+          ...columns,
+          id: randomUUID(),
+          valid_from: rate.validFrom,
+          created_at: now,
+        });
+        return;
+      }
+      if (rate.validFrom <= today(reg)) refuse('rate.in_force', { validFrom: formatDate(rate.validFrom) });
+      await trx('dues_rates').where({ id: existing.id }).update(columns);
+    },
+    { reason: input.reason ?? null },
+  );
   return rate;
+}
+
+/** Deletes a rate whose date is still to come (one in force is only replaced by a newer one). */
+export async function deleteRate(reg: Register, input: { validFrom: string; reason?: string }) {
+  const validFrom = parseDate(input.validFrom, 'validFrom');
+  return inTransaction(
+    reg,
+    async (trx) => {
+      const existing = await trx('dues_rates').where({ valid_from: validFrom }).first('id');
+      if (!existing) refuse('rate.not_found', { validFrom: formatDate(validFrom) });
+      if (validFrom <= today(reg)) refuse('rate.in_force', { validFrom: formatDate(validFrom) });
+      await trx('dues_rates').where({ id: existing.id }).delete();
+      return { deleted: validFrom };
+    },
+    { reason: input.reason ?? null },
+  );
 }
 
 interface RateRow {

@@ -1,7 +1,56 @@
 import type { FieldLabel, Sentence } from './types.ts';
 
 /** Refusals of the dues domain, by code (see ./index.ts). */
-export const DUES_REFUSALS = {} satisfies Record<string, Sentence>;
+export const DUES_REFUSALS = {
+  'dues.not_found': {
+    ru: 'Поступление {id} не найдено',
+    kk: '{id} түсімі табылмады',
+    en: 'No remittance {id}',
+  },
+  'dues.quarter_closed': {
+    ru: 'Квартал {quarter} закрыт; чтобы изменить его взносы, откройте его заново с указанием причины',
+    kk: '{quarter} тоқсаны жабық; жарналарын өзгерту үшін оны себебін көрсетіп қайта ашыңыз',
+    en: 'Quarter {quarter} is closed; reopen it (with a reason) before changing its dues',
+  },
+  // corrections
+  'dues.duplicate_document': {
+    ru: 'У ППО {org} уже есть поступление за {month} по документу {docNo}',
+    kk: '{org} БКҰ-да {month} үшін {docNo} құжаты бойынша түсім бұрыннан бар',
+    en: 'PPO {org} already has a remittance for {month} with document {docNo}',
+  },
+  'dues.line_not_found': {
+    ru: 'Строка ведомости {id} не найдена',
+    kk: '{id} тізімдеме жолы табылмады',
+    en: 'No payroll line {id}',
+  },
+  'dues.nothing_to_change': {
+    ru: 'В исправлении нет изменений',
+    kk: 'Түзетуде өзгеріс жоқ',
+    en: 'The correction changes nothing',
+  },
+  'removed.not_found': {
+    ru: 'Удалённая запись {id} не найдена',
+    kk: 'Жойылған {id} жазбасы табылмады',
+    en: 'No removed record {id}',
+  },
+  'removed.already_restored': {
+    ru: 'Удалённая запись {id} уже восстановлена',
+    kk: 'Жойылған {id} жазбасы бұрын қалпына келтірілген',
+    en: 'Removed record {id} has already been restored',
+  },
+} satisfies Record<string, Sentence>;
 
 /** Labels of the dues domain's fields, by the contract's field name. */
-export const DUES_FIELDS = {} satisfies Record<string, FieldLabel>;
+export const DUES_FIELDS = {
+  month: { ru: 'Месяц', kk: 'Ай', en: 'Month' },
+  monthsCovered: { ru: 'Месяцев', kk: 'Ай саны', en: 'Months covered' },
+  membersCount: { ru: 'Членов', kk: 'Мүшелер', en: 'Members covered' },
+  payroll: { ru: 'ФОТ', kk: 'Еңбекақы қоры', en: 'Payroll' },
+  received: { ru: 'Поступило', kk: 'Түсті', en: 'Received' },
+  receivedOn: { ru: 'Дата поступления', kk: 'Түскен күні', en: 'Date received' },
+  docNo: { ru: '№ документа', kk: 'Құжат №', en: 'Document no.' },
+  note: { ru: 'Примечание', kk: 'Ескертпе', en: 'Note' },
+  fullName: { ru: 'ФИО', kk: 'Аты-жөні', en: 'Full name' },
+  salary: { ru: 'Заработная плата', kk: 'Жалақы', en: 'Salary' },
+  withheld: { ru: 'Удержано', kk: 'Ұсталды', en: 'Withheld' },
+} satisfies Record<string, FieldLabel>;
