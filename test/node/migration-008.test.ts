@@ -1,8 +1,8 @@
 import path from 'node:path';
-import knexFactory from 'knex';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrationSource } from '../../migrations/index.ts';
 import { closeRegister, openRegister } from '../../electron/core/db/init.ts';
+import { connect } from '../../electron/core/db/open.ts';
 import { call } from '../../electron/core/service.ts';
 import { tempDir } from './helpers.ts';
 
@@ -11,7 +11,7 @@ const NOW = '2024-01-01T00:00:00Z';
 describe('migration 008 (corrections: actor and reason in the audit log, annulled events, removed records)', () => {
   it('keeps a register built at version 7, and the data then takes corrections', async () => {
     const file = path.join(tempDir(), 'v7.sqlite');
-    const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
+    const db = connect(file);
     const at7 = MIGRATIONS.findIndex((m) => m.name === '008_corrections');
     for (let i = 0; i < at7; i++) await db.migrate.up({ migrationSource });
     await db('settings').insert([
@@ -97,7 +97,7 @@ describe('migration 008 (corrections: actor and reason in the audit log, annulle
 
   it('migrates down again to version 7 with the data kept', async () => {
     const file = path.join(tempDir(), 'down.sqlite');
-    const db = knexFactory({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true });
+    const db = connect(file);
     await db.migrate.latest({ migrationSource });
     await db('orgs').insert({ id: 'o1', code: 'P1', name: 'ППО', created_at: NOW, updated_at: NOW });
     await db.migrate.down({ migrationSource });
