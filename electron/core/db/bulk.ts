@@ -74,7 +74,15 @@ export function rowInserter(
 }
 
 /** Tables whose rows the audit triggers log one by one (migrations/audit-triggers.ts). */
-export const AUDITED_TABLES = ['orgs', 'members', 'dues_rates', 'dues_remittances', 'dues_lines', 'appeals'];
+export const AUDITED_TABLES = [
+  'orgs',
+  'members',
+  'member_events',
+  'dues_rates',
+  'dues_remittances',
+  'dues_lines',
+  'appeals',
+];
 
 /**
  * Runs `work` inside the caller's transaction with the per-row insert audit of `tables` switched off: a
@@ -109,5 +117,7 @@ export async function auditBulk(
     entity_id: entry.entityId,
     action: entry.action,
     changes: JSON.stringify(changes),
+    // who, as the write transaction set it (register.ts inTransaction)
+    actor: trx.raw('(SELECT actor FROM audit_context WHERE id = 1)'),
   });
 }

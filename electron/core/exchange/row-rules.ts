@@ -155,7 +155,7 @@ export const ROW_RULES: Record<SnapshotTable, Record<string, Check>> = {
     phone: text(40),
     card_no: text(40),
     org_id: id,
-    status: required(oneOf(['active', 'exited'])),
+    status: required(oneOf(['active', 'exited', 'annulled'])),
     joined_on: required(date()),
     exited_on: date(),
     created_at: timestamp,
@@ -179,6 +179,7 @@ export const ROW_RULES: Record<SnapshotTable, Record<string, Check>> = {
     counterpart_org_id: optionalId,
     counterpart_branch: text(16, { pattern: BRANCH_CODE }),
     note: text(4000, { long: true }),
+    annuls_event_id: optionalId,
     created_at: timestamp,
   },
   dues_rates: {

@@ -1,6 +1,6 @@
 import { refusal, rowProblem, type RowProblem } from '../errors.ts';
 import type { IsoDate } from '../dates.ts';
-import { deriveState, type MemberEventKind } from '../members/history.ts';
+import { deriveState, effectiveEvents, type MemberEventKind } from '../members/history.ts';
 import { checkIdentity, isIdentityProblem } from '../members/identity.ts';
 import type { SnapshotTable } from './limits.ts';
 import { EXIT_REASON, ROW_RULES, shown } from './row-rules.ts';
@@ -86,6 +86,7 @@ function checkReferences(snapshot: Snapshot, problems: Problems) {
   ref('member_events', 'member_id', 'members');
   ref('member_events', 'org_id', 'orgs');
   ref('member_events', 'counterpart_org_id', 'orgs', true);
+  ref('member_events', 'annuls_event_id', 'member_events', true);
   ref('dues_remittances', 'org_id', 'orgs');
   ref('dues_lines', 'remittance_id', 'dues_remittances');
   ref('dues_lines', 'member_id', 'members', true);
@@ -127,23 +128,28 @@ function checkMembers(snapshot: Snapshot, problems: Problems) {
       problems.add('members', i, 'id', 'row.history_start', { value: shown(m.iin) });
       return;
     }
-    for (let n = 1; n < history.length; n++) {
-      const before = history[n - 1]!.row;
-      const e = history[n]!;
-      if (String(e.row.event_date) < String(before.event_date))
+    const personEvents = history.map(({ row, index }) => ({
+      id: key(row.id),
+      seq: Number(row.seq),
+      kind: row.kind as MemberEventKind,
+      orgId: key(row.org_id),
+      eventDate: key(row.event_date),
+      annuls:
+        row.annuls_event_id === null || row.annuls_event_id === undefined ? null : key(row.annuls_event_id),
+      index,
+    }));
+    // in order as the branch counts them: annulled events and their annulments left out
+    const counted = effectiveEvents(personEvents);
+    for (let n = 1; n < counted.length; n++) {
+      const before = counted[n - 1]!;
+      const e = counted[n]!;
+      if (e.eventDate < before.eventDate)
         problems.add('member_events', e.index, 'event_date', 'row.before', {
-          value: shown(e.row.event_date),
-          other: shown(before.event_date),
+          value: shown(e.eventDate),
+          other: shown(before.eventDate),
         });
     }
-    const state = deriveState(
-      history.map(({ row }) => ({
-        seq: Number(row.seq),
-        kind: row.kind as MemberEventKind,
-        orgId: key(row.org_id),
-        eventDate: key(row.event_date),
-      })),
-    );
+    const state = deriveState(personEvents);
     const stored = {
       status: m.status,
       orgId: m.org_id,

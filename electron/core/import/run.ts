@@ -6,7 +6,7 @@ import { backupDatabase } from '../db/open.ts';
 import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
 import { RegisterError } from '../errors.ts';
-import { nowIso, today, type Register } from '../register.ts';
+import { inTransaction, nowIso, today, type Register } from '../register.ts';
 import { mapColumns, type ImportKind } from './columns.ts';
 import { planAppeals } from './kinds/appeals.ts';
 import { planDues } from './kinds/dues.ts';
@@ -105,7 +105,7 @@ export async function runImport(
   progress.grow(planned.created + planned.updated);
   const at = nowIso(reg);
   const sha256 = createHash('sha256').update(sourceBytes(source)).digest('hex');
-  await reg.db.transaction(async (trx) => {
+  await inTransaction(reg, async (trx) => {
     countWritesOn(trx, progress);
     // The rows the file adds are recorded once, as the file itself (name, SHA-256, counts): the file is
     // the record of what was loaded, and 100,000 per-row audit entries would double the load's work.
