@@ -149,6 +149,30 @@ export const CORRECTION_COMMANDS: Record<string, Command> = {
     flags: { 'valid-from': 'string', reason: 'string' },
     input: (f: Flags) => ({ validFrom: s(f['valid-from']), reason: s(f.reason) }),
   },
+  /** `history --entity KIND --key KEY` for one record; `history --since D` (and filters) for the journal. */
+  history: {
+    op: 'history.journal',
+    flags: {
+      entity: 'string',
+      key: 'string',
+      year: 'string',
+      since: 'string',
+      until: 'string',
+      kind: 'string',
+      record: 'string',
+      limit: 'string',
+    },
+    input: (f: Flags) =>
+      typeof f.entity === 'string'
+        ? { kind: f.entity, key: s(f.key), year: n(f.year) }
+        : {
+            since: s(f.since),
+            until: s(f.until),
+            kind: s(f.kind),
+            record: s(f.record),
+            limit: n(f.limit),
+          },
+  },
   'org reopen': {
     op: 'orgs.reopen',
     flags: { code: 'string', reason: 'string' },

@@ -3,6 +3,7 @@ import type { OperationName } from '../shared/contract.ts';
 import type { OperationResult } from '../core/service.ts';
 import { formatTiyn } from '../core/money.ts';
 import { formatDate as formatRuDate, formatPercent } from '../shared/format.ts';
+import { historyText } from '../shared/history.ts';
 
 /** Plain-text output for people at a terminal; `--json` gives the raw result instead. */
 function table(header: string[], rows: Array<Array<string | number>>): string {
@@ -124,6 +125,12 @@ export function formatResult(op: OperationName, result: unknown): string {
           ? `\n${r.problems.map((p) => `row ${p.row}, ${p.column}: ${p.message}`).join('\n')}`
           : '')
       );
+    }
+    case 'history.record':
+      return historyText(result as OperationResult<'history.record'>, 'ru');
+    case 'history.journal': {
+      const r = result as OperationResult<'history.journal'>;
+      return `${historyText(r.rows, 'ru')}\nЗаписей: ${r.rows.length} из ${r.total}`;
     }
     default:
       return JSON.stringify(result, null, 2);

@@ -142,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
     flags = parse(argv, command.flags);
     op = command.op === 'import.run' && flags['dry-run'] === true ? 'import.preview' : command.op;
     if (command.op === 'payroll.check' && flags.confirm === true) op = 'payroll.attach';
+    if (name === 'history' && typeof flags.entity === 'string') op = 'history.record';
     input = command.input(flags);
     const asXlsx = reportAsXlsx(name, flags);
     if (asXlsx) [op, input, flags.out] = ['xlsx.export', asXlsx, flags.xlsx];

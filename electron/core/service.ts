@@ -4,6 +4,7 @@ import type { UiLanguage } from '../shared/collation.ts';
 import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { removeAppeal, reopenAppeal } from './appeals/corrections.ts';
+import { journal, recordHistory } from './history/history.ts';
 import { parseDate } from './dates.ts';
 import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
@@ -230,6 +231,9 @@ export const handlers = {
     );
     return { fileName: file.fileName, content: file.bytes.toString('base64'), bytes: file.bytes.length };
   },
+
+  'history.record': (reg, input) => recordHistory(reg, input),
+  'history.journal': (reg, input) => journal(reg, input),
 
   'import.preview': (reg, input, { progress }) => previewImport(reg, input.kind, input, progress),
   'import.run': (reg, input, { progress }) => runImport(reg, input.kind, input, progress),

@@ -14,6 +14,7 @@ import {
   SECTOR_KEYS,
   STAFF_CATEGORY_KEYS,
 } from './vocabulary.ts';
+import { HISTORY_KINDS, JOURNAL_KINDS, type HistoryKind, type JournalKind } from './history.ts';
 
 /**
  * Every operation of the register: its name and the zod schema of its input. The CLI, the main process
@@ -399,6 +400,23 @@ export const contract = {
     date: date.optional(),
     branch: code.optional(),
     language,
+  }),
+
+  /** «История изменений» of one record: a member by IIN, a PPO by code, a remittance by id, an appeal by number. */
+  'history.record': z.object({
+    kind: z.enum(HISTORY_KINDS as [HistoryKind, ...HistoryKind[]]),
+    key: text,
+    /** An appeal's year, when its number does not begin with it. */
+    year: z.number().int().min(1990).max(2100).optional(),
+  }),
+  /** The register-wide journal, newest first: by date (the office's days), kind and record. */
+  'history.journal': z.object({
+    since: date.optional(),
+    until: date.optional(),
+    kind: z.enum(JOURNAL_KINDS as [JournalKind, ...JournalKind[]]).optional(),
+    record: optionalText,
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().nonnegative().optional(),
   }),
 
   'import.preview': importSource,

@@ -31,6 +31,7 @@ export const APPEALS_FIELDS = {
   dueOn: { ru: 'Срок рассмотрения', kk: 'Қарау мерзімі', en: 'Due date' },
   // the appeal as the history of changes names its fields
   regNo: { ru: 'Рег. №', kk: 'Тіркеу №', en: 'Reg. no.' },
+  year: { ru: 'Год', kk: 'Жыл', en: 'Year' },
   channel: { ru: 'Канал', kk: 'Арна', en: 'Channel' },
   applicant: { ru: 'Заявитель', kk: 'Өтініш беруші', en: 'Applicant' },
   applicantKind: { ru: 'Вид обращения', kk: 'Өтініш түрі', en: 'Kind of appeal' },
@@ -40,7 +41,6 @@ export const APPEALS_FIELDS = {
   assignee: { ru: 'Исполнитель', kk: 'Орындаушы', en: 'Assignee' },
   onControl: { ru: 'На контроле', kk: 'Бақылауда', en: 'On control' },
   outcome: { ru: 'Результат', kk: 'Нәтижесі', en: 'Outcome' },
-  closedOn: { ru: 'Дата закрытия', kk: 'Жабылған күні', en: 'Closing date' },
   economicEffect: { ru: 'Экономический эффект', kk: 'Экономикалық тиімділік', en: 'Economic effect' },
   legalKind: { ru: 'Вид дела', kk: 'Іс түрі', en: 'Kind of case' },
   legalSum: { ru: 'Сумма на юристов', kk: 'Заңгерлерге бөлінген сома', en: 'Sum for lawyers' },

@@ -47,7 +47,6 @@ export const DUES_FIELDS = {
   membersCount: { ru: 'Членов', kk: 'Мүшелер', en: 'Members covered' },
   payroll: { ru: 'ФОТ', kk: 'Еңбекақы қоры', en: 'Payroll' },
   received: { ru: 'Поступило', kk: 'Түсті', en: 'Received' },
-  receivedOn: { ru: 'Дата поступления', kk: 'Түскен күні', en: 'Date received' },
   docNo: { ru: '№ документа', kk: 'Құжат №', en: 'Document no.' },
   note: { ru: 'Примечание', kk: 'Ескертпе', en: 'Note' },
   fullName: { ru: 'ФИО', kk: 'Аты-жөні', en: 'Full name' },

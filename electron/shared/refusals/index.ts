@@ -1,4 +1,5 @@
 import { APPEALS_FIELDS, APPEALS_REFUSALS } from './appeals.ts';
+import { BACKUPS_FIELDS, BACKUPS_REFUSALS } from './backups.ts';
 import { COMMON_FIELDS, COMMON_REFUSALS } from './common.ts';
 import { DUES_FIELDS, DUES_REFUSALS } from './dues.ts';
 import { EXCHANGE_FIELDS, EXCHANGE_REFUSALS } from './exchange.ts';
@@ -27,6 +28,7 @@ export const REFUSALS = {
   ...APPEALS_REFUSALS,
   ...IMPORTS_REFUSALS,
   ...EXCHANGE_REFUSALS,
+  ...BACKUPS_REFUSALS,
 } satisfies Record<string, Sentence>;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -41,6 +43,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   ...APPEALS_FIELDS,
   ...IMPORTS_FIELDS,
   ...EXCHANGE_FIELDS,
+  ...BACKUPS_FIELDS,
 };
 
 export type Language = keyof Sentence;

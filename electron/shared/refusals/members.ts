@@ -58,4 +58,8 @@ export const MEMBERS_FIELDS = {
   orgCode: { ru: 'ППО', kk: 'БКҰ', en: 'PPO' },
   joinedOn: { ru: 'Дата вступления', kk: 'Кәсіподаққа кірген күні', en: 'Admission date' },
   reason: { ru: 'Причина', kk: 'Себебі', en: 'Reason' },
+  decisionBody: { ru: 'Орган, принявший решение', kk: 'Шешім қабылдаған орган', en: 'Decision body' },
+  decisionNo: { ru: '№ протокола', kk: 'Хаттама №', en: 'Minutes no.' },
+  counterpartOrg: { ru: 'Другая ППО', kk: 'Басқа БКҰ', en: 'Other PPO' },
+  counterpartBranch: { ru: 'Другой филиал', kk: 'Басқа филиал', en: 'Other branch' },
 } satisfies Record<string, FieldLabel>;
