@@ -113,7 +113,55 @@ export function personSortKey(p: PersonName, language: UiLanguage = 'ru'): strin
   return [p.surname, p.givenName, p.patronymic ?? ''].map((f) => fieldKey(f, table)).join(FIELD_MARK);
 }
 
-/** Lower-case text a search matches against: full name, IIN and card number. */
+/**
+ * Kazakh letters as people type them on a Russian keyboard (and Ё as Е): a search folds both the stored
+ * text and what was typed, so «Сауле» finds «Сәуле» and «Өмірзақова» is found by «омирзакова».
+ */
+const SEARCH_FOLD: Record<string, string> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ё: 'е',
+};
+
+/** Text as search compares it: NFC, lower case in every alphabet, Kazakh letters folded, spaces single. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[әғқңөұүһіё]/g, (c) => SEARCH_FOLD[c]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a typed search, folded; a row matches when it contains every word, in any order. */
+export function searchWords(query: string): string[] {
+  return foldForSearch(query).split(' ').filter(Boolean);
+}
+
+/** Whether folded `text` contains every word of `query` (the renderer's filter of loaded rows). */
+export function matchesSearch(text: string, query: string): boolean {
+  const folded = foldForSearch(text);
+  return searchWords(query).every((w) => folded.includes(w));
+}
+
+/** The folded text a member search matches against: full name, IIN and card number. */
 export function personSearchText(p: PersonName & { iin: string; cardNo?: string | null }): string {
-  return [fullName(p), p.iin, p.cardNo ?? ''].join(' ').toLowerCase().replace(/ё/g, 'е');
+  return foldForSearch([fullName(p), p.iin, p.cardNo ?? ''].join(' '));
+}
+
+/** The folded text a PPO search matches against: code, name, short name and BIN. */
+export function orgSearchText(o: {
+  code: string;
+  name: string;
+  shortName?: string | null;
+  bin?: string | null;
+}): string {
+  return foldForSearch([o.code, o.name, o.shortName ?? '', o.bin ?? ''].join(' '));
 }

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Knex } from 'knex';
+import { foldForSearch } from '../../shared/collation.ts';
 import { refusal } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
@@ -123,6 +124,11 @@ export class NodeSqliteClient extends ClientSQLite3 {
       timeout: settings.busyTimeoutMs ?? 5000,
       enableForeignKeyConstraints: true,
     });
+    // The search fold of the window and the core, for queries over text that has no stored folded column
+    // (PPOs: a few hundred rows). Pure and deterministic: no state lives on the connection.
+    db.function('search_fold', { deterministic: true }, (text) =>
+      text === null || text === undefined ? null : foldForSearch(String(text)),
+    );
     try {
       if (settings.initSql) db.exec(settings.initSql);
     } catch (err) {

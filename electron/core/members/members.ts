@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
+import { searchWords } from '../../shared/collation.ts';
 import type { ExitReason, StaffCategory } from '../../shared/vocabulary.ts';
 import { parseDate } from '../dates.ts';
 import { RegisterError, refuse } from '../errors.ts';
@@ -496,13 +497,8 @@ export async function listMembers(
   if (input.orgCode) q.where('orgs.code', input.orgCode);
   if (input.status) q.where('members.status', input.status);
   if (input.category) q.where('members.category', input.category);
-  if (input.search) {
-    const term = input.search
-      .toLowerCase()
-      .replace(/ё/g, 'е')
-      .replace(/[%_\\]/g, (c) => `\\${c}`);
-    q.whereRaw("members.search_text LIKE ? ESCAPE '\\'", [`%${term}%`]);
-  }
+  // Every typed word, folded as the stored text is, anywhere in it: «Сәуле Өмір» finds «Өмірзақова Сәуле».
+  for (const word of searchWords(input.search ?? '')) q.whereRaw('instr(members.search_text, ?) > 0', [word]);
   const [{ n }] = (await q.clone().count<{ n: number }[]>({ n: '*' })) as [{ n: number }];
   const sortColumn = input.language === 'kk' ? 'members.sort_key_kk' : 'members.sort_key_ru';
   const page = q

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { compareNames, type UiLanguage } from '../../shared/collation.ts';
+import { compareNames, searchWords, type UiLanguage } from '../../shared/collation.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { OrgCloseReason, Sector } from '../../shared/vocabulary.ts';
 import { parseDate } from '../dates.ts';
@@ -232,12 +232,12 @@ export async function listOrgs(reg: Register, input: ParsedInput<'orgs.list'>): 
     );
   if (input.status) q.where('orgs.status', input.status);
   if (input.sector) q.where('orgs.sector', input.sector);
-  if (input.search) {
-    const like = `%${input.search}%`;
-    q.where((w) =>
-      w.where('code', 'like', like).orWhere('name', 'like', like).orWhere('short_name', 'like', like),
+  // search_fold is the shared fold (collation.ts), registered on every connection by the SQLite client.
+  for (const word of searchWords(input.search ?? ''))
+    q.whereRaw(
+      "instr(search_fold(orgs.code || ' ' || orgs.name || ' ' || coalesce(orgs.short_name, '') || ' ' || coalesce(orgs.bin, '')), ?) > 0",
+      [word],
     );
-  }
   const rows: Array<OrgRow & { active_members: number; branch_code?: string }> = await q;
   return rows
     .map((r) => ({
