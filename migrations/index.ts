@@ -7,6 +7,7 @@ import * as m005 from './005_branch_keys.ts';
 import * as m006 from './006_hq_snapshots.ts';
 import * as m007 from './007_branch_transfers.ts';
 import * as m008 from './008_corrections.ts';
+import * as m009 from './009_search_fold.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -27,6 +28,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '006_hq_snapshots', ...m006 },
   { name: '007_branch_transfers', ...m007 },
   { name: '008_corrections', ...m008 },
+  { name: '009_search_fold', ...m009 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../../electron/shared/collation.ts';
 import { formatDate } from '../../../../electron/shared/format.ts';
@@ -105,19 +105,15 @@ export function Members() {
     category: (category as StaffCategory | null) ?? undefined,
     language,
   };
-  // Pages of the sorted list are fetched as the user scrolls: a keystroke costs one page, not 75,000 rows.
-  const members = useInfiniteQuery({
-    queryKey: ['members.list', filters],
-    queryFn: ({ pageParam }) => api('members.list', { ...filters, limit: PAGE, offset: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
-    placeholderData: (previous) => previous,
+  // The list is paged in SQL at any offset: only the pages on screen are fetched, so a keystroke costs one
+  // page and jumping to the end of 75,000 rows costs one page too, not every page before it.
+  const page = (n: number) => ({
+    queryKey: ['members.list', filters, n],
+    queryFn: () => api('members.list', { ...filters, limit: PAGE, offset: n * PAGE }),
+    placeholderData: (previous: Awaited<ReturnType<typeof api<'members.list'>>> | undefined) => previous,
   });
-  const rows = members.data?.pages.flatMap((p) => p.rows) ?? [];
-  const total = members.data?.pages[0]?.total ?? 0;
+  const first = useQuery(page(0));
+  const total = first.data?.total ?? 0;
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: total,
@@ -126,11 +122,20 @@ export function Members() {
     overscan: 20,
   });
   const items = virtual.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (lastIndex >= rows.length - 20 && members.hasNextPage && !members.isFetchingNextPage)
-      void members.fetchNextPage();
-  }, [lastIndex, rows.length, members]);
+  const shown: number[] = [];
+  if (items.length > 0) {
+    const from = Math.floor(items[0]!.index / PAGE);
+    const to = Math.floor(items[items.length - 1]!.index / PAGE);
+    for (let n = from; n <= to; n++) if (n > 0) shown.push(n);
+  }
+  const pages = useQueries({ queries: shown.map(page) });
+  type Row = NonNullable<typeof first.data>['rows'][number];
+  const loaded = new Map<number, Row[]>([[0, first.data?.rows ?? []]]);
+  shown.forEach((n, i) => {
+    const data = pages[i]?.data;
+    if (data) loaded.set(n, data.rows);
+  });
+  const rowAt = (index: number) => loaded.get(Math.floor(index / PAGE))?.[index % PAGE];
   const done = (message: string) => {
     setModal(null);
     setSelected(null);
@@ -207,7 +212,7 @@ export function Members() {
       >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const m = rows[item.index];
+            const m = rowAt(item.index);
             if (!m) return null;
             return (
               <Box
