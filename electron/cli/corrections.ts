@@ -173,6 +173,18 @@ export const CORRECTION_COMMANDS: Record<string, Command> = {
             limit: n(f.limit),
           },
   },
+  'backup list': { op: 'backups.list', flags: {}, input: () => ({}) },
+  'backup create': { op: 'backups.create', flags: {}, input: () => ({}) },
+  'backup copy': {
+    op: 'backups.copy',
+    flags: { id: 'string', to: 'string' },
+    input: (f: Flags) => ({ id: s(f.id), to: s(f.to) }),
+  },
+  'backup restore': {
+    op: 'backups.restore',
+    flags: { id: 'string', reason: 'string' },
+    input: (f: Flags) => ({ id: s(f.id), reason: s(f.reason) }),
+  },
   'org reopen': {
     op: 'orgs.reopen',
     flags: { code: 'string', reason: 'string' },

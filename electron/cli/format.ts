@@ -3,7 +3,7 @@ import type { OperationName } from '../shared/contract.ts';
 import type { OperationResult } from '../core/service.ts';
 import { formatTiyn } from '../core/money.ts';
 import { formatDate as formatRuDate, formatPercent } from '../shared/format.ts';
-import { historyText } from '../shared/history.ts';
+import { formatAt, historyText } from '../shared/history.ts';
 
 /** Plain-text output for people at a terminal; `--json` gives the raw result instead. */
 function table(header: string[], rows: Array<Array<string | number>>): string {
@@ -125,6 +125,26 @@ export function formatResult(op: OperationName, result: unknown): string {
           ? `\n${r.problems.map((p) => `row ${p.row}, ${p.column}: ${p.message}`).join('\n')}`
           : '')
       );
+    }
+    case 'backups.list': {
+      const r = result as OperationResult<'backups.list'>;
+      return [
+        `Папка: ${r.folder}`,
+        `Хранятся: последние ${r.retention.daily} ежедневных; сделанные перед миграцией, импортом, ведомостью, слиянием и восстановлением — ${r.retention.eventDays} дней (последняя каждого вида — всегда); сделанные вручную — пока их не удалят`,
+        table(
+          ['Копия', 'Дата', 'Причина', 'Размер, КБ', 'Членов', 'ППО', 'Поступлений', 'Обращений'],
+          r.backups.map((b) => [
+            b.id,
+            formatAt(b.createdAt),
+            b.detail,
+            Math.round(b.bytes / 1024),
+            b.held.members,
+            b.held.orgs,
+            b.held.remittances,
+            b.held.appeals,
+          ]),
+        ),
+      ].join('\n');
     }
     case 'history.record':
       return historyText(result as OperationResult<'history.record'>, 'ru');

@@ -15,6 +15,8 @@ export interface Register {
    * then the operating-system account (the default).
    */
   actor?: string;
+  /** Set while the register's file is being replaced (a restore): every call waits for it first. */
+  pause?: Promise<void>;
   /** Protects private key files at rest; the app passes Electron's safeStorage, the CLI none. */
   vault?: KeyVault;
 }

@@ -5,6 +5,13 @@ import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { removeAppeal, reopenAppeal } from './appeals/corrections.ts';
 import { journal, recordHistory } from './history/history.ts';
+import {
+  copyBackup,
+  createBackup,
+  downloadBackup,
+  listBackups,
+  restoreBackup,
+} from './backups/operations.ts';
 import { parseDate } from './dates.ts';
 import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
@@ -88,6 +95,15 @@ const BRANCH_WRITES = new Set<OperationName>([
   'appeals.close',
   'import.run',
   'payroll.attach',
+  // corrections
+  'orgs.reopen',
+  'members.annul',
+  'dues.update',
+  'dues.restore',
+  'dues.updateLine',
+  'dues.deleteLine',
+  'appeals.reopen',
+  'appeals.remove',
 ]);
 
 /** A trusted key as the UI and CLI show it (the key itself as base64). */
@@ -235,6 +251,12 @@ export const handlers = {
   'history.record': (reg, input) => recordHistory(reg, input),
   'history.journal': (reg, input) => journal(reg, input),
 
+  'backups.list': (reg) => listBackups(reg),
+  'backups.create': (reg) => createBackup(reg),
+  'backups.copy': (reg, input) => copyBackup(reg, input),
+  'backups.download': (reg, input) => downloadBackup(reg, input),
+  'backups.restore': (reg, input) => restoreBackup(reg, input),
+
   'import.preview': (reg, input, { progress }) => previewImport(reg, input.kind, input, progress),
   'import.run': (reg, input, { progress }) => runImport(reg, input.kind, input, progress),
 } satisfies Handlers;
@@ -291,6 +313,8 @@ export async function call<K extends OperationName>(
   }
   const parsed = contract[op].safeParse(input ?? {});
   if (!parsed.success) throw inputError(parsed.error);
+  // a restore is replacing the register's file: wait for the reopened register
+  while (reg.pause) await reg.pause;
   if (BRANCH_WRITES.has(op) && (await isHq(reg))) refuse('register.hq_read_only', {});
   const handler = handlers[op] as unknown as (
     reg: Register,

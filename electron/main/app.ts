@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type * as Electron from 'electron';
+import { dailyBackup } from '../core/backups/operations.ts';
 import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
 import { isNetworkPath } from '../core/db/open.ts';
 import type { Register } from '../core/register.ts';
@@ -63,6 +64,8 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog } = electron;
   const file = options.databaseFile ?? databaseFile(app.getPath('userData'));
   const register = await openOrCreate(file);
+  // once a day on the first start; a failed copy is reported, and the register still opens
+  await dailyBackup(register).catch((err: unknown) => console.error(err));
   // Private keys (exchange) are sealed with the OS key store where it is available.
   if (electron.safeStorage.isEncryptionAvailable()) {
     register.vault = {

@@ -419,6 +419,17 @@ export const contract = {
     offset: z.number().int().nonnegative().optional(),
   }),
 
+  /** Settings → «Резервные копии»: the backups with date, reason, size and what the register held. */
+  'backups.list': z.object({}),
+  /** A backup now, by hand (kept until deleted by hand). */
+  'backups.create': z.object({}),
+  /** A copy of a backup to a folder (`to`: the CLI's flag or the main process's folder dialog). */
+  'backups.copy': z.object({ id: text.max(300), to: text }),
+  /** The window's variant of the copy: the backup's bytes as base64, saved by the page. */
+  'backups.download': z.object({ id: text.max(300) }),
+  /** Replaces the register with a backup (the current one is backed up first); the window reloads after. */
+  'backups.restore': z.object({ id: text.max(300), reason: optionalText }),
+
   'import.preview': importSource,
   'import.run': importSource,
 } as const;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { dailyBackup } from '../core/backups/operations.ts';
 import { closeRegister, openRegister } from '../core/db/init.ts';
 import { RegisterError } from '../core/errors.ts';
 import { startWebPreview } from './server.ts';
@@ -23,6 +24,8 @@ async function main() {
     process.exit(2);
   }
   const reg = await openRegister(values.db);
+  // once a day on the first start; a failed copy is reported, and the register still opens
+  await dailyBackup(reg).catch((err: unknown) => console.error(err));
   const root = values.root ?? path.resolve(import.meta.dirname, '../../out/renderer');
   const preview = await startWebPreview(reg, {
     root,

@@ -81,7 +81,9 @@ describe('database file', () => {
     const reg = await openRegister(file);
     expect(await schemaVersion(reg.db)).toBe(SCHEMA_VERSION);
     await closeRegister(reg);
-    const backups = fs.readdirSync(path.join(path.dirname(file), 'backups'));
+    const backups = fs
+      .readdirSync(path.join(path.dirname(file), 'backups'))
+      .filter((name) => name.endsWith('.sqlite')); // each copy has its .json beside it
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^old\.sqlite\.\d{8}-\d{9}\.before-migration-v1\.sqlite$/);
     const copy = connect(path.join(path.dirname(file), 'backups', backups[0]!));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { MIGRATIONS, SCHEMA_VERSION, migrationSource } from '../../../migrations/index.ts';
+import { backupDatabase } from '../backups/backups.ts';
 import { RegisterError } from '../errors.ts';
 import { NodeSqliteClient, type NodeSqliteConnectionSettings } from './node-sqlite-client.ts';
 
@@ -55,8 +56,13 @@ export async function schemaVersion(db: Db): Promise<number> {
   return (await appliedMigrations(db)).length;
 }
 
-function stamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
+/** Where Settings sends backups (empty: `backups/` beside the file), read before any migration. */
+async function backupsDirSetting(db: Db): Promise<string> {
+  if (!(await db.schema.hasTable('settings'))) return '';
+  const row: { value: string } | undefined = await db('settings')
+    .where({ key: 'backups.dir' })
+    .first('value');
+  return row?.value ?? '';
 }
 
 /**
@@ -98,11 +104,7 @@ export async function openDatabase(
     }
     let backup: string | null = null;
     if (exists && applied.length > 0 && applied.length < SCHEMA_VERSION) {
-      const dir = path.join(path.dirname(path.resolve(file)), 'backups');
-      fs.mkdirSync(dir, { recursive: true });
-      backup = path.join(dir, `${path.basename(file)}.${stamp()}.before-migration-v${applied.length}.sqlite`);
-      // VACUUM INTO makes a consistent copy even with a WAL beside the file.
-      await db.raw('VACUUM INTO ?', [backup]);
+      backup = await backupDatabase(db, file, `migration-v${applied.length}`, await backupsDirSetting(db));
     }
     // Only a schema behind this app's is migrated: migrate.latest takes knex's migration lock (a write),
     // which would make opening a register wait for, and then fail beside, an import running elsewhere.
@@ -112,13 +114,4 @@ export async function openDatabase(
     await db.destroy();
     throw err;
   }
-}
-
-/** A consistent copy of the open database (before imports and merges), into `dir` or `backups/` beside it. */
-export async function backupDatabase(db: Db, file: string, reason: string, dir = ''): Promise<string> {
-  if (!dir) dir = path.join(path.dirname(path.resolve(file)), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, `${path.basename(file)}.${stamp()}.before-${reason}.sqlite`);
-  await db.raw('VACUUM INTO ?', [target]);
-  return target;
 }

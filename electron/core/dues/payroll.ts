@@ -1,3 +1,5 @@
+import { backupDatabase } from '../backups/backups.ts';
+import { readSettings } from '../settings/settings.ts';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { compareNames, fullName } from '../../shared/collation.ts';
@@ -301,6 +303,7 @@ export async function checkPayrollRegister(reg: Register, input: ParsedInput<'pa
  * the column mapping is remembered for the PPO. The month must not be in a closed quarter.
  */
 export async function attachPayrollRegister(reg: Register, input: ParsedInput<'payroll.check'>) {
+  await backupDatabase(reg.db, reg.file, 'payroll', (await readSettings(reg.db)).backupsDir);
   return inTransaction(reg, async (trx) => {
     const result = await checkPayroll(trx, input);
     await assertMonthsOpen(trx, result.month);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { backupDatabase } from '../db/open.ts';
+import { backupDatabase } from '../backups/backups.ts';
 import { RegisterError, refusal } from '../errors.ts';
 import { counter, type ProgressReporter } from '../progress.ts';
 import type { Register } from '../register.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AUDITED_TABLES, auditBulk, countWritesOn, withoutInsertAudit } from '../db/bulk.ts';
-import { backupDatabase } from '../db/open.ts';
+import { backupDatabase } from '../backups/backups.ts';
 import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
 import { RegisterError } from '../errors.ts';

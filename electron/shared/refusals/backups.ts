@@ -1,11 +1,36 @@
 import type { FieldLabel, Sentence } from './types.ts';
 
-/** Refusals of backups and the history of changes, by code (see ./index.ts). */
+/** Refusals of backups, by code (see ./index.ts). */
 export const BACKUPS_REFUSALS = {
-  'history.unknown_kind': {
-    ru: 'Неизвестный вид записи «{kind}»: член профсоюза, ППО, поступление или обращение',
-    kk: '«{kind}» — белгісіз жазба түрі: кәсіподақ мүшесі, БКҰ, түсім немесе өтініш',
-    en: 'Unknown kind of record "{kind}": member, org, remittance or appeal',
+  'backup.not_found': {
+    ru: 'Резервной копии «{id}» нет в папке резервных копий этого реестра',
+    kk: 'Осы тізілімнің сақтық көшірмелер қалтасында «{id}» көшірмесі жоқ',
+    en: 'There is no backup "{id}" in this register\'s backups folder',
+  },
+  'backup.damaged': {
+    ru: 'Резервная копия «{id}» повреждена (проверка целостности: {problem}); она не используется',
+    kk: '«{id}» сақтық көшірмесі бүлінген (тұтастықты тексеру: {problem}); ол пайдаланылмайды',
+    en: 'Backup "{id}" is damaged (integrity check: {problem}); it is not used',
+  },
+  'backup.not_a_register': {
+    ru: 'Файл «{id}» — не реестр Aqniet Register',
+    kk: '«{id}» файлы Aqniet Register тізілімі емес',
+    en: 'File "{id}" is not an Aqniet Register register',
+  },
+  'backup.newer_version': {
+    ru: 'Резервная копия «{id}» сделана более новой версией программы (схема {version}, эта знает {known}); обновите программу',
+    kk: '«{id}» сақтық көшірмесі бағдарламаның жаңа нұсқасымен жасалған (схема {version}, бұл нұсқа {known} біледі); бағдарламаны жаңартыңыз',
+    en: 'Backup "{id}" was made by a newer version of the app (schema {version}, this one knows {known}); update the app',
+  },
+  'backup.register_in_use': {
+    ru: 'Реестр открыт в другой программе (другое окно или командная строка); закройте её и повторите восстановление',
+    kk: 'Тізілім басқа бағдарламада ашық (басқа терезе немесе пәрмен жолы); оны жауып, қалпына келтіруді қайталаңыз',
+    en: 'The register is open in another program (another window or the command line); close it and restore again',
+  },
+  'backup.no_folder': {
+    ru: 'Папки {folder} нет; выберите существующую папку',
+    kk: '{folder} қалтасы жоқ; бар қалтаны таңдаңыз',
+    en: 'Folder {folder} does not exist; choose an existing folder',
   },
 } satisfies Record<string, Sentence>;
 
