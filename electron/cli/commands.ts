@@ -22,8 +22,15 @@ const decision = (f: Flags) => ({
   date: s(f['decision-date']),
 });
 const DECISION = { 'decision-body': 'string', 'decision-no': 'string', 'decision-date': 'string' } as const;
-const PERIOD = { year: 'string', quarter: 'string', branch: 'string' } as const;
-const period = (f: Flags) => ({ year: n(f.year), quarter: n(f.quarter), branch: s(f.branch) });
+/** A report's period: `--year Y [--quarter Q]`, or `--from D --to D` (any range of dates). */
+const PERIOD = { year: 'string', quarter: 'string', from: 'string', to: 'string', branch: 'string' } as const;
+const period = (f: Flags) => ({
+  year: n(f.year),
+  quarter: n(f.quarter),
+  from: s(f.from),
+  to: s(f.to),
+  branch: s(f.branch),
+});
 
 export const COMMANDS: Record<string, Command> = {
   info: { op: 'register.info', flags: {}, input: () => ({}) },
@@ -277,19 +284,33 @@ export const COMMANDS: Record<string, Command> = {
   },
   'report appeals': { op: 'reports.appeals', flags: { ...PERIOD, xlsx: 'string' }, input: period },
   'report channels': { op: 'reports.appealsByChannel', flags: PERIOD, input: period },
-  'report months': {
-    op: 'reports.appealsByMonth',
-    flags: { year: 'string' },
-    input: (f) => ({ year: n(f.year) }),
-  },
+  'report months': { op: 'reports.appealsByMonth', flags: PERIOD, input: period },
   'report overdue': { op: 'reports.overdue', flags: { date: 'string' }, input: (f) => ({ date: s(f.date) }) },
   'report legal': { op: 'reports.legal', flags: { ...PERIOD, xlsx: 'string' }, input: period },
   'report membership': {
     op: 'reports.membership',
-    flags: { date: 'string', language: 'string', branch: 'string', xlsx: 'string' },
-    input: (f) => ({ date: s(f.date), language: s(f.language), branch: s(f.branch) }),
+    flags: {
+      date: 'string',
+      from: 'string',
+      to: 'string',
+      language: 'string',
+      branch: 'string',
+      xlsx: 'string',
+    },
+    input: (f) => ({
+      date: s(f.date),
+      from: s(f.from),
+      to: s(f.to),
+      language: s(f.language),
+      branch: s(f.branch),
+    }),
   },
   'report dues': { op: 'reports.dues', flags: { ...PERIOD, xlsx: 'string' }, input: period },
+  'report annual': {
+    op: 'reports.annual',
+    flags: { year: 'string', 'legal-from': 'string', language: 'string', xlsx: 'string' },
+    input: (f) => ({ year: n(f.year), legalFrom: s(f['legal-from']), language: s(f.language) }),
+  },
 };
 
 Object.assign(COMMANDS, {
@@ -396,13 +417,17 @@ export function reportAsXlsx(name: string, flags: Flags): Record<string, unknown
     'report legal': 'legal-report',
     'report membership': 'membership-report',
     'report dues': 'dues-report',
+    'report annual': 'annual-report',
   }[name];
   if (!kind || typeof flags.xlsx !== 'string') return null;
   return {
     kind,
     year: n(flags.year),
     quarter: n(flags.quarter),
+    from: s(flags.from),
+    to: s(flags.to),
     date: s(flags.date),
+    legalFrom: s(flags['legal-from']),
     language: s(flags.language),
     branch: s(flags.branch),
   };

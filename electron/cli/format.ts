@@ -1,4 +1,4 @@
-import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../shared/vocabulary.ts';
+import { APPEAL_CATEGORIES, LEGAL_KINDS, STAFF_CATEGORIES } from '../shared/vocabulary.ts';
 import type { OperationName } from '../shared/contract.ts';
 import type { OperationResult } from '../core/service.ts';
 import { formatTiyn } from '../core/money.ts';
@@ -16,22 +16,38 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
 
 const pct = formatPercent;
 
+/** «Период: 2024», «Период: 2024, IV квартал», «Период: 01.11.2021–31.12.2024». */
+function periodLine(p: { year: number | null; quarter: number | null; from: string; to: string }): string {
+  if (p.year !== null)
+    return `Период: ${p.year}${p.quarter ? `, ${['I', 'II', 'III', 'IV'][p.quarter - 1]} квартал` : ''}`;
+  return `Период: ${formatRuDate(p.from)}–${formatRuDate(p.to)}`;
+}
+
 export function formatResult(op: OperationName, result: unknown): string {
   switch (op) {
     case 'reports.appeals': {
       const r = result as OperationResult<'reports.appeals'>;
-      return table(
-        ['Категория', 'Всего', 'Закрыто', 'Экон. эффект, ₸', 'На контроле'],
-        [
-          ...r.rows.map((x) => [
-            APPEAL_CATEGORIES[x.category].ru,
-            x.total,
-            x.closed,
-            formatTiyn(x.economicEffectTiyn),
-            x.onControl,
-          ]),
-          ['ИТОГО', r.total.total, r.total.closed, formatTiyn(r.total.economicEffectTiyn), r.total.onControl],
-        ],
+      return (
+        `${periodLine(r.period)}\n` +
+        table(
+          ['Категория', 'Всего', 'Закрыто', 'Экон. эффект, ₸', 'На контроле'],
+          [
+            ...r.rows.map((x) => [
+              APPEAL_CATEGORIES[x.category].ru,
+              x.total,
+              x.closed,
+              formatTiyn(x.economicEffectTiyn),
+              x.onControl,
+            ]),
+            [
+              'ИТОГО',
+              r.total.total,
+              r.total.closed,
+              formatTiyn(r.total.economicEffectTiyn),
+              r.total.onControl,
+            ],
+          ],
+        )
       );
     }
     case 'reports.membership': {
@@ -56,9 +72,89 @@ export function formatResult(op: OperationName, result: unknown): string {
         ),
       ].join('\n\n');
     }
+    case 'reports.annual': {
+      const r = result as OperationResult<'reports.annual'>;
+      return [
+        `Годовой отчёт за ${r.year} год`,
+        `Численность на ${formatRuDate(r.date)}`,
+        table(
+          ['Филиал', 'ППО', 'Членов', 'Работающих', 'Охват'],
+          [
+            ...r.membership.rows.map((x) => [x.branch, x.orgs, x.members, x.headcount, pct(x.density)]),
+            [
+              'ИТОГО',
+              r.membership.total.orgs,
+              r.membership.total.members,
+              r.membership.total.headcount,
+              pct(r.membership.total.density),
+            ],
+          ],
+        ),
+        'Сведения об обращениях',
+        table(
+          ['Категория', 'Всего', 'Закрыто', 'Экон. эффект, ₸', 'На контроле'],
+          [
+            ...r.appeals.rows.map((x) => [
+              APPEAL_CATEGORIES[x.category].ru,
+              x.total,
+              x.closed,
+              formatTiyn(x.economicEffectTiyn),
+              x.onControl,
+            ]),
+            [
+              'ИТОГО',
+              r.appeals.total.total,
+              r.appeals.total.closed,
+              formatTiyn(r.appeals.total.economicEffectTiyn),
+              r.appeals.total.onControl,
+            ],
+          ],
+        ),
+        `«МедАдвокат» с ${formatRuDate(r.legalFrom)}: помощь оказана ${r.legal.total.membersHelped} членам профсоюза, выделено ${formatTiyn(r.legal.total.allocatedTiyn)} ₸`,
+        table(
+          ['Дела', 'Всего'],
+          r.legal.rows.map((x) => [LEGAL_KINDS[x.kind].ru, x.cases]),
+        ),
+        'Членские взносы',
+        table(
+          ['Филиал', 'Поступило, ₸', 'Начислено, ₸', 'Полнота', 'ЦС, ₸'],
+          [
+            ...r.dues.rows.map((x) => [
+              x.branch,
+              formatTiyn(x.receivedTiyn),
+              formatTiyn(x.expectedTiyn),
+              pct(x.completeness),
+              formatTiyn(x.centralShareTiyn),
+            ]),
+            [
+              'ИТОГО',
+              formatTiyn(r.dues.total.receivedTiyn),
+              formatTiyn(r.dues.total.expectedTiyn),
+              pct(r.dues.total.completeness),
+              formatTiyn(r.dues.total.centralShareTiyn),
+            ],
+          ],
+        ),
+      ].join('\n\n');
+    }
+    case 'reports.legal': {
+      const r = result as OperationResult<'reports.legal'>;
+      return [
+        periodLine(r.period),
+        `Оказана правовая помощь членам профсоюза: ${r.total.membersHelped}`,
+        table(
+          ['Дела', 'Всего', 'Закрыто', 'Выделено, ₸'],
+          [
+            ...r.rows.map((x) => [LEGAL_KINDS[x.kind].ru, x.cases, x.closed, formatTiyn(x.allocatedTiyn)]),
+            ['ИТОГО', r.total.cases, r.total.closed, formatTiyn(r.total.allocatedTiyn)],
+          ],
+        ),
+      ].join('\n');
+    }
     case 'reports.dues': {
       const r = result as OperationResult<'reports.dues'>;
       return [
+        periodLine(r.period),
         table(
           ['ППО', 'Поступило, ₸', 'Начислено, ₸', 'Полнота', 'ППО, ₸', 'Филиал, ₸', 'ЦС, ₸'],
           [

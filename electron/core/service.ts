@@ -64,6 +64,7 @@ import {
   legalHelp,
   overdueAppeals,
 } from './reports/appeals.ts';
+import { annualReport } from './reports/annual.ts';
 import { duesReport } from './reports/dues.ts';
 import { membersPerBranch, membershipReport, membershipSeries } from './reports/membership.ts';
 import { deleteRate, listRates, readSettings, setRate, writeSettings } from './settings/settings.ts';
@@ -174,8 +175,7 @@ export const handlers = {
 
   'reports.appeals': (reg, input) => withScope(reg, input.branch, (r) => appealsByCategory(r, input)),
   'reports.appealsByChannel': (reg, input) => withScope(reg, input.branch, (r) => appealsByChannel(r, input)),
-  'reports.appealsByMonth': (reg, input) =>
-    withScope(reg, input.branch, (r) => appealsByMonth(r, input.year)),
+  'reports.appealsByMonth': (reg, input) => withScope(reg, input.branch, (r) => appealsByMonth(r, input)),
   'reports.overdue': (reg, input) =>
     withScope(reg, input.branch, (r) =>
       overdueAppeals(r, input.date ? parseDate(input.date, 'date') : today(reg)),
@@ -185,11 +185,14 @@ export const handlers = {
     withScope(reg, input.branch, (r) =>
       membershipReport(
         r,
-        input.date ? parseDate(input.date, 'date') : today(reg),
+        parseDate(input.to ?? input.date ?? today(reg), input.to ? 'to' : 'date'),
         input.language as UiLanguage,
+        input.from ? parseDate(input.from, 'from') : undefined,
       ),
     ),
   'reports.dues': (reg, input) => withScope(reg, input.branch, (r) => duesReport(r, input, today(reg))),
+
+  'reports.annual': (reg, input) => annualReport(reg, input, today(reg)),
 
   'reports.membershipSeries': async (reg, input) => ({
     series: await withScope(reg, input.branch, (r) => membershipSeries(r, today(reg), input.months)),

@@ -99,9 +99,18 @@ const importSource = z
   .object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), ...fileFields })
   .refine(oneFile, oneFileMessage);
 
-const period = z.object({
-  year: z.number().int().min(1990).max(2100),
+/**
+ * A report's period: a year, a quarter of it, or a range of dates (`from`, `to`: «с ноября 2021 года» up
+ * to the end of a year). The core says which is missing or contradictory.
+ */
+const periodFields = {
+  year: z.number().int().min(1990).max(2100).optional(),
   quarter: z.number().int().min(1).max(4).optional(),
+  from: date.optional(),
+  to: date.optional(),
+};
+const period = z.object({
+  ...periodFields,
   /** At headquarters: one branch instead of the whole union. */
   branch: z.string().trim().min(1).max(32).optional(),
 });
@@ -338,11 +347,27 @@ export const contract = {
 
   'reports.appeals': period,
   'reports.appealsByChannel': period,
-  'reports.appealsByMonth': z.object({ year: z.number().int(), branch: code.optional() }),
+  'reports.appealsByMonth': period,
   'reports.overdue': z.object({ date: date.optional(), branch: code.optional() }),
   'reports.legal': period,
-  'reports.membership': z.object({ date: date.optional(), language, branch: code.optional() }),
+  /** As of `date` (or `to`), with the movement over the range `from`–`to` (by default from 1 January). */
+  'reports.membership': z.object({
+    date: date.optional(),
+    from: date.optional(),
+    to: date.optional(),
+    language,
+    branch: code.optional(),
+  }),
   'reports.dues': period,
+  /**
+   * The union's annual report for a year: members and PPOs per branch with density, appeals by category,
+   * «МедАдвокат» since `legalFrom` (November 2021 by default), dues per branch with completeness.
+   */
+  'reports.annual': z.object({
+    year: z.number().int().min(1990).max(2100),
+    legalFrom: date.optional(),
+    language,
+  }),
   /** Members month by month (chart); at headquarters also members per branch. */
   'reports.membershipSeries': z.object({
     months: z.number().int().min(2).max(60).default(12),
@@ -392,11 +417,12 @@ export const contract = {
       'legal-report',
       'membership-report',
       'dues-report',
+      'annual-report',
     ]),
+    legalFrom: date.optional(),
     orgCode: code.optional(),
     status: z.enum(['active', 'exited']).optional(),
-    year: z.number().int().min(1990).max(2100).optional(),
-    quarter: z.number().int().min(1).max(4).optional(),
+    ...periodFields,
     date: date.optional(),
     branch: code.optional(),
     language,

@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
-import { PrintRoot, printBranch, printRoute } from './print/PrintRoot.tsx';
+import { PrintRoot, printBranch, printRange, printRoute } from './print/PrintRoot.tsx';
 import { useHash } from './route.ts';
 import './i18n/index.ts';
 
@@ -25,7 +25,7 @@ const queryClient = new QueryClient({
 function Root() {
   const hash = useHash();
   const print = printRoute(hash);
-  return print ? <PrintRoot route={print} branch={printBranch(hash)} /> : <App />;
+  return print ? <PrintRoot route={print} branch={printBranch(hash)} range={printRange(hash)} /> : <App />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import type { Register } from '../../electron/core/register.ts';
@@ -144,6 +145,36 @@ describe("headquarters' workplace", () => {
     await expect(call(hq, 'members.get', { iin: '020202500009' })).rejects.toMatchObject({
       code: 'member.not_found',
     });
+  });
+
+  it("makes the union's annual report: per branch, appeals, MedAdvocate, dues; and the same as one XLSX", async () => {
+    const r = await call(hq, 'reports.annual', { year: 2024 });
+    expect(r.membership.rows).toEqual([
+      { branch: 'ALA', orgs: 2, members: 2, headcount: 30, density: 0.0667 },
+      { branch: 'KRG', orgs: 2, members: 2, headcount: 30, density: 0.0667 },
+    ]);
+    expect(r.membership.total).toEqual({ orgs: 4, members: 4, headcount: 60, density: 0.0667 });
+    expect(r.dues.rows.map((d) => [d.branch, d.receivedTiyn, d.completeness])).toEqual([
+      ['ALA', 100000, 1],
+      ['KRG', 100000, 1],
+    ]);
+    expect(r.dues.total).toMatchObject({ receivedTiyn: 200000, expectedTiyn: 200000, completeness: 1 });
+    expect(r.legalFrom).toBe('2021-11-01');
+    expect(r.legal.period).toMatchObject({ from: '2021-11-01', to: '2024-12-31' });
+    expect(r.appeals.period).toMatchObject({ year: 2024, from: '2024-01-01', to: '2024-12-31' });
+    const file = await call(hq, 'xlsx.export', { kind: 'annual-report', year: 2024 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.content, 'base64'));
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Численность по филиалам 2024',
+      'Сведения об обращениях 2024',
+      'МедАдвокат',
+      'Полнота сбора 2024',
+    ]);
+    const members = book.worksheets[0]!;
+    expect(members.getRow(members.rowCount).values).toEqual([undefined, 'ИТОГО', 4, 4, 60, 0.0667]);
+    const dues = book.worksheets[3]!;
+    expect(dues.getRow(2).values).toEqual([undefined, 'ALA', 1000, 1000, 1, expect.any(Number)]);
   });
 
   it('is read-only, and refuses a branch it does not know', async () => {

@@ -154,7 +154,31 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
       '#/print/membership?branch=KRG',
     );
     expect(await board.getByTestId('chart-branches').count()).toBe(0); // per-branch chart only union-wide
+    // a report over a range of dates, picked on the dashboard, printed
+    await board.getByTestId('period-kind').getByText('Период').click();
+    await board.getByTestId('period-from').fill('01.11.2021');
+    await board.getByTestId('period-to').fill(`31.12.${last}`);
+    expect(await board.getByTestId('print-appeals').getAttribute('href')).toBe(
+      `#/print/appeals?from=2021-11-01&to=${last}-12-31&branch=KRG`,
+    );
+    await board.getByTestId('print-dues').click();
+    await board.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    expect(await board.locator('h1').textContent()).toBe(
+      `Членские взносы и полнота сбора за период с 01.11.2021 по 31.12.${last}`,
+    );
+    expect(await board.locator('tr.total').first().textContent()).toContain('3 500');
     await board.close();
+
+    // the union's annual report, printed
+    const annual = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    await annual.goto(previews.at(-1)!.url.replace('#/', `#/print/annual/${last}`));
+    await annual.waitForSelector('[data-testid=print-page][data-ready=yes]');
+    expect(await annual.locator('h1').textContent()).toBe(`Годовой отчёт за ${last} год`);
+    expect(await annual.getByTestId('annual-members').locator('tr').nth(1).textContent()).toBe('KRG110—'); // PPOs, members, employees (not given), density
+    expect(await annual.getByTestId('annual-dues').textContent()).toContain('3 500');
+    expect(await annual.getByTestId('annual-legal').textContent()).toContain('0 членам Профсоюза');
+    await screenshot(annual, '26-hq-annual');
+    await annual.close();
 
     // headquarters' own screens list what was merged, union-wide and per branch, read-only
     const screens = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -7,7 +7,8 @@ import {
   type AppealChannel,
   type LegalKind,
 } from '../../shared/vocabulary.ts';
-import { monthsOfPeriod, periodBounds, type IsoDate } from '../dates.ts';
+import type { IsoDate } from '../dates.ts';
+import { periodMonths, resolvePeriod, type ResolvedPeriod } from './period.ts';
 import { appealFromRow, type Appeal } from '../appeals/appeals.ts';
 import type { Register, Tx } from '../register.ts';
 
@@ -19,14 +20,14 @@ export interface AppealsTotals {
   onControl: number;
 }
 export interface AppealsByCategory {
-  period: { year: number; quarter: number | null; from: IsoDate; to: IsoDate };
+  period: ResolvedPeriod;
   rows: Array<{ category: AppealCategory } & AppealsTotals>;
   total: AppealsTotals;
 }
 
 function inPeriod(db: Tx, period: Period) {
-  const { from, to } = periodBounds(period.year, period.quarter);
-  return { from, to, q: db('appeals').whereBetween('received_on', [from, to]) };
+  const resolved = resolvePeriod(period);
+  return { resolved, q: db('appeals').whereBetween('received_on', [resolved.from, resolved.to]) };
 }
 
 const TOTAL_COLUMNS = [
@@ -46,7 +47,7 @@ function totalsOf(r: Record<string, unknown> | undefined): AppealsTotals {
 }
 
 export async function appealsByCategory(reg: Register, period: Period): Promise<AppealsByCategory> {
-  const { from, to, q } = inPeriod(reg.db, period);
+  const { resolved, q } = inPeriod(reg.db, period);
   const rows: Array<Record<string, unknown>> = await q
     .select('category', ...TOTAL_COLUMNS.map((c) => reg.db.raw(c)))
     .groupBy('category');
@@ -61,7 +62,7 @@ export async function appealsByCategory(reg: Register, period: Period): Promise<
     }),
     { total: 0, closed: 0, economicEffectTiyn: 0, onControl: 0 },
   );
-  return { period: { year: period.year, quarter: period.quarter ?? null, from, to }, rows: out, total };
+  return { period: resolved, rows: out, total };
 }
 
 export async function appealsByChannel(reg: Register, period: Period) {
@@ -77,13 +78,13 @@ export async function appealsByChannel(reg: Register, period: Period) {
   };
 }
 
-export async function appealsByMonth(reg: Register, year: number) {
-  const { q } = inPeriod(reg.db, { year });
+export async function appealsByMonth(reg: Register, period: Period) {
+  const { resolved, q } = inPeriod(reg.db, period);
   const rows: Array<Record<string, unknown>> = await q
     .select(reg.db.raw('substr(received_on, 1, 7) AS month'), ...TOTAL_COLUMNS.map((c) => reg.db.raw(c)))
     .groupBy('month');
   const byMonth = new Map(rows.map((r) => [r.month as string, r]));
-  return { rows: monthsOfPeriod(year).map((month) => ({ month, ...totalsOf(byMonth.get(month)) })) };
+  return { rows: periodMonths(resolved).map((month) => ({ month, ...totalsOf(byMonth.get(month)) })) };
 }
 
 /** Open appeals past their due date on `date`, the oldest due first. */
@@ -110,9 +111,8 @@ export async function legalHelp(reg: Register, period: Period) {
       .select(reg.db.raw("coalesce(sum(legal_sum_tiyn), 0) AS sum, sum(status = 'closed') AS closed"))
       .groupBy('legal_kind');
   const byKind = new Map(rows.map((r) => [r.legal_kind, r]));
-  const helped = await inPeriod(reg.db, period)
-    .q.whereNotNull('legal_kind')
-    .countDistinct<{ n: number }[]>({ n: 'member_id' });
+  const { resolved, q: inRange } = inPeriod(reg.db, period);
+  const helped = await inRange.whereNotNull('legal_kind').countDistinct<{ n: number }[]>({ n: 'member_id' });
   const out = LEGAL_KIND_KEYS.map((kind: LegalKind) => {
     const r = byKind.get(kind);
     return {
@@ -123,6 +123,7 @@ export async function legalHelp(reg: Register, period: Period) {
     };
   });
   return {
+    period: resolved,
     rows: out,
     total: {
       cases: out.reduce((s, r) => s + r.cases, 0),

@@ -1,6 +1,7 @@
 import { compareNames } from '../../shared/collation.ts';
 import type { Period } from '../../shared/contract.ts';
-import { addMonths, monthEnd, monthsOfPeriod, type IsoDate, type Month } from '../dates.ts';
+import { addMonths, monthEnd, type IsoDate, type Month } from '../dates.ts';
+import { periodMonths, resolvePeriod, type ResolvedPeriod } from './period.ts';
 import { inScope, knownBranches, type ScopedRegister } from '../exchange/scope.ts';
 import { listRates, rateOn, type DuesRate } from '../settings/settings.ts';
 
@@ -20,7 +21,7 @@ export interface DuesTotals {
 }
 
 export interface DuesReport {
-  period: { year: number; quarter: number | null };
+  period: ResolvedPeriod;
   rows: Array<{ org: string; name: string; remittances: number } & DuesTotals>;
   months: Array<{ month: Month; receivedTiyn: number; expectedTiyn: number }>;
   arrears: Array<{ org: string; month: Month }>;
@@ -70,7 +71,9 @@ export async function duesReport(reg: ScopedRegister, period: Period, today: Iso
       parts.push({ branch, report: await duesReport(await inScope(base, branch), period, today) });
     return combineDues(period, parts);
   }
-  const months = monthsOfPeriod(period.year, period.quarter);
+  const resolved = resolvePeriod(period);
+  // A range of dates counts the months it touches: dues are remitted per month.
+  const months = periodMonths(resolved);
   const first = months[0]!;
   const last = months[months.length - 1]!;
   const rates = await listRates(reg.db);
@@ -150,7 +153,7 @@ export async function duesReport(reg: ScopedRegister, period: Period, today: Iso
   }
   arrears.sort((a, b) => compareNames(a.org, b.org) || a.month.localeCompare(b.month));
   return {
-    period: { year: period.year, quarter: period.quarter ?? null },
+    period: resolved,
     rows,
     months: months.map((month) => ({ month, ...byMonth.get(month)! })),
     arrears,
@@ -164,7 +167,8 @@ export function combineDues(
   parts: Array<{ branch: string; report: DuesReport }>,
 ): DuesReport {
   const total = emptyTotals();
-  const months = monthsOfPeriod(period.year, period.quarter).map((month) => ({
+  const resolved = resolvePeriod(period);
+  const months = periodMonths(resolved).map((month) => ({
     month,
     receivedTiyn: 0,
     expectedTiyn: 0,
@@ -183,5 +187,5 @@ export function combineDues(
     }
   }
   total.completeness = completeness(total.receivedTiyn, total.expectedTiyn);
-  return { period: { year: period.year, quarter: period.quarter ?? null }, rows, months, arrears, total };
+  return { period: resolved, rows, months, arrears, total };
 }

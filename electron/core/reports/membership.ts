@@ -1,7 +1,8 @@
 import { compareNames, type UiLanguage } from '../../shared/collation.ts';
 import { STAFF_CATEGORY_KEYS } from '../../shared/vocabulary.ts';
-import { addMonths, monthsOfPeriod, type IsoDate } from '../dates.ts';
+import { addMonths, type IsoDate } from '../dates.ts';
 import { countsSql } from '../members/history.ts';
+import { periodMonths } from './period.ts';
 import type { Register } from '../register.ts';
 
 /**
@@ -39,10 +40,12 @@ function ratio(a: number, b: number | null): number | null {
   return b ? Math.round((a / b) * 10000) / 10000 : null;
 }
 
+/** As of `date`; the movement month by month from `from` (by default 1 January of the date's year). */
 export async function membershipReport(
   reg: Register,
   date: IsoDate,
   language: UiLanguage = 'ru',
+  from: IsoDate = `${date.slice(0, 4)}-01-01`,
 ): Promise<MembershipReport> {
   const db = reg.db;
   // One pass over the history, grouped finely; the three breakdowns are sums of it.
@@ -84,13 +87,12 @@ export async function membershipReport(
   const members = rows.reduce((s, r) => s + r.members, 0);
   const headcount = rows.reduce((s, r) => s + (r.headcount ?? 0), 0);
 
-  const year = Number(date.slice(0, 4));
   const moves: Array<{ month: string; admitted: number; exited: number }> = await db.raw(
     `SELECT substr(event_date, 1, 7) AS month,
             sum(kind IN ('admitted', 'imported', 'transferred_from_branch')) AS admitted,
             sum(kind IN ('exited', 'transferred_to_branch')) AS exited
      FROM member_events e WHERE event_date BETWEEN ? AND ? AND ${countsSql('e')} GROUP BY month`,
-    [`${year}-01-01`, date],
+    [from, date],
   );
   const byMonth = new Map(moves.map((m) => [m.month, m]));
   const catCounts = new Map(perCategory.map((r) => [r.category, Number(r.n)]));
@@ -103,14 +105,12 @@ export async function membershipReport(
       male: Number(perSex.find((r) => r.sex === 'male')?.n ?? 0),
       female: Number(perSex.find((r) => r.sex === 'female')?.n ?? 0),
     },
-    movement: monthsOfPeriod(year)
-      .filter((m) => `${m}-01` <= date)
-      .map((month) => {
-        const m = byMonth.get(month);
-        const admitted = Number(m?.admitted ?? 0);
-        const exited = Number(m?.exited ?? 0);
-        return { month, admitted, exited, net: admitted - exited };
-      }),
+    movement: periodMonths({ year: null, quarter: null, from, to: date }).map((month) => {
+      const m = byMonth.get(month);
+      const admitted = Number(m?.admitted ?? 0);
+      const exited = Number(m?.exited ?? 0);
+      return { month, admitted, exited, net: admitted - exited };
+    }),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   termLabel,
 } from '../../shared/vocabulary.ts';
 import { listAppeals } from '../appeals/appeals.ts';
-import { monthsOfPeriod, type IsoDate } from '../dates.ts';
+import { monthsOfPeriod, parseDate, type IsoDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { withScope } from '../exchange/scope.ts';
 import { listMembers } from '../members/members.ts';
@@ -17,8 +17,10 @@ import type { Register } from '../register.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { appealsByCategory, legalHelp } from '../reports/appeals.ts';
 import { duesReport } from '../reports/dues.ts';
+import { periodName, resolvePeriod } from '../reports/period.ts';
 import { membershipReport } from '../reports/membership.ts';
 import { readSettings } from '../settings/settings.ts';
+import { annualSheets } from './annual.ts';
 import { labelsFor } from './labels.ts';
 import { streamedTable, table, writeWorkbook, type Table } from './workbook.ts';
 
@@ -155,11 +157,11 @@ async function duesGrid(reg: Register, year: number, language: UiLanguage): Prom
 
 async function appealsReportSheet(reg: Register, input: Input, language: UiLanguage) {
   const L = labelsFor(language);
-  const r = await appealsByCategory(reg, { year: input.year!, quarter: input.quarter });
+  const r = await appealsByCategory(reg, input);
   type R = (typeof r.rows)[number] | (typeof r.total & { category: 'total' });
   const zeroBlank = (n: number) => (n === 0 ? null : n);
   const sheet = table<R>({
-    name: `${L('sheetAppealsReport')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+    name: `${L('sheetAppealsReport')} ${periodName(r.period)}`,
     rows: r.rows,
     total: { ...r.total, category: 'total' },
     columns: [
@@ -180,11 +182,11 @@ async function appealsReportSheet(reg: Register, input: Input, language: UiLangu
 
 async function legalSheet(reg: Register, input: Input, language: UiLanguage) {
   const L = labelsFor(language);
-  const r = await legalHelp(reg, { year: input.year!, quarter: input.quarter });
+  const r = await legalHelp(reg, input);
   type K = (typeof r.rows)[number] | { kind: 'total'; cases: number; closed: number; allocatedTiyn: number };
   return [
     table<K>({
-      name: `${L('sheetLegal')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+      name: `${L('sheetLegal')} ${periodName(resolvePeriod(input))}`,
       rows: r.rows,
       total: { kind: 'total', ...r.total },
       columns: [
@@ -209,9 +211,9 @@ async function legalSheet(reg: Register, input: Input, language: UiLanguage) {
   ];
 }
 
-async function membershipSheets(reg: Register, date: IsoDate, language: UiLanguage) {
+async function membershipSheets(reg: Register, date: IsoDate, language: UiLanguage, from?: IsoDate) {
   const L = labelsFor(language);
-  const r = await membershipReport(reg, date, language);
+  const r = await membershipReport(reg, date, language, from);
   type P = (typeof r.rows)[number];
   const perOrg = table<P>({
     name: L('sheetMembership'),
@@ -253,10 +255,10 @@ async function membershipSheets(reg: Register, date: IsoDate, language: UiLangua
 
 async function duesReportSheets(reg: Register, input: Input, today: IsoDate, language: UiLanguage) {
   const L = labelsFor(language);
-  const r = await duesReport(reg, { year: input.year!, quarter: input.quarter }, today);
+  const r = await duesReport(reg, input, today);
   type D = (typeof r.rows)[number];
   const sheet = table<D>({
-    name: `${L('sheetDuesReport')} ${input.year}${input.quarter ? ` Q${input.quarter}` : ''}`,
+    name: `${L('sheetDuesReport')} ${periodName(r.period)}`,
     rows: r.rows,
     total: {
       org: L('total'),
@@ -282,8 +284,10 @@ async function duesReportSheets(reg: Register, input: Input, today: IsoDate, lan
 /** Any register or report as an XLSX file: its bytes and the file name to offer. */
 export async function exportXlsx(reg: Register, input: Input, today: IsoDate, progress?: ProgressReporter) {
   const language = (input.language ?? 'ru') as UiLanguage;
-  const needsYear = ['appeals-report', 'legal-report', 'dues-report', 'dues'].includes(input.kind);
-  if (needsYear && !input.year) {
+  const needsYear = ['appeals-report', 'legal-report', 'dues-report', 'dues', 'annual-report'].includes(
+    input.kind,
+  );
+  if (needsYear && !input.year && !(input.from && !['dues', 'annual-report'].includes(input.kind))) {
     refuse('xlsx.year_required', 'this spreadsheet needs a year', 'Для этой таблицы нужно указать год');
   }
   const settings = await readSettings(reg.db);
@@ -307,9 +311,16 @@ export async function exportXlsx(reg: Register, input: Input, today: IsoDate, pr
       case 'legal-report':
         return legalSheet(r, input, language);
       case 'membership-report':
-        return membershipSheets(r, input.date ?? today, language);
+        return membershipSheets(
+          r,
+          parseDate(input.to ?? input.date ?? today, input.to ? 'to' : 'date'),
+          language,
+          input.from ? parseDate(input.from, 'from') : undefined,
+        );
       case 'dues-report':
         return duesReportSheets(r, input, today, language);
+      case 'annual-report':
+        return annualSheets(reg, { year: input.year!, legalFrom: input.legalFrom }, today, language);
     }
   });
   const parts = [
@@ -318,6 +329,7 @@ export async function exportXlsx(reg: Register, input: Input, today: IsoDate, pr
     input.orgCode,
     input.year,
     input.quarter && `Q${input.quarter}`,
+    input.from && `${input.from}_${input.to ?? ''}`,
   ];
   const fileName = `${parts.filter(Boolean).join('-')}.xlsx`;
   return { fileName, bytes: await writeWorkbook(sheets, progress) };

@@ -275,21 +275,6 @@ export const EXCHANGE_REFUSALS = {
     kk: '{field}: үлестердің қосындысы 100 % емес, {value} %',
     en: '{field}: the shares add up to {value} %, not 100 %',
   },
-  'report.branch_scope': {
-    ru: 'В этой базе только филиал {own}; отчёт по филиалу {branch} строится в базе ЦС',
-    kk: 'Бұл базада тек {own} филиалы бар; {branch} филиалы бойынша есеп Орталық кеңестің базасында жасалады',
-    en: 'This register holds only branch {own}; a report for branch {branch} is made at headquarters',
-  },
-  'report.unknown_branch': {
-    ru: 'Филиал {branch} в ЦС не известен: нет ни его ключа, ни принятых пакетов',
-    kk: '{branch} филиалы Орталық кеңеске белгісіз: оның кілті де, қабылданған пакеттері де жоқ',
-    en: 'Headquarters does not know branch {branch}: neither its key nor any package of it',
-  },
-  'report.branch_required': {
-    ru: 'Укажите филиал: в ЦС у каждого филиала свои коды ППО (например, KRG/P001)',
-    kk: 'Филиалды көрсетіңіз: Орталық кеңесте әр филиалдың өз БКҰ кодтары бар (мысалы, KRG/P001)',
-    en: 'Name the branch: at headquarters each branch has its own PPO codes (e.g. KRG/P001)',
-  },
   'register.hq_read_only': {
     ru: 'В базе Центрального совета реестры филиалов только читаются; эти данные вносит филиал',
     kk: 'Орталық кеңестің базасында филиалдардың тізілімдері тек оқылады; бұл деректерді филиал енгізеді',

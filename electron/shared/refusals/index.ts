@@ -7,6 +7,7 @@ import { IMPORTS_FIELDS, IMPORTS_REFUSALS } from './imports.ts';
 import { MEMBERS_FIELDS, MEMBERS_REFUSALS } from './members.ts';
 import { ORGS_FIELDS, ORGS_REFUSALS } from './orgs.ts';
 import { REGISTER_FIELDS, REGISTER_REFUSALS } from './register.ts';
+import { REPORTS_FIELDS, REPORTS_REFUSALS } from './reports.ts';
 import type { FieldLabel, RefusalParams, Sentence } from './types.ts';
 
 export type { FieldLabel, RefusalParams, Sentence } from './types.ts';
@@ -29,6 +30,7 @@ export const REFUSALS = {
   ...IMPORTS_REFUSALS,
   ...EXCHANGE_REFUSALS,
   ...BACKUPS_REFUSALS,
+  ...REPORTS_REFUSALS,
 } satisfies Record<string, Sentence>;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -44,6 +46,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   ...IMPORTS_FIELDS,
   ...EXCHANGE_FIELDS,
   ...BACKUPS_FIELDS,
+  ...REPORTS_FIELDS,
 };
 
 export type Language = keyof Sentence;

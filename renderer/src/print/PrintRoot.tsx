@@ -2,12 +2,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './print.css';
 import { MembersListPrint } from './MembersListPrint.tsx';
+import { AnnualPrint } from './AnnualPrint.tsx';
 import { AppealsPrint, DuesPrint, MembershipPrint } from './ReportPrints.tsx';
 
 /** `#/print/<view>/<args…>`: a print view is a page of its own, so Electron and a browser print the same. */
 export function printRoute(hash: string): string[] | null {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   return parts[0] === 'print' ? parts.slice(1).map(decodeURIComponent) : null;
+}
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: a report over a range of dates instead of a year or quarter. */
+export function printRange(hash: string): { from?: string; to?: string } {
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  const iso = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  return { from: iso(query.get('from')), to: iso(query.get('to')) };
 }
 
 /** At headquarters, `?branch=KRG` narrows a report to one branch. */
@@ -25,15 +33,25 @@ function PageNumbers() {
   return <style>{css}</style>;
 }
 
-export function PrintRoot({ route, branch }: { route: string[]; branch?: string }) {
+export function PrintRoot({
+  route,
+  branch,
+  range = {},
+}: {
+  route: string[];
+  branch?: string;
+  range?: { from?: string; to?: string };
+}) {
   const { t } = useTranslation();
   const [view, a, b] = route;
   const year = Number(a) || new Date().getFullYear();
   const quarter = b ? Number(b) : undefined;
+  const period = range.from && range.to ? range : { year, quarter };
   let page: ReactNode;
   if (view === 'members' && a) page = <MembersListPrint orgCode={a} />;
-  else if (view === 'appeals') page = <AppealsPrint year={year} quarter={quarter} branch={branch} />;
-  else if (view === 'dues') page = <DuesPrint year={year} quarter={quarter} branch={branch} />;
+  else if (view === 'appeals') page = <AppealsPrint period={period} branch={branch} />;
+  else if (view === 'dues') page = <DuesPrint period={period} branch={branch} />;
+  else if (view === 'annual') page = <AnnualPrint year={year} legalFrom={range.from} />;
   else if (view === 'membership') page = <MembershipPrint branch={branch} />;
   else page = <p>{t('print.unknown')}</p>;
   return (

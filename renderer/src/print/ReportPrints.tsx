@@ -5,6 +5,7 @@ import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/
 import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api, useOperation } from '../api.ts';
 import { termLabel, useLanguage } from '../ui.tsx';
+import type { ReportPeriod } from '../period/PeriodPicker.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
 
 /** Whole tenge as the union's tables print them (`12 759 543`); tiyn only when there are any. */
@@ -16,15 +17,18 @@ function tenge(tiyn: number): string {
 /** The union leaves a cell empty rather than printing a zero (effect, on control). */
 const blankZero = (n: number, show: (n: number) => string = String) => (n === 0 ? '' : show(n));
 
-function PrintPage({
+export function PrintPage({
   title,
   ready,
   branch,
+  signer,
   children,
 }: {
   title: string;
   ready: boolean;
   branch?: string;
+  /** Who signs the page (by default the branch chair). */
+  signer?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -38,7 +42,7 @@ function PrintPage({
         <h1>{title}</h1>
         {children}
         <div className="print-signer">
-          {t('print.branchChairLine')} ____________________ {info.data?.chair ?? ''}
+          {signer ?? t('print.branchChairLine')} ____________________ {info.data?.chair ?? ''}
         </div>
       </div>
     </>
@@ -88,20 +92,22 @@ function PerOrgTable<T>({
   );
 }
 
-function usePeriodLabel(year: number, quarter?: number): string {
+export function usePeriodLabel(period: ReportPeriod): string {
   const { t } = useTranslation();
+  const { year, quarter, from, to } = period;
+  if (from && to) return t('print.periodRange', { from: formatDate(from), to: formatDate(to) });
   return quarter ? t('print.periodQuarter', { year, quarter }) : t('print.periodYear', { year });
 }
 
 /** Report 1 of the union: appeals by category, as in the annual report, with the period in the title. */
-export function AppealsPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
+export function AppealsPrint({ period, branch }: { period: ReportPeriod; branch?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const report = useOperation('reports.appeals', { year, quarter, branch });
+  const report = useOperation('reports.appeals', { ...period, branch });
   const r = report.data;
   return (
     <PrintPage
-      title={t('print.appealsTitle', { period: usePeriodLabel(year, quarter) })}
+      title={t('print.appealsTitle', { period: usePeriodLabel(period) })}
       ready={Boolean(r)}
       branch={branch}
     >
@@ -147,9 +153,9 @@ export function AppealsPrint({ year, quarter, branch }: { year: number; quarter?
 }
 
 /** Dues and completeness per PPO for the period, with the shares and a total row. */
-export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: number; branch?: string }) {
+export function DuesPrint({ period, branch }: { period: ReportPeriod; branch?: string }) {
   const { t } = useTranslation();
-  const report = useOperation('reports.dues', { year, quarter, branch });
+  const report = useOperation('reports.dues', { ...period, branch });
   const r = report.data;
   const cells = (x: NonNullable<typeof r>['total']) => (
     <>
@@ -163,7 +169,7 @@ export function DuesPrint({ year, quarter, branch }: { year: number; quarter?: n
   );
   return (
     <PrintPage
-      title={t('print.duesTitle', { period: usePeriodLabel(year, quarter) })}
+      title={t('print.duesTitle', { period: usePeriodLabel(period) })}
       ready={Boolean(r)}
       branch={branch}
     >

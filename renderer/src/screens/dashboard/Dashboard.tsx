@@ -6,6 +6,7 @@ import { formatPercent, formatTiyn } from '../../../../electron/shared/format.ts
 import { api, useOperation } from '../../api.ts';
 import { DashboardCharts } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
+import { periodShort, printPath, usePeriodPicker } from '../../period/PeriodPicker.tsx';
 import { useLanguage } from '../../ui.tsx';
 
 function Stat({ label, value, testId }: { label: string; value: string | number; testId: string }) {
@@ -36,6 +37,9 @@ export function Dashboard() {
   const open = useOperation('appeals.list', { open: true, branch });
   const overdue = useOperation('reports.overdue', { branch });
   const scope = branch ? `?branch=${branch}` : '';
+  // the printed and Excel reports follow a period of their own: a year, a quarter or a range of dates
+  const { period, complete, picker } = usePeriodPicker(year);
+  const annualYear = period.year ?? year - 1;
   const m = membership.data;
   const openCount = open.data?.length ?? 0;
   return (
@@ -56,13 +60,52 @@ export function Dashboard() {
         <Button size="xs" variant="light" component="a" href={`#/print/membership${scope}`}>
           {t('dashboard.printMembership')}
         </Button>
-        <Button size="xs" variant="light" component="a" href={`#/print/appeals/${year}${scope}`}>
-          {t('dashboard.printAppeals', { year })}
-        </Button>
-        <Button size="xs" variant="light" component="a" href={`#/print/dues/${year}${scope}`}>
-          {t('dashboard.printDues', { year })}
-        </Button>
         <XlsxButton input={{ kind: 'membership-report', branch }} label={t('dashboard.xlsxMembership')} />
+      </Group>
+      <Group gap="xs" align="flex-end" data-testid="period-links">
+        {picker}
+        <Button
+          size="xs"
+          variant="light"
+          component="a"
+          href={printPath('appeals', period, branch)}
+          disabled={!complete}
+          data-testid="print-appeals"
+        >
+          {t('dashboard.printAppeals', { year: periodShort(period) })}
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          component="a"
+          href={printPath('dues', period, branch)}
+          disabled={!complete}
+          data-testid="print-dues"
+        >
+          {t('dashboard.printDues', { year: periodShort(period) })}
+        </Button>
+        {complete && (
+          <XlsxButton
+            input={{ kind: 'legal-report', ...period, branch }}
+            label={t('appeals.legalXlsx')}
+            testId="xlsx-legal-period"
+          />
+        )}
+        {hq && (
+          <>
+            <Button
+              size="xs"
+              variant="light"
+              color="grape"
+              component="a"
+              href={`#/print/annual/${annualYear}`}
+              data-testid="print-annual"
+            >
+              {t('hq.annualPrint', { year: annualYear })}
+            </Button>
+            <XlsxButton input={{ kind: 'annual-report', year: annualYear }} label={t('hq.annualXlsx')} />
+          </>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <Stat label={t('dashboard.members')} value={m?.total.members ?? '…'} testId="stat-members" />
