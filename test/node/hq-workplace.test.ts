@@ -164,7 +164,7 @@ describe("headquarters' workplace", () => {
     expect(r.appeals.period).toMatchObject({ year: 2024, from: '2024-01-01', to: '2024-12-31' });
     const file = await call(hq, 'xlsx.export', { kind: 'annual-report', year: 2024 });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.content, 'base64'));
+    await book.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Численность по филиалам 2024',
       'Сведения об обращениях 2024',
