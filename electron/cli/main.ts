@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { OPERATION_NAMES, type OperationName } from '../shared/contract.ts';
 import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
 import { generateDemo } from '../core/demo/demo.ts';
-import { RegisterError } from '../core/errors.ts';
+import { RegisterError, refusal } from '../core/errors.ts';
+import { closeLog, logDir, logError, openLog } from '../core/log.ts';
 import { call } from '../core/service.ts';
 import { COMMANDS, reportAsXlsx, type Flags } from './commands.ts';
 import { formatResult } from './format.ts';
@@ -179,7 +180,20 @@ main(process.argv.slice(2)).then(
       for (const d of err.details) process.stderr.write(`  row ${d.row}, ${d.column}: ${d.message}\n`);
       process.exit(1);
     }
-    process.stderr.write(`internal error: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(3);
+    void reportInternal(err).finally(() => process.exit(3));
   },
 );
+
+/** An unexpected error: its stack goes to the log file, the person sees where and under which id. */
+async function reportInternal(err: unknown): Promise<void> {
+  let file: string | null = null;
+  try {
+    file = await openLog({ dir: logDir(), process: 'cli' });
+  } catch {
+    // the log folder cannot be written: the id still goes to stderr with the record
+  }
+  const logId = logError(err, { argv: process.argv.slice(2, 4) });
+  const internal = refusal('internal', { logId });
+  process.stderr.write(`error [internal]: ${internal.message}${file ? ` (${file})` : ''}\n`);
+  closeLog();
+}

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
 import type { UiLanguage } from '../shared/collation.ts';
-import type { Envelope } from '../shared/envelope.ts';
+import type { Envelope, Refusal } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { removeAppeal, reopenAppeal } from './appeals/corrections.ts';
 import { journal, recordHistory } from './history/history.ts';
@@ -24,7 +24,8 @@ import {
   updateLine,
   updateRemittance,
 } from './dues/corrections.ts';
-import { RegisterError, refuse } from './errors.ts';
+import { RegisterError, refusal, refuse } from './errors.ts';
+import { logError } from './log.ts';
 import { previewImport, runImport } from './import/run.ts';
 import { exportXlsx } from './spreadsheets/exports.ts';
 import { attachPayrollRegister, checkPayrollRegister, payrollColumns } from './dues/payroll.ts';
@@ -308,11 +309,7 @@ export async function call<K extends OperationName>(
 ): Promise<OperationResult<K>> {
   // hasOwn, not `contract[op]`: a name like "toString" must not reach the prototype.
   if (!Object.hasOwn(contract, op)) {
-    throw new RegisterError(
-      'input.unknown_operation',
-      `unknown operation ${String(op)}`,
-      `Неизвестная операция ${String(op)}`,
-    );
+    throw refusal('input.unknown_operation', { op: String(op) });
   }
   const parsed = contract[op].safeParse(input ?? {});
   if (!parsed.success) throw inputError(parsed.error);
@@ -328,37 +325,49 @@ export async function call<K extends OperationName>(
 }
 
 /**
- * `call` for transports: refusals become values; anything unexpected is logged here (with its stack) and
- * reaches the window only as a generic sentence, so no internals leak into the renderer.
+ * `call` for transports: refusals become values; anything unexpected is written to the log here (with its
+ * stack) and reaches a person only as the `internal` refusal with the log entry's id, so no internals leak.
  */
 export async function callSafely(
   reg: Register,
   op: string,
   input: unknown,
-  log: (err: unknown) => void = (err) => console.error(err),
+  log: (err: unknown, context: Record<string, unknown>) => string = logError,
   options: CallOptions = {},
 ): Promise<Envelope<unknown>> {
   try {
     return { ok: true, value: await call(reg, op as OperationName, input, options) };
   } catch (err) {
-    if (err instanceof RegisterError) {
-      return {
-        ok: false,
-        code: err.code,
-        message: err.message,
-        messageRu: err.messageRu,
-        params: err.params,
-        ...(err.field ? { field: err.field } : {}),
-        details: err.details,
-      };
-    }
-    log(err);
+    return refusalEnvelope(err, { op }, log);
+  }
+}
+
+/** A thrown refusal as an envelope; anything else logged, as `internal` with the log id. */
+export function refusalEnvelope(
+  err: unknown,
+  context: Record<string, unknown> = {},
+  log: (err: unknown, context: Record<string, unknown>) => string = logError,
+): Refusal {
+  if (err instanceof RegisterError) {
     return {
       ok: false,
-      code: 'internal',
-      message: 'An internal error occurred; it has been written to the log',
-      messageRu: 'Произошла внутренняя ошибка; подробности записаны в журнал',
-      details: [],
+      code: err.code,
+      message: err.message,
+      messageRu: err.messageRu,
+      params: err.params,
+      ...(err.field ? { field: err.field } : {}),
+      details: err.details,
     };
   }
+  const logId = log(err, context);
+  const internal = refusal('internal', { logId });
+  return {
+    ok: false,
+    code: internal.code,
+    message: internal.message,
+    messageRu: internal.messageRu,
+    params: internal.params,
+    logId,
+    details: [],
+  };
 }

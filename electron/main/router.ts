@@ -1,5 +1,7 @@
 import type { Envelope } from '../shared/envelope.ts';
-import { callSafely } from '../core/service.ts';
+import { refusalEnvelope, callSafely } from '../core/service.ts';
+import { refusal } from '../core/errors.ts';
+import { logError } from '../core/log.ts';
 import type { Register } from '../core/register.ts';
 import { isTrustedAppUrl } from './policy.ts';
 
@@ -10,30 +12,17 @@ export { IPC_CHANNEL } from './policy.ts';
  * contract's, its input valid for that operation's zod schema (checked inside `call`). Every answer is an
  * envelope; errors never carry stack traces.
  */
-export function createRouter(reg: Register, log: (err: unknown) => void = (err) => console.error(err)) {
+export function createRouter(
+  reg: Register,
+  log: (err: unknown, context: Record<string, unknown>) => string = logError,
+) {
   return async (
     senderUrl: string | undefined | null,
     op: unknown,
     input: unknown,
   ): Promise<Envelope<unknown>> => {
-    if (!senderUrl || !isTrustedAppUrl(senderUrl)) {
-      return {
-        ok: false,
-        code: 'ipc.untrusted_sender',
-        message: 'the request did not come from a page of the app',
-        messageRu: 'Запрос пришёл не со страницы программы',
-        details: [],
-      };
-    }
-    if (typeof op !== 'string') {
-      return {
-        ok: false,
-        code: 'input.unknown_operation',
-        message: 'no operation named',
-        messageRu: 'Не указана операция',
-        details: [],
-      };
-    }
+    if (!senderUrl || !isTrustedAppUrl(senderUrl)) return refusalEnvelope(refusal('ipc.untrusted_sender'));
+    if (typeof op !== 'string') return refusalEnvelope(refusal('input.unknown_operation', { op: '' }));
     return callSafely(reg, op, input, log);
   };
 }

@@ -1,3 +1,4 @@
+import { APP_FIELDS, APP_REFUSALS } from './app.ts';
 import { APPEALS_FIELDS, APPEALS_REFUSALS } from './appeals.ts';
 import { BACKUPS_FIELDS, BACKUPS_REFUSALS } from './backups.ts';
 import { COMMON_FIELDS, COMMON_REFUSALS } from './common.ts';
@@ -22,6 +23,7 @@ export type { FieldLabel, RefusalParams, Sentence } from './types.ts';
  */
 export const REFUSALS = {
   ...COMMON_REFUSALS,
+  ...APP_REFUSALS,
   ...REGISTER_REFUSALS,
   ...ORGS_REFUSALS,
   ...MEMBERS_REFUSALS,
@@ -38,6 +40,7 @@ export type RefusalCode = keyof typeof REFUSALS;
 /** Field labels by the contract's field name (`transferredOn` → «Дата перевода»). */
 export const FIELD_LABELS: Record<string, FieldLabel> = {
   ...COMMON_FIELDS,
+  ...APP_FIELDS,
   ...REGISTER_FIELDS,
   ...ORGS_FIELDS,
   ...MEMBERS_FIELDS,
