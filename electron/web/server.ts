@@ -20,9 +20,39 @@ export interface WebPreview {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+/** Compared as bytes: a header of non-ASCII characters has another byte length than its string length. */
+export function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Only this computer's own names with the preview's port: a page on another site that a DNS name was
+ * pointed at 127.0.0.1 for (DNS rebinding) sends its own host name, and is refused.
+ */
+export function trustedHost(host: string | undefined, port: number): boolean {
+  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+}
+
+/** The request's path, or null when the request line is not a path this server could have served. */
+export function requestPath(raw: string | undefined): string | null {
+  if (!raw?.startsWith('/')) return null;
+  try {
+    return new URL(raw, `http://${LOOPBACK}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** The operation named by `/api/<op>`, or null when its percent-encoding is broken. */
+export function operationName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
 }
 
 export async function startWebPreview(
@@ -32,17 +62,21 @@ export async function startWebPreview(
   const host = options.host ?? LOOPBACK;
   if (host !== LOOPBACK) throw new Error(`the web preview binds to ${LOOPBACK} only, not ${host}`);
   const token = randomBytes(24).toString('base64url');
+  let port = 0;
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
     const headers = {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     };
-    if (url.pathname.startsWith('/api/')) {
+    if (!trustedHost(req.headers.host, port)) return void res.writeHead(403, headers).end();
+    const pathname = requestPath(req.url);
+    if (pathname === null) return void res.writeHead(400, headers).end();
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return void res.writeHead(405, headers).end();
-      if (!sameToken(req.headers['x-aqniet-token'] as string | undefined, token))
-        return void res.writeHead(403, headers).end();
+      if (!sameToken(req.headers['x-aqniet-token'], token)) return void res.writeHead(403, headers).end();
+      const op = operationName(pathname);
+      if (op === null) return void res.writeHead(400, headers).end();
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
@@ -57,7 +91,7 @@ export async function startWebPreview(
         } catch {
           return void res.writeHead(400, headers).end();
         }
-        const result = await callSafely(reg, decodeURIComponent(url.pathname.slice(5)), input);
+        const result = await callSafely(reg, op, input);
         res
           .writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
           .end(JSON.stringify(result));
@@ -65,7 +99,7 @@ export async function startWebPreview(
       return;
     }
     if (req.method !== 'GET') return void res.writeHead(405, headers).end();
-    const file = resolveAppPath(options.root, url.pathname);
+    const file = resolveAppPath(options.root, pathname);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile())
       return void res.writeHead(404, headers).end();
     res.writeHead(200, { ...headers, 'Content-Type': contentType(file) });
@@ -75,7 +109,7 @@ export async function startWebPreview(
     server.once('error', reject);
     server.listen(options.port ?? 0, host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${LOOPBACK}:${port}/?token=${token}#/`,
     token,

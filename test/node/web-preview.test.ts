@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,18 @@ async function preview() {
   const web = await startWebPreview(reg, { root });
   const base = new URL(web.url).origin;
   return { reg, web, base };
+}
+
+/** Sends bytes as they are (fetch would refuse to send a malformed request); the status line of the answer. */
+function raw(base: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(Buffer.from(request, 'latin1')));
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('end', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
 }
 
 describe('web preview', () => {
@@ -51,6 +64,74 @@ describe('web preview', () => {
     } finally {
       await web.close();
     }
+  });
+
+  describe('survives malformed requests, and keeps answering', () => {
+    it.each([
+      [
+        'a token of 32 non-ASCII bytes (Node reads them as 32 Latin-1 characters: 64 bytes in UTF-8)',
+        '403',
+        (host: string) =>
+          `POST /api/register.info HTTP/1.1\r\nHost: ${host}\r\nX-Aqniet-Token: ${'\u00e9'.repeat(32)}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      ],
+      [
+        'a request line that is no URL',
+        '400',
+        (host: string) => `GET http://[ HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+      ],
+      [
+        'a broken percent-encoding in the operation',
+        '400',
+        (host: string) =>
+          `POST /api/%E0%A4%A HTTP/1.1\r\nHost: ${host}\r\nX-Aqniet-Token: {token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      ],
+      [
+        'a broken percent-encoding in a page path',
+        '404',
+        (host: string) => `GET /%E0%A4%A HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+      ],
+      [
+        'another host name (DNS rebinding)',
+        '403',
+        () => `GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+      ],
+      [
+        'the right name with another port',
+        '403',
+        () => `GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\nConnection: close\r\n\r\n`,
+      ],
+      ['no Host at all', '403', () => `GET / HTTP/1.0\r\n\r\n`],
+    ])('%s → %s', async (_name, status, request) => {
+      const { web, base } = await preview();
+      try {
+        const host = new URL(base).host;
+        const line = await raw(base, request(host).replace('{token}', web.token));
+        expect(line).toMatch(new RegExp(`^HTTP/1\\.[01] ${status} `));
+        // the server is still there
+        const ok = await fetch(`${base}/api/register.info`, {
+          method: 'POST',
+          headers: { 'X-Aqniet-Token': web.token },
+          body: '{}',
+        });
+        expect(ok.status).toBe(200);
+      } finally {
+        await web.close();
+      }
+    });
+
+    it('answers localhost with its port as well as 127.0.0.1', async () => {
+      const { web, base } = await preview();
+      try {
+        const port = new URL(base).port;
+        const line = await raw(
+          base,
+          `GET / HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`,
+        );
+        expect(line).toMatch(/^HTTP\/1\.1 200 /);
+      } finally {
+        await web.close();
+      }
+    });
   });
 
   it('serves the page with the CSP and nothing outside its folder', async () => {
