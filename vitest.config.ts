@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -14,5 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // No test (nor a CLI or web preview it spawns) writes its log into the developer's own user-data folder.
+    env: { AQNIET_LOG_DIR: path.join(os.tmpdir(), 'aqniet-test-logs') },
   },
 });

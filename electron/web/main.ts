@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { dailyBackup } from '../core/backups/operations.ts';
 import { closeRegister, openRegister } from '../core/db/init.ts';
 import { RegisterError } from '../core/errors.ts';
+import { logDir, openLog } from '../core/log.ts';
 import { startWebPreview } from './server.ts';
 
 /**
@@ -16,6 +17,7 @@ async function main() {
       port: { type: 'string' },
       root: { type: 'string' },
       host: { type: 'string' },
+      'log-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -23,6 +25,7 @@ async function main() {
     process.stderr.write('usage: npm run -s web -- --db FILE [--port N]\n');
     process.exit(2);
   }
+  await openLog({ dir: values['log-dir'] ?? logDir(), process: 'web' });
   const reg = await openRegister(values.db);
   // once a day on the first start; a failed copy is reported, and the register still opens
   await dailyBackup(reg).catch((err: unknown) => console.error(err));

@@ -147,11 +147,22 @@ describe('web preview', () => {
     }
   });
 
-  it('prints the URL with its token as the first line (npm run -s web)', async () => {
+  it('prints the URL with its token as the first line (npm run -s web), and logs to web.N.log', async () => {
     const reg = await freshRegister();
+    const logs = tempDir();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'electron/web/main.ts'), '--db', reg.file, '--root', tempDir()],
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'electron/web/main.ts'),
+        '--db',
+        reg.file,
+        '--root',
+        tempDir(),
+        '--log-dir',
+        logs,
+      ],
       { cwd: ROOT },
     );
     try {
@@ -172,6 +183,7 @@ describe('web preview', () => {
       expect(((await res.json()) as { value: { branchName: string } }).value.branchName).toBe(
         'Карагандинский филиал',
       );
+      expect(fs.readdirSync(logs)).toEqual([expect.stringMatching(/^web\.\d+\.log$/)]);
     } finally {
       child.kill('SIGTERM');
     }
