@@ -3,9 +3,13 @@ import type * as Electron from 'electron';
 import { dailyBackup } from '../core/backups/operations.ts';
 import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
 import { isNetworkPath } from '../core/db/open.ts';
+import { logDir, logError, logInfo, openLog } from '../core/log.ts';
 import type { Register } from '../core/register.ts';
-import { databaseFile } from './config.ts';
-import { buildMenu } from './menu.ts';
+import { readSettings } from '../core/settings/settings.ts';
+import type { UiLanguage } from '../shared/collation.ts';
+import { databaseFile, readConfig, updateConfig } from './config.ts';
+import { label, systemLanguage } from './labels.ts';
+import { buildMenu, PDF_OPTIONS } from './menu.ts';
 import {
   APP_ENTRY,
   APP_HOST,
@@ -19,8 +23,7 @@ import {
   webPreferences,
 } from './policy.ts';
 import { createRouter } from './router.ts';
-import { checkForUpdates, type Updater, type UpdateStatus } from './updates.ts';
-import { readSettings } from '../core/settings/settings.ts';
+import { updateFlow, updateMessage } from './updates-ui.ts';
 
 /**
  * The main process, written against the Electron API it is given so that a test can start it with a stub
@@ -37,14 +40,14 @@ export interface StartOptions {
 }
 
 export interface RunningApp {
-  register: Register;
+  readonly register: Register;
   window: Electron.BrowserWindow;
   stop(): Promise<void>;
 }
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'Menu' | 'dialog' | 'safeStorage'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'Menu' | 'dialog' | 'safeStorage' | 'shell'
 >;
 
 export function registerSchemes(electron: Pick<ElectronModule, 'protocol'>): void {
@@ -55,24 +58,38 @@ export function registerSchemes(electron: Pick<ElectronModule, 'protocol'>): voi
 }
 
 async function openOrCreate(file: string): Promise<Register> {
-  if (isNetworkPath(file)) return openRegister(file); // refuses with a sentence that explains why
-  if (fs.existsSync(file)) return openRegister(file);
-  return initRegister(file, { kind: 'branch', code: 'BRANCH', name: 'Филиал' });
+  const reg =
+    isNetworkPath(file) || fs.existsSync(file) // a network path is refused with a sentence
+      ? await openRegister(file)
+      : await initRegister(file, { kind: 'branch', code: 'BRANCH', name: 'Филиал' });
+  // once a day on the first start; a failed copy is logged, and the register still opens
+  await dailyBackup(reg).catch((err: unknown) => logError(err, { what: 'daily backup' }));
+  return reg;
+}
+
+/** The UI language for what the main process says before (or without) a register: the last one chosen. */
+export function startLanguage(electron: Pick<ElectronModule, 'app'>): UiLanguage {
+  const userData = electron.app.getPath('userData');
+  return readConfig(userData).language ?? systemLanguage(electron.app.getLocale?.());
 }
 
 export async function startApp(electron: ElectronModule, options: StartOptions): Promise<RunningApp> {
   const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog } = electron;
-  const file = options.databaseFile ?? databaseFile(app.getPath('userData'));
-  const register = await openOrCreate(file);
-  // once a day on the first start; a failed copy is reported, and the register still opens
-  await dailyBackup(register).catch((err: unknown) => console.error(err));
+  const userData = app.getPath('userData');
+  await openLog({ dir: logDir(userData), process: 'main' });
+  logInfo('start', { version: app.getVersion() });
+  let language = startLanguage(electron);
+  let file = options.databaseFile ?? databaseFile(userData);
+  let register = await openOrCreate(file);
+  const vault = electron.safeStorage.isEncryptionAvailable()
+    ? {
+        seal: (secret: string) => electron.safeStorage.encryptString(secret).toString('base64'),
+        open: (sealedText: string) => electron.safeStorage.decryptString(Buffer.from(sealedText, 'base64')),
+      }
+    : undefined;
   // Private keys (exchange) are sealed with the OS key store where it is available.
-  if (electron.safeStorage.isEncryptionAvailable()) {
-    register.vault = {
-      seal: (secret) => electron.safeStorage.encryptString(secret).toString('base64'),
-      open: (sealedText) => electron.safeStorage.decryptString(Buffer.from(sealedText, 'base64')),
-    };
-  }
+  register.vault = vault;
+  let route = createRouter(register);
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
@@ -88,16 +105,6 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     callback(permissionGranted(permission)),
   );
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission));
-
-  const route = createRouter(register);
-
-  // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
-  const checkUpdates = async (): Promise<UpdateStatus> => {
-    const settings = await readSettings(register.db);
-    if (!(app as { isPackaged?: boolean }).isPackaged) return settings.updateUrl ? 'up-to-date' : 'disabled';
-    const { autoUpdater } = await import('electron-updater');
-    return checkForUpdates(autoUpdater as unknown as Updater, settings.updateUrl);
-  };
 
   const window = new BrowserWindow({
     width: 1360,
@@ -115,28 +122,6 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  Menu.setApplicationMenu(
-    buildMenu(electron, window, (await readSettings(register.db)).language, checkUpdates),
-  );
-  ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown) => {
-    const result = await route(event.senderFrame?.url, op, input);
-    // The menu follows the UI language the user picks in the window.
-    const language = (input as { language?: unknown } | null)?.language;
-    if (
-      result.ok &&
-      op === 'settings.update' &&
-      (language === 'ru' || language === 'kk' || language === 'en')
-    ) {
-      Menu.setApplicationMenu(buildMenu(electron, window, language, checkUpdates));
-    }
-    return result;
-  });
-  await window.loadURL(APP_ENTRY);
-
-  void checkUpdates().then(
-    (status) => console.log(`update check: ${status}`),
-    (err: unknown) => console.error(err),
-  );
 
   let stopped = false;
   const stop = async () => {
@@ -144,14 +129,110 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     stopped = true;
     ipcMain.removeHandler(IPC_CHANNEL);
     await closeRegister(register); // pending writes finish first: knex waits for the running query
+    logInfo('stopped');
   };
+
+  // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
+  const updates = updateFlow(
+    electron,
+    () => window,
+    () => language,
+    stop,
+  );
+  const checkUpdates = async () => {
+    const { updateUrl } = await readSettings(register.db);
+    if (!app.isPackaged) return { status: updateUrl ? ('up-to-date' as const) : ('disabled' as const) };
+    return updates.check(updateUrl);
+  };
+
+  /** Another register file (a second branch, headquarters): the current one is closed first. */
+  const switchDatabase = async (mode: 'open' | 'create') => {
+    const filters = [{ name: 'Aqniet Register', extensions: ['sqlite'] }];
+    const chosen =
+      mode === 'open'
+        ? (await dialog.showOpenDialog(window, { filters, properties: ['openFile'] })).filePaths[0]
+        : (await dialog.showSaveDialog(window, { filters, defaultPath: 'register.sqlite' })).filePath;
+    if (!chosen) return;
+    if (isNetworkPath(chosen))
+      return void dialog.showErrorBox('Aqniet Register', label(language, 'db.networkPath'));
+    const next = await openOrCreate(chosen);
+    next.vault = vault;
+    await closeRegister(register);
+    [register, file] = [next, chosen];
+    route = createRouter(register);
+    updateConfig(userData, { databaseFile: file });
+    window.webContents.reload();
+  };
+
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu(electron, language, {
+        openDatabase: () => void switchDatabase('open').catch((err) => showFailure(err)),
+        createDatabase: () => void switchDatabase('create').catch((err) => showFailure(err)),
+        print: () => window.webContents.print({ silent: false }),
+        saveAsPdf: () => void saveAsPdf(),
+        checkUpdates: () =>
+          void checkUpdates().then((check) =>
+            dialog.showMessageBox(window, {
+              title: 'Aqniet Register',
+              message: updateMessage(language, check),
+            }),
+          ),
+        openLogs: () => void electron.shell.openPath(logDir(userData)),
+        about: () =>
+          void dialog.showMessageBox(window, {
+            title: 'Aqniet Register',
+            message: `Aqniet Register ${app.getVersion()}`,
+          }),
+      }),
+    );
+  const showFailure = (err: unknown) => {
+    const logId = logError(err, { what: 'menu' });
+    dialog.showErrorBox('Aqniet Register', `${label(language, 'start.failed')} (${logId})`);
+  };
+  const saveAsPdf = async () => {
+    const { filePath } = await dialog.showSaveDialog(window, {
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (filePath) fs.writeFileSync(filePath, await window.webContents.printToPDF(PDF_OPTIONS));
+  };
+  language = (await readSettings(register.db)).language;
+  setMenu();
+
+  ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown) => {
+    const result = await route(event.senderFrame?.url, op, input);
+    // The menu follows the UI language the user picks in the window.
+    const chosen = (input as { language?: unknown } | null)?.language;
+    if (result.ok && op === 'settings.update' && (chosen === 'ru' || chosen === 'kk' || chosen === 'en')) {
+      language = chosen;
+      updateConfig(userData, { language });
+      setMenu();
+    }
+    return result;
+  });
+  await window.loadURL(APP_ENTRY);
+
+  void checkUpdates().then(
+    (check) => logInfo('update check', { ...check }),
+    (err: unknown) => logError(err, { what: 'update check' }),
+  );
+
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
     void stop().then(
       () => app.quit(),
-      (err) => dialog.showErrorBox('Aqniet Register', String(err)),
+      (err) => {
+        logError(err, { what: 'stop' });
+        app.exit(1);
+      },
     );
   });
-  return { register, window, stop };
+  return {
+    get register() {
+      return register;
+    },
+    window,
+    stop,
+  };
 }

@@ -6,7 +6,11 @@ import { z } from 'zod';
  * Which register file the window opens: the default one in the user-data folder, or one the user chose
  * ("Open database…" for a second branch or for headquarters). Kept in config.json beside it.
  */
-const ConfigSchema = z.object({ databaseFile: z.string().min(1).optional() });
+const ConfigSchema = z.object({
+  databaseFile: z.string().min(1).optional(),
+  /** The UI language last chosen, for what is said before a register is open (a start-up failure). */
+  language: z.enum(['ru', 'kk', 'en']).optional(),
+});
 export type AppConfig = z.output<typeof ConfigSchema>;
 
 export function configFile(userData: string): string {
@@ -27,6 +31,11 @@ export function writeConfig(userData: string, config: AppConfig): void {
   const file = configFile(userData);
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(config, null, 2));
   fs.renameSync(`${file}.tmp`, file); // never a half-written config
+}
+
+/** Changes some fields, keeping the others. */
+export function updateConfig(userData: string, patch: AppConfig): void {
+  writeConfig(userData, { ...readConfig(userData), ...patch });
 }
 
 export function databaseFile(userData: string): string {

@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import * as electron from 'electron';
-import { registerSchemes, startApp } from './app.ts';
+import { registerSchemes, startApp, startLanguage } from './app.ts';
+import { label } from './labels.ts';
+import { startupFailure } from './startup.ts';
 
 const { app, dialog } = electron;
 
@@ -13,8 +15,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerSchemes(electron);
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(
-    async () => {
+  app
+    .whenReady()
+    .then(async () => {
       const here = import.meta.dirname;
       const running = await startApp(electron, {
         rendererDir: path.join(here, '../renderer'),
@@ -24,10 +27,11 @@ if (!app.requestSingleInstanceLock()) {
         if (running.window.isMinimized()) running.window.restore();
         running.window.focus();
       });
-    },
-    (err: unknown) => {
-      dialog.showErrorBox('Aqniet Register', err instanceof Error ? err.message : String(err));
-      app.quit();
-    },
-  );
+    })
+    .catch((err: unknown) => {
+      // the whole start, not only whenReady: a register that cannot be opened ends here, said in words
+      const language = startLanguage(electron);
+      dialog.showErrorBox(label(language, 'start.failed'), startupFailure(err, language));
+      app.exit(1);
+    });
 }

@@ -10,6 +10,7 @@ import {
   webPreferences,
 } from '../../electron/main/policy.ts';
 import { recorded } from '../stubs/electron.ts';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import { tempDir } from './helpers.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../../out/main/main.js');
@@ -60,8 +61,17 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
 
     const help = (menu.template[2] as unknown as { submenu: Array<{ label: string; click: () => void }> })
       .submenu;
+    expect(help.map((i) => i.label).filter(Boolean)).toEqual([
+      'Проверить обновления',
+      'Открыть папку журналов',
+      'О программе',
+    ]);
     help.find((i) => i.label === 'Проверить обновления')!.click();
     await expect.poll(() => recorded.messages).toEqual(['Адрес обновлений не задан (Настройки).']);
+    help.find((i) => i.label === 'Открыть папку журналов')!.click();
+    const logs = process.env.AQNIET_LOG_DIR ?? path.join(recorded.userData, 'logs');
+    expect(recorded.opened).toEqual([logs]);
+    expect(fs.readdirSync(logs)).toContain('main.1.log');
 
     const handler = recorded.handlers.get(IPC_CHANNEL)!;
     const trusted = { senderFrame: { url: APP_ENTRY } };
@@ -98,5 +108,29 @@ describe.skipIf(!built)('the built main process, started with a stub Electron', 
     expect(foreign).toMatchObject({ ok: false, code: 'ipc.untrusted_sender' });
     const noFrame = await handler({ senderFrame: null }, 'register.info', {});
     expect(noFrame).toMatchObject({ ok: false, code: 'ipc.untrusted_sender' });
+
+    // File → Open closes the register before switching to the chosen one, without restarting the app
+    const first = path.join(recorded.userData, 'register.sqlite');
+    expect(fs.existsSync(`${first}-wal`)).toBe(true); // open: SQLite keeps its write-ahead log beside it
+    const second = path.join(tempDir(), 'hq.sqlite');
+    await closeRegister(await initRegister(second, { kind: 'hq', code: 'HQ', name: 'Центральный совет' }));
+
+    let reloaded = false;
+    window.webContents.once('reloaded', () => (reloaded = true));
+    recorded.dialogAnswers.push(second);
+    const current = recorded.menu as { template: Array<{ submenu: Array<{ click?: () => void }> }> };
+    current.template[0]!.submenu[0]!.click!(); // «Дерекқорды ашу…»: the menu is in Kazakh by now
+
+    await expect.poll(() => reloaded, { timeout: 20_000 }).toBe(true);
+    const switched = (await handler(trusted, 'register.info', {})) as {
+      value: { kind: string; file: string };
+    };
+    expect(switched.value).toMatchObject({ kind: 'hq', file: second });
+    // closed properly: the last connection's close checkpoints the log into the file and removes it
+    expect(fs.existsSync(`${first}-wal`)).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(recorded.userData, 'config.json'), 'utf8'))).toMatchObject({
+      databaseFile: second,
+      language: 'kk',
+    });
   });
 });

@@ -4,6 +4,7 @@
  * can check it; it does not pretend to render anything.
  */
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
 
 export const recorded = {
   windows: [] as StubWindow[],
@@ -14,7 +15,14 @@ export const recorded = {
     null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
   menu: null as unknown,
   messages: [] as string[],
+  opened: [] as string[],
+  /** What the next native open/save dialogs answer, in order (an empty queue: the user cancels). */
+  dialogAnswers: [] as string[],
+  progress: [] as number[],
   userData: '',
+  /** What `app.getVersion()` answers and whether the app counts as installed (electron-updater asks both). */
+  version: '0.0.0-test',
+  packaged: false,
 };
 
 class StubWebContents extends EventEmitter {
@@ -23,6 +31,9 @@ class StubWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
   print() {}
+  reload() {
+    this.emit('reloaded');
+  }
 }
 
 export class StubWindow extends EventEmitter {
@@ -37,6 +48,9 @@ export class StubWindow extends EventEmitter {
     this.emit('ready-to-show');
   }
   show() {}
+  setProgressBar(value: number) {
+    recorded.progress.push(value);
+  }
   focus() {}
   restore() {}
   isMinimized() {
@@ -50,8 +64,22 @@ class StubApp extends EventEmitter {
     return recorded.userData;
   }
   getVersion() {
-    return '0.0.0-test';
+    return recorded.version;
   }
+  getLocale() {
+    return 'ru-RU';
+  }
+  getName() {
+    return 'Aqniet Register';
+  }
+  getAppPath() {
+    return process.cwd();
+  }
+  get isPackaged() {
+    return recorded.packaged;
+  }
+  relaunch() {}
+  exit() {}
   requestSingleInstanceLock() {
     return true;
   }
@@ -73,6 +101,7 @@ export const protocol = {
   handle: (scheme: string, fn: (request: Request) => Promise<Response>) => recorded.protocols.set(scheme, fn),
 };
 export const session = {
+  fromPartition: () => ({}),
   defaultSession: {
     setPermissionRequestHandler: (fn: typeof recorded.permissionHandler) => (recorded.permissionHandler = fn),
     setPermissionCheckHandler: () => {},
@@ -86,9 +115,35 @@ export const dialog = {
   showErrorBox: (title: string, message: string) => {
     throw new Error(`${title}: ${message}`);
   },
+  showOpenDialog: async () => {
+    const answer = recorded.dialogAnswers.shift();
+    return { canceled: !answer, filePaths: answer ? [answer] : [] };
+  },
+  showSaveDialog: async () => {
+    const answer = recorded.dialogAnswers.shift();
+    return { canceled: !answer, filePath: answer ?? '' };
+  },
   showMessageBox: async (_window: unknown, options: { message: string }) => {
     recorded.messages.push(options.message);
     return { response: 0 };
+  },
+};
+/**
+ * Electron's `net.request` over Node's own http client (what electron-updater downloads with): the same
+ * request options and the same response events, minus Electron's session and redirect handling.
+ */
+export const net = {
+  request(options: http.RequestOptions & { session?: unknown; redirect?: unknown }) {
+    const rest: http.RequestOptions & { session?: unknown; redirect?: unknown } = { ...options };
+    delete rest.session;
+    delete rest.redirect;
+    return http.request(rest);
+  },
+};
+export const shell = {
+  openPath: async (p: string) => {
+    recorded.opened.push(p);
+    return '';
   },
 };
 export const contextBridge = { exposeInMainWorld: () => {} };
