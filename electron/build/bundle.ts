@@ -23,11 +23,16 @@ export const NODE_PROCESS_BUILD: BuildOptions = {
   logLevel: 'warning',
 };
 
+/** What runs in Electron's Node processes, by its output name in out/main: all that the app loads from Node. */
+export const NODE_ENTRIES: Record<string, string> = {
+  main: path.join(root, 'electron/main/main.ts'),
+};
+
 export async function bundle(): Promise<void> {
   await build({
     ...NODE_PROCESS_BUILD,
-    entryPoints: [path.join(root, 'electron/main/main.ts')],
-    outfile: path.join(out, 'main.js'),
+    entryPoints: NODE_ENTRIES,
+    outdir: out,
     sourcemap: true,
   });
 
@@ -42,7 +47,8 @@ export async function bundle(): Promise<void> {
     minify: true,
     logLevel: 'warning',
   });
-  console.log(`built ${path.relative(root, out)}/main.js and preload.cjs`);
+  const built = Object.keys(NODE_ENTRIES).map((name) => `${name}.js`);
+  console.log(`built ${[...built, 'preload.cjs'].join(', ')} in ${path.relative(root, out)}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle();

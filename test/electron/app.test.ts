@@ -42,7 +42,8 @@ describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
     const home = tempDir();
     app = await electron.launch({
       executablePath: binary!,
-      args: [path.join(ROOT, 'out/main/main.js')],
+      // the project folder, as `npm start` runs it: package.json names the app «Aqniet Register»
+      args: [ROOT],
       env: { ...process.env, HOME: home, APPDATA: home, XDG_CONFIG_HOME: home },
     });
     page = await app.firstWindow();
