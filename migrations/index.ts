@@ -8,6 +8,7 @@ import * as m006 from './006_hq_snapshots.ts';
 import * as m007 from './007_branch_transfers.ts';
 import * as m008 from './008_corrections.ts';
 import * as m009 from './009_search_fold.ts';
+import * as m010 from './010_receipts_directives.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -29,6 +30,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '007_branch_transfers', ...m007 },
   { name: '008_corrections', ...m008 },
   { name: '009_search_fold', ...m009 },
+  { name: '010_receipts_directives', ...m010 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -374,6 +374,31 @@ Object.assign(COMMANDS, {
     flags: { recipient: 'string' },
     input: (f: Flags) => ({ recipient: s(f.recipient) }),
   },
+  'hq-key signing': {
+    op: 'hqKey.setSigning',
+    flags: { key: 'string' },
+    input: (f: Flags) => ({ key: s(f.key) }),
+  },
+  receipt: {
+    op: 'exchange.receipt',
+    flags: { branch: 'string', seq: 'string', out: 'string' },
+    input: (f: Flags) => ({ branch: s(f.branch), seq: n(f.seq) }),
+  },
+  'receipt import': {
+    op: 'exchange.importReceipt',
+    flags: { file: 'string' },
+    input: (f: Flags) => ({ file: s(f.file) }),
+  },
+  directive: {
+    op: 'exchange.directive',
+    flags: { 'valid-from': 'string', out: 'string' },
+    input: (f: Flags) => ({ validFrom: s(f['valid-from']) }),
+  },
+  'directive apply': {
+    op: 'exchange.applyDirective',
+    flags: { file: 'string' },
+    input: (f: Flags) => ({ file: s(f.file) }),
+  },
 } satisfies Record<string, Command>);
 
 Object.assign(COMMANDS, CORRECTION_COMMANDS);

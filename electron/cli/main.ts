@@ -148,17 +148,24 @@ async function main(argv: string[]): Promise<number> {
     const asXlsx = reportAsXlsx(name, flags);
     if (asXlsx) [op, input, flags.out] = ['xlsx.export', asXlsx, flags.xlsx];
   }
-  if (op === 'xlsx.export' && typeof flags.out !== 'string')
-    throw new UsageError('--out FILE.xlsx is required');
+  // operations whose answer is a file (its name and bytes): written to --out (a file, or a folder for its name)
+  const toFile = op === 'xlsx.export' || op === 'exchange.receipt' || op === 'exchange.directive';
+  if (toFile && typeof flags.out !== 'string')
+    throw new UsageError(
+      op === 'xlsx.export' ? '--out FILE.xlsx is required' : '--out FILE or FOLDER is required',
+    );
   const reg = await openRegister(requireDb(flags));
   try {
     const result = await call(reg, op, input);
-    if (op === 'xlsx.export') {
-      // the spreadsheet goes to the file; stdout says where
-      const file = result as { content: string };
-      fs.writeFileSync(String(flags.out), Buffer.from(file.content, 'base64'));
+    if (toFile) {
+      // the file goes to --out; stdout says where
+      const file = result as { content: string; fileName: string };
+      const out = String(flags.out);
+      const target =
+        fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, file.fileName) : out;
+      fs.writeFileSync(target, Buffer.from(file.content, 'base64'));
       print(flags.json === true, null, {
-        file: path.resolve(String(flags.out)),
+        file: path.resolve(target),
         bytes: Buffer.from(file.content, 'base64').length,
       });
     } else print(flags.json === true, op, result);

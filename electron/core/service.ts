@@ -32,9 +32,12 @@ import { attachPayrollRegister, checkPayrollRegister, payrollColumns } from './d
 import { exportHistory, exportPackage, previewExport } from './exchange/export.ts';
 import { revokeBranchKey, trustBranchKey, trustedKeys, type TrustedKey } from './exchange/registry.ts';
 import { verifyPackage } from './exchange/verify.ts';
-import { mergeBatch, readPackageFile } from './exchange/batch.ts';
+import { mergeBatch, readPackageFile, readSmallFile } from './exchange/batch.ts';
 import { activeInTwoBranches, branchTransfers, importLog, submissions } from './exchange/hq-views.ts';
 import { withScope } from './exchange/scope.ts';
+import { importReceipt, writeReceipt } from './exchange/receipts.ts';
+import { applyDirective, listDirectives, writeDirective } from './exchange/directives.ts';
+import { MAX_SIGNED_BYTES } from './exchange/signed-docs.ts';
 import { hqMember, hqOrg, refreshHqMemberKeys, type MemberCard } from './exchange/hq-people.ts';
 import {
   backupSigningKey,
@@ -46,6 +49,7 @@ import {
   initSigningKey,
   keysInfo,
   setHqRecipient,
+  setHqSigningKey,
 } from './exchange/keys.ts';
 import { annulLastEvent, correctMember } from './members/corrections.ts';
 import {
@@ -210,6 +214,7 @@ export const handlers = {
   'hqKey.exportRecipient': (reg, input) => exportRecipient(reg, input.out),
   'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),
   'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
+  'hqKey.setSigning': (reg, input) => setHqSigningKey(reg, input.key),
 
   'exchange.export': (reg, input, { progress }) => exportPackage(reg, input, progress),
   'exchange.exportPreview': (reg, input) => previewExport(reg, input.quarter),
@@ -238,6 +243,11 @@ export const handlers = {
   'exchange.duplicates': (reg) => activeInTwoBranches(reg),
   'exchange.submissions': (reg) => submissions(reg),
   'exchange.importLog': (reg) => importLog(reg),
+  'exchange.receipt': (reg, input) => writeReceipt(reg, input),
+  'exchange.importReceipt': (reg, input) => importReceipt(reg, signedBytes(input)),
+  'exchange.directive': (reg, input) => writeDirective(reg, input),
+  'exchange.applyDirective': (reg, input) => applyDirective(reg, signedBytes(input)),
+  'exchange.directives': (reg) => listDirectives(reg),
 
   'payroll.columns': (reg, input) => payrollColumns(reg, input),
   'payroll.check': (reg, input) => checkPayrollRegister(reg, input),
@@ -264,6 +274,12 @@ export const handlers = {
   'import.preview': (reg, input, { progress }) => previewImport(reg, input.kind, input, progress),
   'import.run': (reg, input, { progress }) => runImport(reg, input.kind, input, progress),
 } satisfies Handlers;
+
+/** A signed file from headquarters by path (the CLI), read within its cap, or as the window's bytes. */
+function signedBytes(input: { file?: string; content?: string }): Uint8Array {
+  if (input.content) return Buffer.from(input.content, 'base64');
+  return readSmallFile(input.file!, MAX_SIGNED_BYTES);
+}
 
 function uploaded(packages: Array<{ name: string; content: string }>) {
   return packages.map((p) => ({ name: p.name, bytes: Buffer.from(p.content, 'base64') }));

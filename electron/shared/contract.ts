@@ -140,6 +140,17 @@ const uploads = z.object({
   confirmSeqJump: z.boolean().optional(),
 });
 
+/** A small signed file from headquarters: a path (CLI) or its bytes as base64 (the window). */
+const signedFile = z
+  .object({
+    file: text.optional(),
+    content: z
+      .string()
+      .max(2 * 1024 * 1024)
+      .optional(),
+  })
+  .refine((v) => Boolean(v.file) !== Boolean(v.content), { message: 'give either file or content' });
+
 export const contract = {
   'register.info': z.object({}),
   'settings.update': z.object({
@@ -383,6 +394,8 @@ export const contract = {
   'hqKey.exportRecipient': z.object({ out: text }),
   'hqKey.exportIdentity': z.object({ out: text }),
   'hqKey.setRecipient': z.object({ recipient: text }),
+  /** At a branch: headquarters' public signing key (its .pub, a path or the text), for receipts and directives. */
+  'hqKey.setSigning': z.object({ key: text }),
 
   /** `out`: a file or folder; by default `exports/` beside the database. */
   'exchange.export': z.object({ quarter: text, recipient: optionalText, out: optionalText }),
@@ -401,6 +414,15 @@ export const contract = {
   'exchange.duplicates': z.object({}),
   'exchange.submissions': z.object({}),
   'exchange.importLog': z.object({}),
+  /** At headquarters: the signed receipt for a branch's accepted package (its latest, or `seq`). */
+  'exchange.receipt': z.object({ branch: code, seq: z.number().int().positive().optional() }),
+  /** At a branch: headquarters' receipt, a path or the file's bytes. */
+  'exchange.importReceipt': signedFile,
+  /** At headquarters: its dues rate valid from a date, signed as a directive for the branches. */
+  'exchange.directive': z.object({ validFrom: date }),
+  /** At a branch: headquarters' directive applied (the rate from its date), a path or the file's bytes. */
+  'exchange.applyDirective': signedFile,
+  'exchange.directives': z.object({}),
 
   /** The employer's payroll register for a PPO and month: `check` lists exceptions, `attach` confirms. */
   'payroll.columns': payrollSource,

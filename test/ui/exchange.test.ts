@@ -218,4 +218,54 @@ describe.skipIf(reason !== null)('quarterly exchange in the browser', () => {
     await expect.poll(() => page.getByTestId('trusted-keys').textContent()).toContain('отозван');
     expect(errors).toEqual([]);
   });
+
+  it('headquarters signs a receipt and a directive; the branch takes both and its history says «принят ЦС»', async () => {
+    const next = new Date().getFullYear() + 1;
+    await call(hq, 'rates.set', {
+      validFrom: `${next}-01-01`,
+      ratePercent: '1',
+      sharePpoPercent: '50',
+      shareBranchPercent: '30',
+      shareCentralPercent: '20',
+    });
+    const page = await open(hq);
+    const download = async (testId: string, name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const target = path.join(dir, name);
+      await file.saveAs(target);
+      return target;
+    };
+    await page.getByTestId('tab-signed').click();
+    await page.getByTestId('hq-signing-create').click();
+    await expect.poll(() => page.getByTestId('hq-signing-fingerprint').textContent()).toMatch(/[0-9A-F]{4}-/);
+    const pub = await download('hq-signing-save', 'HQ.pub');
+    const directive = await download(`directive-${next}-01-01`, 'rate.directive');
+    await screenshot(page, '27-hq-signed');
+    await page.getByTestId('tab-log').click();
+    const receipt = await download('receipt-KRG-1', 'KRG.receipt');
+    expect(errors).toEqual([]);
+
+    const at = await open(branch);
+    const choose = async (testId: string, file: string) => {
+      const [chooser] = await Promise.all([at.waitForEvent('filechooser'), at.getByTestId(testId).click()]);
+      await chooser.setFiles(file);
+    };
+    await choose('hq-signing-file', pub);
+    const fingerprint = (await call(hq, 'keys.info', {})).signing!.fingerprint;
+    await expect.poll(() => at.getByTestId('hq-signing-known').textContent()).toContain(fingerprint);
+    await choose('from-hq-file', receipt);
+    await expect
+      .poll(() => at.getByTestId('notice').last().textContent())
+      .toContain('Квитанция принята: пакет № 1');
+    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+    await expect.poll(() => at.getByTestId('accepted-1').textContent()).toBe(`принят ЦС ${today}`);
+    await choose('from-hq-file', directive);
+    await expect
+      .poll(() => at.getByTestId('notice').last().textContent())
+      .toBe(`Распоряжение применено: ставка и доли действуют с 01.01.${next}`);
+    expect(await at.getByTestId('directives-applied').textContent()).toContain(`01.01.${next}`);
+    expect((await call(branch, 'rates.list', {})).at(-1)).toMatchObject({ shareCentralBp: 2000 });
+    await screenshot(at, '28-branch-from-hq');
+    expect(errors).toEqual([]);
+  });
 });

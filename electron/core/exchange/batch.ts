@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { backupDatabase } from '../backups/backups.ts';
-import { RegisterError, refusal } from '../errors.ts';
+import { RegisterError, refusal, refuse } from '../errors.ts';
 import { counter, type ProgressReporter } from '../progress.ts';
 import type { Register } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -45,6 +45,23 @@ function checkSource(source: PackageSource): RegisterError | null {
   if (stat.size > MAX_PACKAGE_BYTES)
     return refusal('package.too_large', { bytes: stat.size, max: MAX_PACKAGE_BYTES });
   return null;
+}
+
+/** A small file named by a path (a receipt, a directive): refused when missing or larger than `max`. */
+export function readSmallFile(file: string, max: number): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return refuse('package.not_a_file', { file });
+  }
+  if (!stat.isFile()) refuse('package.not_a_file', { file });
+  if (stat.size > max) refuse('signed.too_large', { bytes: stat.size, max });
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return refuse('package.unreadable', { file });
+  }
 }
 
 /** A package file named by a path, refused by the same checks as a batch's files. */

@@ -108,6 +108,12 @@ export async function exportHistory(reg: Register) {
     recipientFingerprint: String(r.recipient_fingerprint),
     counts: JSON.parse(String(r.counts)) as Record<string, number>,
     createdAt: String(r.created_at),
+    /** Headquarters' receipt, once the branch has imported it: when it accepted the package. */
+    acceptedAt: r.accepted_at ? String(r.accepted_at) : null,
+    alsoActiveElsewhere: r.receipt
+      ? (JSON.parse(String(r.receipt)) as { alsoActiveElsewhere: Array<{ iin: string; branches: string[] }> })
+          .alsoActiveElsewhere
+      : [],
   }));
 }
 

@@ -22,6 +22,8 @@ import {
  */
 const SIGNING_PUBLIC = 'exchange.signing_public';
 const HQ_RECIPIENT = 'exchange.hq_recipient';
+/** At a branch: headquarters' public signing key (minisign .pub), for its receipts and directives. */
+const HQ_SIGNING = 'exchange.hq_signing_public';
 
 export function keysDir(reg: Register): string {
   return path.join(path.dirname(path.resolve(reg.file)), 'keys');
@@ -244,19 +246,44 @@ export async function setHqRecipient(reg: Register, recipientOrFile: string): Pr
   return { recipient };
 }
 
+/**
+ * A branch registers headquarters' public signing key once (its .pub file, or the file's text), as
+ * headquarters registers each branch's: receipts and directives are accepted only under it.
+ */
+export async function setHqSigningKey(reg: Register, keyOrFile: string) {
+  if ((await readSettings(reg.db)).kind === 'hq')
+    refuse(
+      'keys.is_hq',
+      'a headquarters register uses its own key',
+      'База Центрального совета использует собственный ключ',
+    );
+  const key = parsePublicKeyFile(fileOrText(keyOrFile));
+  await putSetting(reg, HQ_SIGNING, publicKeyFile(key));
+  return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) };
+}
+
+export async function hqSigningKey(reg: Register): Promise<string | null> {
+  return setting(reg, HQ_SIGNING);
+}
+
 export async function keysInfo(reg: Register) {
   const pub = await setting(reg, SIGNING_PUBLIC);
   const settings = await readSettings(reg.db);
-  let signing: { keyId: string; fingerprint: string } | null = null;
+  // the public key's file text too: the window saves it as a .pub without naming a path
+  let signing: { keyId: string; fingerprint: string; publicKeyFile: string } | null = null;
   if (pub) {
     const key = parsePublicKeyFile(pub);
-    signing = { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) };
+    signing = { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), publicKeyFile: pub };
   }
   const recipient = await setting(reg, HQ_RECIPIENT);
+  const hqPub = await setting(reg, HQ_SIGNING);
+  const hqKey = hqPub ? parsePublicKeyFile(hqPub) : null;
   return {
     kind: settings.kind,
     signing,
     hqRecipient: recipient,
+    /** At a branch: headquarters' signing key, for its receipts and directives. */
+    hqSigning: hqKey ? { keyId: keyIdHex(hqKey.keyId), fingerprint: fingerprint(hqKey.publicKey) } : null,
     hqIdentityPresent: settings.kind === 'hq' && fs.existsSync(hqIdentityFile(reg)),
     recipientMatchesIdentity:
       settings.kind === 'hq' && recipient && fs.existsSync(hqIdentityFile(reg))

@@ -252,6 +252,7 @@ export async function mergePackage(
       file_name: path.basename(fileName),
       signer_key_id: signerKeyId,
       created_at_branch: manifest.createdAt,
+      manifest_sha256: prepared.manifestSha256,
       imported_at: nowIso(reg),
       counts: JSON.stringify(counts),
       diff: JSON.stringify(diff),

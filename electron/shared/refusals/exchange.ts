@@ -280,6 +280,56 @@ export const EXCHANGE_REFUSALS = {
     kk: 'Орталық кеңестің базасында филиалдардың тізілімдері тек оқылады; бұл деректерді филиал енгізеді',
     en: "At headquarters the branches' registers are read only; the branch enters these data",
   },
+  'signed.too_large': {
+    ru: 'Файл — {bytes} байт, больше допустимых {max}; это не квитанция и не распоряжение ЦС',
+    kk: 'Файл — {bytes} байт, рұқсат етілген {max} байттан үлкен; бұл Орталық кеңестің түбіртегі де, өкімі де емес',
+    en: 'The file is {bytes} bytes, more than the allowed {max}: not a receipt or directive of headquarters',
+  },
+  'signed.no_hq_key': {
+    ru: 'Ключ подписи ЦС не зарегистрирован: загрузите открытый ключ Центрального совета (.pub)',
+    kk: 'Орталық кеңестің қолтаңба кілті тіркелмеген: Орталық кеңестің ашық кілтін (.pub) жүктеңіз',
+    en: "Headquarters' signing key is not registered: load headquarters' public key (.pub)",
+  },
+  'signed.not_signed_file': {
+    ru: 'Это не подписанный файл ЦС (квитанция или распоряжение)',
+    kk: 'Бұл Орталық кеңестің қол қойылған файлы емес (түбіртек немесе өкім)',
+    en: 'This is not a signed file of headquarters (a receipt or a directive)',
+  },
+  'signed.wrong_kind': {
+    ru: 'Файл другого вида: «{kind}»',
+    kk: 'Басқа түрдегі файл: «{kind}»',
+    en: 'A file of another kind: "{kind}"',
+  },
+  'signed.bad_signature': {
+    ru: 'Подпись не сходится с ключом ЦС {fingerprint} — файл изменён или подписан не Центральным советом',
+    kk: 'Қолтаңба Орталық кеңестің {fingerprint} кілтімен сәйкес келмейді — файл өзгертілген немесе оған Орталық кеңес қол қоймаған',
+    en: "The signature does not verify with headquarters' key {fingerprint}: the file was changed or not signed by headquarters",
+  },
+  'signed.bad_payload': {
+    ru: 'Подписанный файл ЦС заполнен неверно ({detail}); обновите программу',
+    kk: 'Орталық кеңестің қол қойылған файлы дұрыс толтырылмаған ({detail}); бағдарламаны жаңартыңыз',
+    en: 'The signed file of headquarters is malformed ({detail}); update the program',
+  },
+  'receipt.no_import': {
+    ru: 'От филиала {branch} не принято ни одного пакета{seq}',
+    kk: '{branch} филиалынан бірде-бір пакет қабылданбаған{seq}',
+    en: 'No package{seq} of branch {branch} has been accepted',
+  },
+  'receipt.other_branch': {
+    ru: 'Квитанция выписана филиалу {branch}, а эта база — филиала {own}',
+    kk: 'Түбіртек {branch} филиалына жазылған, ал бұл база — {own} филиалының базасы',
+    en: 'The receipt is for branch {branch}; this register is branch {own}',
+  },
+  'receipt.unknown_package': {
+    ru: 'Этот филиал не выгружал пакет № {seq} за {period} (или выгрузил другой с тем же номером)',
+    kk: 'Бұл филиал {period} кезеңіне № {seq} пакетті жүктемеген (немесе сол нөмірмен басқасын жүктеген)',
+    en: 'This branch wrote no package seq {seq} for {period} (or wrote another with that number)',
+  },
+  'directive.no_rate': {
+    ru: 'В базе ЦС нет ставки взносов, действующей с {validFrom}; задайте её в настройках',
+    kk: 'Орталық кеңестің базасында {validFrom} бастап қолданылатын жарна мөлшерлемесі жоқ; оны баптауларда орнатыңыз',
+    en: 'Headquarters has no dues rate valid from {validFrom}; set it in Settings',
+  },
   'keys.not_hq': {
     ru: 'Ключи филиалов и их пакеты принимаются только в базе Центрального совета',
     kk: 'Филиалдардың кілттері мен пакеттері тек Орталық кеңестің базасында қабылданады',

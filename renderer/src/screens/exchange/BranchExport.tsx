@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
 import { api } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
+import { FromHq } from './Receipts.tsx';
 
 /** The quarters a branch may export: last year's and this year's. */
 function quarterChoices(): string[] {
@@ -150,6 +151,7 @@ function ExportHistory() {
             <Table.Th>{t('exchange.when')}</Table.Th>
             <Table.Th>{t('exchange.file')}</Table.Th>
             <Table.Th>{t('exchange.signer')}</Table.Th>
+            <Table.Th>{t('hq.hqColumn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -160,6 +162,18 @@ function ExportHistory() {
               <Table.Td>{formatDate(h.createdAt.slice(0, 10))}</Table.Td>
               <Table.Td>{h.file}</Table.Td>
               <Table.Td ff="monospace">{h.signerFingerprint}</Table.Td>
+              <Table.Td data-testid={`accepted-${h.seq}`}>
+                {h.acceptedAt ? t('hq.acceptedOn', { date: formatDate(h.acceptedAt.slice(0, 10)) }) : ''}
+                {h.alsoActiveElsewhere.length > 0 && (
+                  <Text size="xs" c="orange">
+                    {t('hq.alsoElsewhere', {
+                      list: h.alsoActiveElsewhere
+                        .map((p) => `${p.iin} (${p.branches.join(', ')})`)
+                        .join('; '),
+                    })}
+                  </Text>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -214,6 +228,7 @@ export function BranchExport() {
           })}
       </Notice>
       <ExportHistory />
+      <FromHq />
     </Stack>
   );
 }

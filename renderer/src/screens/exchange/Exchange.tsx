@@ -6,6 +6,7 @@ import { BranchExport } from './BranchExport.tsx';
 import { ImportLog, PeopleAcrossBranches, SubmissionsMatrix } from './HqOverview.tsx';
 import { HqPackages } from './HqPackages.tsx';
 import { KeyRegistry } from './KeyRegistry.tsx';
+import { HqSigned } from './Receipts.tsx';
 
 /** Headquarters: accept packages, see who sent what, who is in two branches, which keys are trusted. */
 function HqExchange() {
@@ -23,6 +24,9 @@ function HqExchange() {
         <Tabs.Tab value="keys" data-testid="tab-keys">
           {t('exchange.tabKeys')}
         </Tabs.Tab>
+        <Tabs.Tab value="signed" data-testid="tab-signed">
+          {t('hq.tabSigned')}
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="packages">
         <Stack maw={1200}>
@@ -38,6 +42,9 @@ function HqExchange() {
       </Tabs.Panel>
       <Tabs.Panel value="keys">
         <KeyRegistry />
+      </Tabs.Panel>
+      <Tabs.Panel value="signed">
+        <HqSigned />
       </Tabs.Panel>
     </Tabs>
   );

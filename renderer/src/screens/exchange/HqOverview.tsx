@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import { api, useOperation } from '../../api.ts';
+import { ReceiptButton } from './Receipts.tsx';
 
 const STATE_COLOR = { received: 'teal', late: 'red', due: 'orange', open: 'gray' } as const;
 
@@ -127,6 +128,7 @@ export function ImportLog() {
             {tables.map((table) => (
               <Table.Th key={table}>{t(`exchange.table_${table}`)}</Table.Th>
             ))}
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -150,6 +152,9 @@ export function ImportLog() {
                   </Table.Td>
                 );
               })}
+              <Table.Td>
+                <ReceiptButton branch={r.branch} seq={r.seq} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
