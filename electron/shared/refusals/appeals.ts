@@ -23,6 +23,16 @@ export const APPEALS_REFUSALS = {
     kk: '{year} жылғы {regNo} нөмірі қате деп алып тасталған өтініште болған; нөмірлер қайта берілмейді',
     en: 'Number {regNo} of {year} belonged to an appeal removed as a mistake; numbers are not reused',
   },
+  'appeal.closed_before_received': {
+    ru: 'Дата закрытия {closedOn} раньше даты поступления обращения ({receivedOn})',
+    kk: 'Жабылған күні ({closedOn}) өтініш түскен күннен ({receivedOn}) бұрын',
+    en: 'closing date {closedOn} is before the date the appeal was received ({receivedOn})',
+  },
+  'appeal.closed_without_date': {
+    ru: 'Для закрытого обращения нужна дата закрытия',
+    kk: 'Жабылған өтініш үшін жабылған күні қажет',
+    en: 'a closed appeal needs its closing date',
+  },
 } satisfies Record<string, Sentence>;
 
 /** Labels of the appeals domain's fields, by the contract's field name. */
