@@ -21,9 +21,13 @@ export function problem(code: RefusalCode, field: string, params: RefusalParams 
   return { code, field, params };
 }
 
-/** The refusal a form gives for a problem: its code, its values and the field it is about. */
+/**
+ * The refusal a form gives for a problem: its code, its values and the field it is about; a problem of one
+ * line of a list (a remittance's per-member lines) also carries that line as its detail.
+ */
 export function problemRefusal(p: Problem): RegisterError {
-  return refusal(p.code, { field: p.field, ...p.params });
+  const details = p.row ? [rowProblem(p.row, p.field, p.code, p.params)] : [];
+  return refusal(p.code, { field: p.field, ...p.params }, details);
 }
 
 /** Refuses with the first problem, if there is one (forms and single operations). */

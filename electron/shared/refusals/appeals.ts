@@ -33,6 +33,21 @@ export const APPEALS_REFUSALS = {
     kk: 'Жабылған өтініш үшін жабылған күні қажет',
     en: 'a closed appeal needs its closing date',
   },
+  'appeal.duplicate_reg_no': {
+    ru: 'Обращение № {regNo} за {year} год уже зарегистрировано',
+    kk: '{year} жылғы № {regNo} өтініш бұрыннан тіркелген',
+    en: 'appeal {regNo} of {year} already exists',
+  },
+  'appeal.member_not_found': {
+    ru: 'Нет члена профсоюза с ИИН {iin}',
+    kk: 'ЖСН {iin} бар кәсіподақ мүшесі жоқ',
+    en: 'no member with IIN {iin}',
+  },
+  'appeal.year_change': {
+    ru: 'Дата поступления не может перенести обращение в другой год',
+    kk: 'Түскен күні өтінішті басқа жылға ауыстыра алмайды',
+    en: 'the received date cannot move an appeal to another year',
+  },
 } satisfies Record<string, Sentence>;
 
 /** Labels of the appeals domain's fields, by the contract's field name. */

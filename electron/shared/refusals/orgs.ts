@@ -37,6 +37,16 @@ export const ORGS_REFUSALS = {
     kk: '{field}: {bin} — қате БСН (бақылау разряды дұрыс 12 цифр қажет)',
     en: '{field}: {bin} is not a valid BIN (12 digits with a correct check digit)',
   },
+  'org.merge_target_required': {
+    ru: 'Для присоединённой ППО укажите код ППО, к которой она присоединена',
+    kk: 'Қосылған БКҰ үшін ол қосылған БКҰ-ның кодын көрсетіңіз',
+    en: 'a merged PPO needs the code of the PPO it joined',
+  },
+  'org.merge_into_self': {
+    ru: 'ППО не может быть присоединена к самой себе',
+    kk: 'БКҰ өзіне-өзі қосыла алмайды',
+    en: 'a PPO cannot be merged into itself',
+  },
   'org.closed_before_registered': {
     ru: 'Дата закрытия ППО ({closedOn}) раньше даты её регистрации ({registeredOn})',
     kk: 'БКҰ-ның жабылған күні ({closedOn}) тіркелген күнінен ({registeredOn}) бұрын',
