@@ -27,6 +27,16 @@ export const IMPORTS_REFUSALS = {
     kk: '{field}: {value} {firstRow}-жолда бұрыннан бар',
     en: '{field}: {value} repeats row {firstRow}',
   },
+  'import.not_in_list': {
+    ru: '{field}: «{value}» — недопустимое значение (допустимо: {allowed})',
+    kk: '{field}: «{value}» — рұқсат етілмеген мән (рұқсат етілгені: {allowed})',
+    en: '{field}: "{value}" is not one of the allowed values ({allowed})',
+  },
+  'import.not_yes_no': {
+    ru: '{field}: «{value}» — ожидается «да» или «нет»',
+    kk: '{field}: «{value}» — «иә» немесе «жоқ» күтіледі',
+    en: '{field}: "{value}" — expected yes or no',
+  },
   'import.file_not_found': {
     ru: 'Файл {file} не найден',
     kk: '{file} файлы табылмады',
@@ -81,6 +91,16 @@ export const IMPORTS_REFUSALS = {
     ru: 'В книге {file} нет видимых листов',
     kk: '{file} кітабында көрінетін парақ жоқ',
     en: 'the workbook {file} has no visible sheet',
+  },
+  'import.no_header': {
+    ru: 'В первых 20 строках не найдена строка заголовков с нужными столбцами ({columns})',
+    kk: 'Алғашқы 20 жолда қажетті бағандары ({columns}) бар тақырып жолы табылмады',
+    en: 'no header row with the columns ({columns}) was found in the first 20 rows',
+  },
+  'import.missing_columns': {
+    ru: 'В строке заголовков (строка {row}) нет столбцов: {columns}',
+    kk: 'Тақырып жолында ({row}-жол) мына бағандар жоқ: {columns}',
+    en: 'the header row (row {row}) lacks the columns: {columns}',
   },
   'import.unknown_format': {
     ru: '{file}: импортировать можно только файлы .csv и .xlsx',
