@@ -59,7 +59,6 @@ export async function admit(
   });
 }
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
 
 export function writeFile(name: string, content: string | Buffer): string {
   const file = path.join(tempDir(), name);
