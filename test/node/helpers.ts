@@ -59,7 +59,6 @@ export async function admit(
   });
 }
 
-
 export function writeFile(name: string, content: string | Buffer): string {
   const file = path.join(tempDir(), name);
   fs.writeFileSync(file, content);
