@@ -137,7 +137,7 @@ describe('command line', () => {
     const bad = cli('import', 'members', '--db', db, '--file', membersCp1251());
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('import.invalid_rows');
-    expect(bad.stderr).toContain('row 2, Код ППО: there is no primary organization with code П-03');
+    expect(bad.stderr).toContain('row 2, Код ППО: There is no primary organization with code П-03');
   });
 
   it('checks a payroll register and attaches it only with --confirm', async () => {

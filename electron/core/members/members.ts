@@ -14,7 +14,13 @@ import {
   MEMBERSHIP_EVENT_KINDS,
   refuseFirst,
 } from '../validation/index.ts';
-import { deriveState, type MemberEvent, type MemberEventKind, type MemberState } from './history.ts';
+import {
+  countsSql,
+  deriveState,
+  type MemberEvent,
+  type MemberEventKind,
+  type MemberState,
+} from './history.ts';
 import { refreshMemberKeys } from './list-keys.ts';
 import { readSettings } from '../settings/settings.ts';
 
@@ -222,11 +228,15 @@ function eventRow(e: EventInput): Record<string, unknown> {
   };
 }
 
-/** The member's last membership event (admission, exit, transfer): a new one may not precede it. */
+/**
+ * The member's last membership event that counts (admission, exit, transfer; an annulled one does not): a
+ * new one may not precede it.
+ */
 async function lastMembershipEvent(trx: Tx, memberId: string): Promise<Record<string, unknown> | null> {
   const row = await trx('member_events')
     .where({ member_id: memberId })
     .whereIn('kind', [...MEMBERSHIP_EVENT_KINDS])
+    .whereRaw(countsSql('member_events'))
     .orderBy('seq', 'desc')
     .first('kind', 'event_date');
   return (row as Record<string, unknown> | undefined) ?? null;
