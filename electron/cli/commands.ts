@@ -93,6 +93,7 @@ export const COMMANDS: Record<string, Command> = {
       'application-date': 'string',
       'admitted-on': 'string',
       'from-branch': 'string',
+      'confirm-minor': 'boolean',
       ...DECISION,
     },
     input: (f) => ({
@@ -110,6 +111,7 @@ export const COMMANDS: Record<string, Command> = {
       applicationDate: s(f['application-date']),
       admittedOn: s(f['admitted-on']),
       fromBranch: s(f['from-branch']),
+      confirmMinor: f['confirm-minor'] === true,
       decision: decision(f),
     }),
   },
@@ -175,6 +177,7 @@ export const COMMANDS: Record<string, Command> = {
       'received-on': 'string',
       'doc-no': 'string',
       note: 'string',
+      'confirm-amount': 'boolean',
     },
     input: (f) => ({
       orgCode: s(f.org),
@@ -186,6 +189,7 @@ export const COMMANDS: Record<string, Command> = {
       receivedOn: s(f['received-on']),
       docNo: s(f['doc-no']),
       note: s(f.note),
+      confirmImplausible: f['confirm-amount'] === true,
     }),
   },
   'dues list': {
@@ -406,8 +410,8 @@ Object.assign(COMMANDS, CORRECTION_COMMANDS);
 for (const kind of ['orgs', 'members', 'dues', 'appeals']) {
   COMMANDS[`import ${kind}`] = {
     op: 'import.run',
-    flags: { file: 'string', 'dry-run': 'boolean' },
-    input: (f) => ({ kind, file: s(f.file), dryRun: f['dry-run'] === true }),
+    flags: { file: 'string', 'dry-run': 'boolean', update: 'boolean' },
+    input: (f) => ({ kind, file: s(f.file), update: f.update === true }),
   };
 }
 

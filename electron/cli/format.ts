@@ -214,13 +214,28 @@ export function formatResult(op: OperationName, result: unknown): string {
     case 'import.preview': {
       const r = result as OperationResult<'import.run'>;
       const verb = op === 'import.preview' ? 'would be' : 'were';
-      return (
-        `${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged (${verb} imported)` +
-        (r.ignoredColumns.length ? `\nignored columns: ${r.ignoredColumns.join(', ')}` : '') +
-        (r.problems.length
-          ? `\n${r.problems.map((p) => `row ${p.row}, ${p.column}: ${p.message}`).join('\n')}`
-          : '')
-      );
+      const lines = [
+        `${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged (${verb} imported)`,
+      ];
+      if (r.sheet !== null)
+        lines.push(
+          `sheet «${r.sheet}»${r.hiddenSheets.length ? ` (hidden sheets skipped: ${r.hiddenSheets.map((h) => `«${h}»`).join(', ')})` : ''}`,
+        );
+      if (r.encoding) lines.push(`encoding: ${r.encoding}`);
+      if (r.ignoredColumns.length) lines.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
+      for (const p of r.problems) lines.push(`row ${p.row}, ${p.column}: ${p.message}`);
+      if (r.problemCount > r.problems.length)
+        lines.push(`… the first ${r.problems.length} of ${r.problemCount} problems are shown`);
+      if (r.conflictCount > 0)
+        lines.push(
+          r.update
+            ? `${r.conflictCount} existing record(s) differ and ${verb} updated (--update):`
+            : `${r.conflictCount} existing record(s) differ from the file; add --update to write the file over them:`,
+        );
+      for (const c of r.conflicts)
+        for (const f of c.fields)
+          lines.push(`row ${c.row}, ${f.column}: ${c.key}: register «${f.stored}», file «${f.incoming}»`);
+      return lines.join('\n');
     }
     case 'backups.list': {
       const r = result as OperationResult<'backups.list'>;

@@ -169,6 +169,12 @@ async function main(argv: string[]): Promise<number> {
         bytes: Buffer.from(file.content, 'base64').length,
       });
     } else print(flags.json === true, op, result);
+    // --dry-run answers what the import would do: 1 when it would be refused (problems, or conflicts
+    // without --update), so a script can check a file before importing it
+    if (op === 'import.preview') {
+      const r = result as { problemCount: number; conflictCount: number; update: boolean };
+      if (r.problemCount > 0 || (r.conflictCount > 0 && !r.update)) return 1;
+    }
   } finally {
     await closeRegister(reg);
   }
@@ -185,6 +191,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof RegisterError) {
       process.stderr.write(`error [${err.code}]: ${err.message}\n`);
       for (const d of err.details) process.stderr.write(`  row ${d.row}, ${d.column}: ${d.message}\n`);
+      const total = Number(err.params.problems ?? 0);
+      if (total > err.details.length && err.details.length > 0)
+        process.stderr.write(`  … the first ${err.details.length} of ${total} are shown\n`);
       process.exit(1);
     }
     void reportInternal(err).finally(() => process.exit(3));

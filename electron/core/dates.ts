@@ -37,8 +37,17 @@ export function parseDate(text: string, field = 'date'): IsoDate {
   return parsed;
 }
 
+/** Kazakhstan's offset from UTC: one zone, UTC+5, for the whole country since 1 March 2024. */
+export const OFFICE_UTC_OFFSET_HOURS = 5;
+
+/** The calendar date in Kazakhstan at an instant, independent of the computer's time zone. */
+export function officeDate(instant: Date): IsoDate {
+  return new Date(instant.getTime() + OFFICE_UTC_OFFSET_HOURS * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The office's date now; domain code asks `today(reg)` instead, which reads the register's clock. */
 export function todayIso(now = new Date()): IsoDate {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  return officeDate(now);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Db } from './db/open.ts';
-import { todayIso, type IsoDate } from './dates.ts';
+import { officeDate, type IsoDate } from './dates.ts';
 
 /**
  * An open register: the database plus the clock. Every domain function takes one, so the same code runs
@@ -31,8 +31,13 @@ export function nowIso(reg: Register): string {
   return reg.clock().toISOString();
 }
 
+/**
+ * The office's today: the date in Kazakhstan (UTC+5, one zone for the whole country since March 2024) at
+ * the register's clock, whatever time zone the computer is set to. Every "not in the future", "overdue" and
+ * "has the month ended" asks this one function.
+ */
 export function today(reg: Register): IsoDate {
-  return todayIso(reg.clock());
+  return officeDate(reg.clock());
 }
 
 export type Tx = Db;

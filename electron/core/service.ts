@@ -62,6 +62,7 @@ import {
 } from './members/members.ts';
 import { closeOrg, createOrg, listOrgs, reopenOrg, requireOrg, updateOrg } from './orgs/orgs.ts';
 import { today, type Register } from './register.ts';
+import { cleanInputText } from './validation/input.ts';
 import {
   appealsByCategory,
   appealsByChannel,
@@ -337,7 +338,8 @@ export async function call<K extends OperationName>(
     input: unknown,
     options: CallOptions,
   ) => Promise<OperationResult<K>>;
-  return handler(reg, parsed.data, options);
+  // every text of every operation: normalised, bounded, no control or direction characters
+  return handler(reg, cleanInputText(parsed.data), options);
 }
 
 /**

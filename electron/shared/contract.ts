@@ -96,7 +96,12 @@ const oneFile = <T extends { file?: string; content?: string; fileName?: string 
 const oneFileMessage = { message: 'give either file, or content with fileName' };
 
 const importSource = z
-  .object({ kind: z.enum(['orgs', 'members', 'dues', 'appeals']), ...fileFields })
+  .object({
+    kind: z.enum(['orgs', 'members', 'dues', 'appeals']),
+    ...fileFields,
+    /** Write the file's values over records that already exist and differ (after seeing the list). */
+    update: z.boolean().default(false),
+  })
   .refine(oneFile, oneFileMessage);
 
 /**
@@ -233,6 +238,8 @@ export const contract = {
     admittedOn: date.optional(),
     /** Arrives on transfer from another branch (its code): the admission is the second half of a transfer. */
     fromBranch: code.optional(),
+    /** The office has checked and confirms admitting someone aged 14 or 15 (the form's checkbox). */
+    confirmMinor: z.boolean().default(false),
   }),
   'members.exit': z.object({
     iin,
@@ -290,6 +297,11 @@ export const contract = {
     lines: z
       .array(z.object({ iin, fullName: optionalText, salary: tenge.optional(), withheld: tenge }))
       .optional(),
+    /**
+     * The accountant confirms an amount far above what the payroll or the PPO's usual month makes plausible
+     * (refused as `dues.implausible_payroll` / `dues.implausible_median` without it).
+     */
+    confirmImplausible: z.boolean().default(false),
   }),
   /** Corrections in an open quarter: date, document, amounts and note; null clears payroll or date. */
   'dues.update': z.object({

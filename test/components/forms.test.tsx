@@ -84,6 +84,9 @@ describe('forms and tables over the real register', () => {
     fireEvent.input(await screen.findByTestId('org-code'), { target: { value: 'P001' } });
     fireEvent.input(screen.getByTestId('org-name'), { target: { value: 'Дубль' } });
     fireEvent.click(screen.getByTestId('org-save'));
-    await waitFor(() => expect(screen.getByTestId('refusal').textContent).toBe('ППО с кодом P001 уже есть'));
+    // the machine may be busy: the refusal comes back through a transaction and a re-render
+    await waitFor(() => expect(screen.getByTestId('refusal').textContent).toBe('ППО с кодом P001 уже есть'), {
+      timeout: 5000,
+    });
   });
 });

@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import { call } from '../../electron/core/service.ts';
-import { SAMPLES, tempDir, writeFile } from './helpers.ts';
+import { tempDir, writeFile } from './helpers.ts';
+import { membersCp1251 } from './office-files.ts';
 import { journal2024, toCsv } from './appeals-2024.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -133,10 +134,10 @@ describe('command line', () => {
     expect(book.worksheets[0]!.rowCount).toBe(4112);
     expect(cli('export-xlsx', 'members', '--db', db).code).toBe(2);
 
-    const bad = cli('import', 'members', '--db', db, '--file', path.join(SAMPLES, 'members-ru-cp1251.csv'));
+    const bad = cli('import', 'members', '--db', db, '--file', membersCp1251());
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('import.invalid_rows');
-    expect(bad.stderr).toContain('row 2, Код ППО: org_code: no PPO with code П-03');
+    expect(bad.stderr).toContain('row 2, Код ППО: There is no primary organization with code П-03');
   });
 
   it('checks a payroll register and attaches it only with --confirm', async () => {

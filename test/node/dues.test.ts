@@ -80,7 +80,11 @@ describe('dues', () => {
     ).rejects.toMatchObject({ code: 'date.invalid_month' });
     await expect(
       call(reg, 'dues.record', { orgCode: 'P001', month: '2025-01', received: '1.234,5' }),
-    ).rejects.toMatchObject({ code: 'money.invalid', messageRu: expect.stringContaining('received') });
+    ).rejects.toMatchObject({
+      code: 'money.invalid',
+      field: 'received',
+      messageRu: expect.stringContaining('Поступило: «1.234,5»'),
+    });
     await expect(
       call(reg, 'rates.set', {
         validFrom: '2025-01-01',
@@ -153,8 +157,8 @@ describe('dues', () => {
         lines: [{ iin: '123', withheld: 1 }],
       }),
     ).rejects.toMatchObject({
-      code: 'dues.line_invalid_iin',
-      messageRu: expect.stringContaining('Строка 1'),
+      code: 'member.invalid_iin',
+      details: [expect.objectContaining({ row: 1, column: 'iin' })],
     });
     expect(await count(reg, 'dues_remittances')).toBe(1);
   });

@@ -59,10 +59,35 @@ export async function admit(
   });
 }
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
-
 export function writeFile(name: string, content: string | Buffer): string {
   const file = path.join(tempDir(), name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+/**
+ * Every table of the register, every row, in a stable order: compared before and after a refused
+ * operation to show that nothing at all was written.
+ */
+export async function dumpRegister(reg: Register): Promise<string> {
+  const tables: Array<{ name: string }> = await reg.db.raw(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
+  const dump: Record<string, unknown[]> = {};
+  for (const { name } of tables) dump[name] = await reg.db.raw(`SELECT * FROM "${name}" ORDER BY rowid`);
+  return JSON.stringify(dump);
+}
+
+/** The refusal an operation ends in (fails the test when it succeeds or throws anything else). */
+export async function refusalOf(
+  p: Promise<unknown>,
+): Promise<import('../../electron/core/errors.ts').RegisterError> {
+  const { RegisterError } = await import('../../electron/core/errors.ts');
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof RegisterError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal, the operation succeeded');
 }

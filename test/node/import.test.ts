@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { RegisterError } from '../../electron/core/errors.ts';
 import { call } from '../../electron/core/service.ts';
 import { TABLE_2024, journal2024, toCsv } from './appeals-2024.ts';
-import { SAMPLES, count, freshRegister, tempDir, writeFile } from './helpers.ts';
+import { count, freshRegister, tempDir, writeFile } from './helpers.ts';
+import { appealsJournalXlsx, membersCp1251, orgsXlsx } from './office-files.ts';
 
 async function refusal(p: Promise<unknown>): Promise<RegisterError> {
   try {
@@ -20,7 +21,7 @@ async function refusal(p: Promise<unknown>): Promise<RegisterError> {
 describe("importing the offices' own files", () => {
   it('imports the sample PPO list, the Windows-1251 member register and the appeals journal', async () => {
     const reg = await freshRegister('2025-03-15');
-    const orgs = await call(reg, 'import.run', { kind: 'orgs', file: path.join(SAMPLES, 'orgs.xlsx') });
+    const orgs = await call(reg, 'import.run', { kind: 'orgs', file: await orgsXlsx() });
     expect(orgs).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0 });
     expect(await call(reg, 'orgs.get', { code: 'П-01' })).toMatchObject({
       bin: '050540464008',
@@ -32,7 +33,7 @@ describe("importing the offices' own files", () => {
 
     const members = await call(reg, 'import.run', {
       kind: 'members',
-      file: path.join(SAMPLES, 'members-ru-cp1251.csv'),
+      file: membersCp1251(),
     });
     expect(members).toMatchObject({ rows: 40, created: 40, unchanged: 0 });
     expect(members.backup).toMatch(/before-import-members/);
@@ -40,7 +41,7 @@ describe("importing the offices' own files", () => {
     await call(reg, 'settings.update', { backupsDir: backups });
     const appealsFirst = await call(reg, 'import.run', {
       kind: 'appeals',
-      file: path.join(SAMPLES, 'appeals-journal-2024.xlsx'),
+      file: await appealsJournalXlsx(),
     });
     expect(path.dirname(appealsFirst.backup!)).toBe(backups);
     const ivanova = await call(reg, 'members.get', { iin: '850525446560' });
@@ -75,27 +76,42 @@ describe("importing the offices' own files", () => {
 
   it('re-importing the same files creates no duplicates and says what changed', async () => {
     const reg = await freshRegister('2025-03-15');
-    await call(reg, 'import.run', { kind: 'orgs', file: path.join(SAMPLES, 'orgs.xlsx') });
-    await call(reg, 'import.run', { kind: 'members', file: path.join(SAMPLES, 'members-ru-cp1251.csv') });
-    await call(reg, 'import.run', { kind: 'appeals', file: path.join(SAMPLES, 'appeals-journal-2024.xlsx') });
-    expect(
-      await call(reg, 'import.run', { kind: 'members', file: path.join(SAMPLES, 'members-ru-cp1251.csv') }),
-    ).toMatchObject({ created: 0, updated: 0, unchanged: 40, backup: null });
+    await call(reg, 'import.run', { kind: 'orgs', file: await orgsXlsx() });
+    await call(reg, 'import.run', { kind: 'members', file: membersCp1251() });
+    await call(reg, 'import.run', { kind: 'appeals', file: await appealsJournalXlsx() });
+    expect(await call(reg, 'import.run', { kind: 'members', file: membersCp1251() })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 40,
+      backup: null,
+    });
     expect(
       await call(reg, 'import.run', {
         kind: 'appeals',
-        file: path.join(SAMPLES, 'appeals-journal-2024.xlsx'),
+        file: await appealsJournalXlsx(),
       }),
     ).toMatchObject({ created: 0, unchanged: 60 });
     const changed = writeFile(
       'orgs.csv',
       'code,name,headcount\nП-01,ППО КГП на ПХВ «Многопрофильная областная больница»,1300\nП-09,ППО новая,10\n',
     );
-    expect(await call(reg, 'import.run', { kind: 'orgs', file: changed })).toMatchObject({
+    // П-01 exists with another name and headcount: refused, each field listed, until --update
+    const conflict = await refusal(call(reg, 'import.run', { kind: 'orgs', file: changed }));
+    expect(conflict.code).toBe('import.conflicts');
+    expect(conflict.details.map((d) => [d.row, d.column, d.params])).toEqual([
+      [
+        2,
+        'Численность работающих',
+        expect.objectContaining({ key: 'П-01', stored: '1240', incoming: '1300' }),
+      ],
+    ]);
+    expect(await count(reg, 'orgs')).toBe(3);
+    expect(await call(reg, 'import.run', { kind: 'orgs', file: changed, update: true })).toMatchObject({
       created: 1,
       updated: 1,
       unchanged: 0,
     });
+    expect((await call(reg, 'orgs.get', { code: 'П-01' })).headcount).toBe(1300);
     expect(await count(reg, 'members')).toBe(40);
     expect(await count(reg, 'appeals')).toBe(60);
   });
@@ -109,7 +125,8 @@ describe("importing the offices' own files", () => {
       '900125389604,P1,"Өмірзақов","Нұрлан",пенсионер,15.01.2011,"старший\nфельдшер"\n';
     const result = await call(reg, 'import.run', { kind: 'members', file: writeFile('m.csv', csv) });
     expect(result).toMatchObject({ created: 2 });
-    expect((await call(reg, 'members.get', { iin: '900125389604' })).position).toBe('старший\nфельдшер');
+    // a line break inside a one-line field is whitespace: normalised to one space
+    expect((await call(reg, 'members.get', { iin: '900125389604' })).position).toBe('старший фельдшер');
     expect((await call(reg, 'members.get', { iin: '850525446560' })).surname).toBe('Жұмабаева');
   });
 
@@ -128,18 +145,21 @@ describe("importing the offices' own files", () => {
     );
     expect(err.code).toBe('import.invalid_rows');
     expect(err.messageRu).toContain('ничего не импортировано');
-    expect(err.details.map((d) => [d.row, d.column])).toEqual([
-      [3, 'Код ППО'],
-      [3, 'ИИН'],
-      [3, 'Категория'],
-      [3, 'Дата вступления'],
-      [4, 'ИИН'],
-      [4, 'Фамилия'],
-      [5, 'Дата вступления'],
+    expect(err.details.map((d) => [d.row, d.column, d.code])).toEqual([
+      [3, 'Код ППО', 'org.not_found'],
+      [3, 'Категория', 'import.not_in_list'],
+      [3, 'Дата вступления', 'date.invalid'],
+      [3, 'ИИН', 'member.invalid_iin'],
+      [4, 'Фамилия', 'text.required'],
+      [4, 'ИИН', 'import.repeated_key'],
+      [5, 'Дата вступления', 'date.in_future'],
     ]);
-    expect(err.details[0]!.messageRu).toBe('нет ППО с кодом P9');
-    expect(err.details[2]!.messageRu).toContain('«хирург» — недопустимое значение');
-    expect(err.details[4]!.messageRu).toBe('ИИН 850525446560 уже встречался в строке 2');
+    expect(err.details[0]!.messageRu).toBe('Нет ППО с кодом P9');
+    expect(err.details[1]!.messageRu).toContain('Категория: «хирург» — недопустимое значение');
+    expect(err.details[5]!.messageRu).toBe('ИИН: 850525446560 уже встречается в строке 2');
+    expect(err.details[6]!.messageRu).toBe(
+      'Дата вступления: 01.01.2099 — эта дата ещё не наступила (сегодня 15.03.2025)',
+    );
     expect(await count(reg, 'members')).toBe(0);
     expect(await count(reg, 'member_events')).toBe(0);
     expect(await reg.db('audit_log').where({ entity: 'members' }).count({ n: '*' })).toEqual([{ n: 0 }]);
@@ -167,7 +187,7 @@ describe("importing the offices' own files", () => {
     const reg = await freshRegister();
     const preview = await call(reg, 'import.preview', {
       kind: 'orgs',
-      file: path.join(SAMPLES, 'orgs.xlsx'),
+      file: await orgsXlsx(),
     });
     expect(preview).toMatchObject({ created: 3, problems: [] });
     expect(await count(reg, 'orgs')).toBe(0);

@@ -8,6 +8,7 @@ import { requireOrg } from '../orgs/orgs.ts';
 import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
 import { isRemovedNumber, removedAppealSeq } from '../removed/removed.ts';
+import { checkAppealRow, refuseFirst } from '../validation/index.ts';
 
 export interface Appeal {
   id: string;
@@ -95,8 +96,7 @@ async function memberIdOf(db: Tx, iin: string | undefined): Promise<string | nul
   if (iin === undefined) return undefined;
   if (iin === '') return null;
   const row: { id: string } | undefined = await db('members').where({ iin }).first('id');
-  if (!row)
-    refuse('appeal.member_not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
+  if (!row) refuse('appeal.member_not_found', { field: 'memberIin', iin });
   return row.id;
 }
 
@@ -113,13 +113,25 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
     } else if (await isRemovedNumber(trx, year, regNo)) {
       refuse('appeal.number_removed', { regNo, year });
     } else if (await findAppeal(trx, year, regNo)) {
-      refuse(
-        'appeal.duplicate_reg_no',
-        `appeal ${regNo} of ${year} already exists`,
-        `Обращение № ${regNo} за ${year} год уже зарегистрировано`,
-      );
+      refuse('appeal.duplicate_reg_no', { field: 'regNo', regNo, year });
     }
     const dueOn = input.dueOn ? parseDate(input.dueOn, 'dueOn') : addDays(receivedOn, settings.appealDueDays);
+    const row = {
+      reg_no: regNo,
+      received_on: receivedOn,
+      channel: input.channel,
+      applicant: input.applicant,
+      applicant_kind: input.applicantKind,
+      signatories: input.signatories ?? null,
+      category: input.category,
+      summary: input.summary || null,
+      assignee: input.assignee || null,
+      status: input.status,
+      legal_kind: input.legalKind ?? null,
+      legal_sum_tiyn: input.legalSum === undefined ? null : tengeField(input.legalSum, 'legalSum'),
+      due_on: dueOn,
+    };
+    refuseFirst(checkAppealRow(row, { today: today(reg) }));
     const now = nowIso(reg);
     const id = randomUUID();
     await trx('appeals').insert({
@@ -140,7 +152,7 @@ export async function addAppeal(reg: Register, input: ParsedInput<'appeals.add'>
       status: input.status,
       on_control: input.onControl ? 1 : 0,
       legal_kind: input.legalKind ?? null,
-      legal_sum_tiyn: input.legalSum === undefined ? null : tengeField(input.legalSum, 'legalSum'),
+      legal_sum_tiyn: row.legal_sum_tiyn,
       due_on: dueOn,
       created_at: now,
       updated_at: now,
@@ -158,11 +170,7 @@ export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.up
       if (appeal.status === 'closed') refuse('appeal.closed_edit', { regNo: input.regNo });
       const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : undefined;
       if (receivedOn && Number(receivedOn.slice(0, 4)) !== appeal.year) {
-        refuse(
-          'appeal.year_change',
-          'the received date cannot move an appeal to another year',
-          'Дата поступления не может перенести обращение в другой год',
-        );
+        refuse('appeal.year_change', { field: 'receivedOn' });
       }
       const patch = Object.fromEntries(
         Object.entries({
@@ -183,6 +191,8 @@ export async function updateAppeal(reg: Register, input: ParsedInput<'appeals.up
           legal_sum_tiyn: input.legalSum === undefined ? undefined : tengeField(input.legalSum, 'legalSum'),
         }).filter(([, v]) => v !== undefined),
       );
+      const stored: Record<string, unknown> = await trx('appeals').where({ id: appeal.id }).first();
+      refuseFirst(checkAppealRow({ ...stored, ...patch }, { today: today(reg) }));
       await trx('appeals')
         .where({ id: appeal.id })
         .update({ ...patch, updated_at: nowIso(reg) });
@@ -196,25 +206,20 @@ export async function closeAppeal(reg: Register, input: ParsedInput<'appeals.clo
   const closedOn = parseDate(input.closedOn, 'closedOn');
   return inTransaction(reg, async (trx) => {
     const appeal = await requireAppeal(trx, input.year, input.regNo);
-    if (closedOn < appeal.receivedOn) {
-      refuse(
-        'appeal.closed_before_received',
-        `closing date ${closedOn} is before the date the appeal was received (${appeal.receivedOn})`,
-        `Дата закрытия ${closedOn} раньше даты поступления обращения (${appeal.receivedOn})`,
-      );
-    }
+    const patch = {
+      status: 'closed',
+      closed_on: closedOn,
+      outcome: input.outcome ?? appeal.outcome,
+      economic_effect_tiyn:
+        input.economicEffect === undefined
+          ? appeal.economicEffectTiyn
+          : tengeField(input.economicEffect, 'economicEffect'),
+    };
+    const stored: Record<string, unknown> = await trx('appeals').where({ id: appeal.id }).first();
+    refuseFirst(checkAppealRow({ ...stored, ...patch }, { today: today(reg) }));
     await trx('appeals')
       .where({ id: appeal.id })
-      .update({
-        status: 'closed',
-        closed_on: closedOn,
-        outcome: input.outcome ?? appeal.outcome,
-        economic_effect_tiyn:
-          input.economicEffect === undefined
-            ? appeal.economicEffectTiyn
-            : tengeField(input.economicEffect, 'economicEffect'),
-        updated_at: nowIso(reg),
-      });
+      .update({ ...patch, updated_at: nowIso(reg) });
     return (await findAppeal(trx, input.year, input.regNo))!;
   });
 }

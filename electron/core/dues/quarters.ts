@@ -1,6 +1,7 @@
 import { parseQuarter, quarterLabel, quarterOfMonth, addMonths, type Month } from '../dates.ts';
 import { refuse } from '../errors.ts';
-import { nowIso, type Register, type Tx } from '../register.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import { quarterEndedProblem, refuseFirst } from '../validation/index.ts';
 
 /**
  * A quarter's dues are frozen once closed (on export to headquarters). Closing and reopening are
@@ -28,12 +29,15 @@ export async function assertMonthsOpen(db: Tx, month: Month, monthsCovered = 1):
   }
 }
 
+/** Closes a quarter that has ended (from the day after its last day), once. */
 export async function closeQuarter(reg: Register, quarterText: string): Promise<string> {
-  const q = quarterLabel(parseQuarter(quarterText));
-  if ((await closedQuarters(reg.db)).has(q)) {
-    refuse('quarter.already_closed', `quarter ${q} is already closed`, `Квартал ${q} уже закрыт`);
-  }
-  await reg.db('quarter_actions').insert({ quarter: q, action: 'close', reason: null, at: nowIso(reg) });
+  const parsed = parseQuarter(quarterText);
+  const q = quarterLabel(parsed);
+  refuseFirst([quarterEndedProblem(parsed.year, parsed.quarter, today(reg))]);
+  await inTransaction(reg, async (trx) => {
+    if ((await closedQuarters(trx)).has(q)) refuse('quarter.already_closed', { quarter: q });
+    await trx('quarter_actions').insert({ quarter: q, action: 'close', reason: null, at: nowIso(reg) });
+  });
   return q;
 }
 
@@ -46,11 +50,16 @@ export async function reopenQuarter(reg: Register, quarterText: string, reason: 
       'Для открытия квартала укажите причину',
     );
   }
-  if (!(await closedQuarters(reg.db)).has(q)) {
-    refuse('quarter.not_closed', `quarter ${q} is not closed`, `Квартал ${q} не закрыт`);
-  }
-  await reg
-    .db('quarter_actions')
-    .insert({ quarter: q, action: 'reopen', reason: reason.trim(), at: nowIso(reg) });
+  await inTransaction(reg, async (trx) => {
+    if (!(await closedQuarters(trx)).has(q)) {
+      refuse('quarter.not_closed', `quarter ${q} is not closed`, `Квартал ${q} не закрыт`);
+    }
+    await trx('quarter_actions').insert({
+      quarter: q,
+      action: 'reopen',
+      reason: reason.trim(),
+      at: nowIso(reg),
+    });
+  });
   return q;
 }

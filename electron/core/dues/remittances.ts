@@ -2,10 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { parseDate, tryParseMonth, type Month } from '../dates.ts';
 import { refuse } from '../errors.ts';
-import { iinProblem } from '../ids/iin.ts';
 import { tengeField } from '../money.ts';
 import { requireOrg } from '../orgs/orgs.ts';
-import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import { listRates, rateOn } from '../settings/settings.ts';
+import {
+  checkDuesLineRow,
+  checkRemittanceRow,
+  implausibleRemittance,
+  refuseFirst,
+} from '../validation/index.ts';
 import { assertMonthsOpen } from './quarters.ts';
 
 export interface Remittance {
@@ -26,17 +32,26 @@ export interface Remittance {
 
 export function parseMonthOrThrow(text: string, field = 'month'): Month {
   const month = tryParseMonth(text);
-  if (!month) {
-    refuse(
-      'date.invalid_month',
-      `${field}: "${text}" is not a month (expected YYYY-MM)`,
-      `${field}: «${text}» — не месяц (ожидается ГГГГ-ММ)`,
-    );
-  }
+  if (!month) refuse('date.invalid_month', { field, value: text });
   return month;
 }
 
-/** Records one remittance (several per PPO and month are allowed and summed in reports). */
+/** What the PPO paid per month before (tiyn, one total per month), for the plausibility rule. */
+async function monthTotals(trx: Tx, orgId: string, except: Month): Promise<number[]> {
+  const rows: Array<{ month: string; total: number; months: number }> = await trx('dues_remittances')
+    .where({ org_id: orgId })
+    .whereNot({ month: except })
+    .groupBy('month')
+    .select('month', trx.raw('sum(received_tiyn) AS total'), trx.raw('max(months_covered) AS months'));
+  return rows.map((r) => Math.round(Number(r.total) / Math.max(1, Number(r.months))));
+}
+
+/**
+ * Records one remittance (several per PPO and month are allowed and summed in reports). Every value is
+ * checked as a row (month begun, exact tiyn in range, date received not in the future); an amount far
+ * above the PPO's payroll or its usual month is refused unless `confirmImplausible`. The duplicate check
+ * and the insert are one transaction.
+ */
 export async function recordRemittance(
   reg: Register,
   input: ParsedInput<'dues.record'>,
@@ -45,20 +60,26 @@ export async function recordRemittance(
   const received = tengeField(input.received, 'received');
   const payroll = input.payroll === undefined ? null : tengeField(input.payroll, 'payroll');
   const receivedOn = input.receivedOn ? parseDate(input.receivedOn, 'receivedOn') : null;
+  const row = {
+    month,
+    months_covered: input.monthsCovered,
+    members_count: input.membersCount ?? null,
+    payroll_tiyn: payroll,
+    received_tiyn: received,
+    received_on: receivedOn,
+    doc_no: input.docNo || null,
+    note: input.note || null,
+  };
+  refuseFirst(checkRemittanceRow(row, { today: today(reg) }));
   const lines = (input.lines ?? []).map((line, i) => {
-    if (iinProblem(line.iin)) {
-      refuse(
-        'dues.line_invalid_iin',
-        `line ${i + 1}: IIN ${line.iin} is not valid`,
-        `Строка ${i + 1}: ИИН ${line.iin} неверен`,
-      );
-    }
-    return {
+    const parsed = {
       iin: line.iin,
-      fullName: line.fullName ?? null,
-      salary: line.salary === undefined ? null : tengeField(line.salary, `lines[${i + 1}].salary`),
-      withheld: tengeField(line.withheld, `lines[${i + 1}].withheld`),
+      full_name: line.fullName ?? null,
+      salary_tiyn: line.salary === undefined ? null : tengeField(line.salary, 'salary'),
+      withheld_tiyn: tengeField(line.withheld, 'withheld'),
     };
+    refuseFirst(checkDuesLineRow(parsed, { today: today(reg), row: i + 1 }));
+    return parsed;
   });
   return inTransaction(reg, async (trx) => {
     const org = await requireOrg(trx, input.orgCode);
@@ -67,32 +88,36 @@ export async function recordRemittance(
       const dup = await trx('dues_remittances').where({ org_id: org.id, month, doc_no: input.docNo }).first();
       if (dup) refuse('dues.duplicate_document', { org: org.code, month, docNo: input.docNo });
     }
+    if (!input.confirmImplausible) {
+      const rate = rateOn(await listRates(trx), `${month}-01`);
+      refuseFirst([
+        implausibleRemittance({
+          org: org.code,
+          month,
+          receivedTiyn: received,
+          monthsCovered: input.monthsCovered,
+          payrollTiyn: payroll,
+          rateBp: rate.rateBp,
+          monthTotals: await monthTotals(trx, org.id, month),
+        }),
+      ]);
+    }
     const now = nowIso(reg);
     const id = randomUUID();
     await trx('dues_remittances').insert({
+      ...row,
       id,
       org_id: org.id,
-      month,
-      months_covered: input.monthsCovered,
-      members_count: input.membersCount ?? null,
-      payroll_tiyn: payroll,
-      received_tiyn: received,
-      received_on: receivedOn,
-      doc_no: input.docNo || null,
-      note: input.note || null,
       created_at: now,
       updated_at: now,
     });
     for (const line of lines) {
       const member = await trx('members').where({ iin: line.iin }).first('id');
       await trx('dues_lines').insert({
+        ...line,
         id: randomUUID(),
         remittance_id: id,
         member_id: member?.id ?? null,
-        iin: line.iin,
-        full_name: line.fullName,
-        salary_tiyn: line.salary,
-        withheld_tiyn: line.withheld,
         created_at: now,
         updated_at: now,
       });

@@ -155,14 +155,8 @@ export function mapColumns(kind: ImportKind, table: RawTable): MappedTable {
     (r) => r.cells.filter((c) => typeof c === 'string' && keyFor(kind, c)).length >= 2,
   );
   if (!header) {
-    refuse(
-      'import.no_header',
-      `no header row with the ${kind} columns was found in the first 20 rows`,
-      `В первых 20 строках не найдена строка заголовков с нужными столбцами (${Object.values(COLUMNS[kind])
-        .filter((s) => s.required)
-        .map((s) => s.ru)
-        .join(', ')})`,
-    );
+    const required = Object.values(COLUMNS[kind]).filter((s) => s.required);
+    refuse('import.no_header', { columns: required.map((s) => s.ru).join(', ') });
   }
   const keys = header.cells.map((c) => (typeof c === 'string' ? keyFor(kind, c) : null));
   const seen = new Set<string>();
@@ -172,13 +166,8 @@ export function mapColumns(kind: ImportKind, table: RawTable): MappedTable {
     seen.add(k);
   });
   const missing = Object.entries(COLUMNS[kind]).filter(([k, s]) => s.required && !seen.has(k));
-  if (missing.length > 0) {
-    refuse(
-      'import.missing_columns',
-      `the header row (row ${header.row}) lacks the columns: ${missing.map(([k]) => k).join(', ')}`,
-      `В строке заголовков (строка ${header.row}) нет столбцов: ${missing.map(([, s]) => s.ru).join(', ')}`,
-    );
-  }
+  if (missing.length > 0)
+    refuse('import.missing_columns', { row: header.row, columns: missing.map(([, s]) => s.ru).join(', ') });
   const rows = table.rows
     .filter((r) => r.row > header.row && !r.cells.every(isBlank))
     .map((r) => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { refuse } from '../errors.ts';
+import { decodeText, type TextEncoding } from './encoding.ts';
+import { sheetExtent, workbookSheets, type SheetInfo } from './xlsx-inspect.ts';
 
 /** A cell as read from a file: text from CSV; text, number or date from XLSX. */
 export type Cell = string | number | Date | boolean | null;
@@ -11,22 +12,20 @@ export type Cell = string | number | Date | boolean | null;
 export interface RawTable {
   /** Row number as the user sees it in Excel or a text editor (1-based). */
   rows: Array<{ row: number; cells: Cell[] }>;
+  /** The text file's encoding, as read. */
+  encoding?: TextEncoding;
+  /** The workbook's sheet the rows come from, and the hidden sheets skipped before it. */
+  sheet?: string;
+  hiddenSheets?: string[];
 }
 
 /**
- * Text as offices save it: UTF-8 with or without a BOM, or Windows-1251 (Excel "CSV" in a Russian locale).
- * A file that is not valid UTF-8 is read as Windows-1251, the only other encoding such files come in.
+ * What an import reads at most. A register of 100,000 members is a 15 MB file; the limits keep a wrong
+ * file (a whole database dump, a 3,000,000-row sheet) from exhausting an office PC's memory: it is refused
+ * before parsing, with a sentence.
  */
-export function decodeText(buffer: Buffer): string {
-  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-    return buffer.subarray(3).toString('utf8');
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return iconv.decode(buffer, 'win1251');
-  }
-}
+export const IMPORT_LIMITS = { maxBytes: 100 * 1024 * 1024, maxRows: 1_000_000 };
+export type ImportLimits = typeof IMPORT_LIMITS;
 
 /**
  * Semicolon (Excel in Russian) or comma: whichever occurs more outside quotes in the first ten lines (a
@@ -46,8 +45,17 @@ export function detectDelimiter(text: string): ';' | ',' {
   return semicolons >= commas && semicolons > 0 ? ';' : ',';
 }
 
-export function readCsv(buffer: Buffer): RawTable {
-  const text = decodeText(buffer);
+function countLines(text: string, stopAfter: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= stopAfter; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+export function readCsv(buffer: Uint8Array, file = '', limits: ImportLimits = IMPORT_LIMITS): RawTable {
+  const { text, encoding } = decodeText(buffer, file);
+  // a header area (title, empty row) above the data, then at most maxRows rows
+  if (countLines(text, limits.maxRows + 21) > limits.maxRows + 20)
+    refuse('import.too_many_rows', { file, limit: limits.maxRows });
   let records: string[][];
   try {
     records = parse(text, {
@@ -57,14 +65,9 @@ export function readCsv(buffer: Buffer): RawTable {
       bom: true,
     }) as string[][];
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return refuse(
-      'import.bad_csv',
-      `the CSV file cannot be read${line ? ` near line ${line}` : ''}: ${(err as Error).message}`,
-      `CSV-файл не удаётся прочитать${line ? ` (около строки ${line})` : ''}: проверьте кавычки и разделители`,
-    );
+    return refuse('import.bad_csv', { file, line: (err as { lines?: number }).lines ?? 1 });
   }
-  return { rows: records.map((cells, i) => ({ row: i + 1, cells })) };
+  return { rows: records.map((cells, i) => ({ row: i + 1, cells })), encoding };
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {
@@ -80,19 +83,41 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-export async function readXlsx(buffer: Buffer): Promise<RawTable> {
+/**
+ * The first visible sheet of a workbook. Its size is checked from the ZIP before the workbook is loaded:
+ * a sheet declaring more than `maxRows` rows (or, without a declaration, a sheet XML larger than a
+ * register's could be) is refused without being read. Hidden sheets before it are named in the result, so
+ * the person sees which sheet was read.
+ */
+export async function readXlsx(
+  buffer: Uint8Array,
+  file = '',
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<RawTable> {
+  let sheets: SheetInfo[];
+  try {
+    sheets = workbookSheets(buffer);
+  } catch {
+    return refuse('import.bad_xlsx', { file });
+  }
+  const index = sheets.findIndex((sh) => !sh.hidden);
+  if (index < 0) refuse(sheets.length ? 'import.no_visible_sheet' : 'import.bad_xlsx', { file });
+  const chosen = sheets[index]!;
+  if (chosen.path) {
+    const extent = sheetExtent(buffer, chosen.path);
+    // a register row is some hundred bytes of sheet XML: a sheet without a declared size is bounded by that
+    const tooMany =
+      extent.lastRow !== null ? extent.lastRow > limits.maxRows + 20 : extent.xmlBytes > limits.maxRows * 400;
+    if (tooMany) refuse('import.too_many_rows', { file, limit: limits.maxRows });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return refuse(
-      'import.bad_xlsx',
-      'the file is not a readable XLSX workbook',
-      'Файл не является читаемой книгой Excel (XLSX)',
-    );
+    return refuse('import.bad_xlsx', { file });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [] };
+  const sheet = workbook.getWorksheet(chosen.name) ?? workbook.worksheets.find((w) => w.state === 'visible');
+  if (!sheet) return refuse('import.bad_xlsx', { file });
   const rows: RawTable['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -101,7 +126,8 @@ export async function readXlsx(buffer: Buffer): Promise<RawTable> {
     });
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? null) });
   });
-  return { rows };
+  if (rows.length > limits.maxRows + 20) refuse('import.too_many_rows', { file, limit: limits.maxRows });
+  return { rows, sheet: sheet.name, hiddenSheets: sheets.slice(0, index).map((sh) => sh.name) };
 }
 
 export interface TableSource {
@@ -111,27 +137,57 @@ export interface TableSource {
   fileName?: string;
 }
 
-export async function readTable(source: TableSource): Promise<RawTable> {
+/**
+ * The file's bytes, with every reason it cannot be read said before anything is parsed: it does not exist,
+ * it is a folder, it is empty, it is larger than the import reads.
+ */
+export function readSourceBytes(source: TableSource, limits: ImportLimits = IMPORT_LIMITS): Buffer {
   const name = source.file ?? source.fileName ?? '';
-  let buffer: Buffer;
   if (source.file) {
-    if (!fs.existsSync(source.file)) {
-      return refuse(
-        'import.file_not_found',
-        `file ${source.file} does not exist`,
-        `Файл ${source.file} не найден`,
-      );
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(source.file);
+    } catch {
+      return refuse('import.file_not_found', { file: source.file });
     }
-    buffer = fs.readFileSync(source.file);
-  } else {
-    buffer = Buffer.from(source.content ?? '', 'base64');
+    if (stat.isDirectory()) refuse('import.not_a_file', { file: source.file });
+    if (stat.size > limits.maxBytes)
+      refuse('import.too_large', {
+        file: name,
+        size: Math.ceil(stat.size / 1024 / 1024),
+        limit: limits.maxBytes / 1024 / 1024,
+      });
+    if (stat.size === 0) refuse('import.empty_file', { file: name });
+    try {
+      return fs.readFileSync(source.file);
+    } catch {
+      return refuse('import.file_not_found', { file: source.file });
+    }
   }
+  const bytes = Buffer.from(source.content ?? '', 'base64');
+  if (bytes.length > limits.maxBytes)
+    refuse('import.too_large', {
+      file: name,
+      size: Math.ceil(bytes.length / 1024 / 1024),
+      limit: limits.maxBytes / 1024 / 1024,
+    });
+  if (bytes.length === 0) refuse('import.empty_file', { file: name });
+  return bytes;
+}
+
+export async function readTable(
+  source: TableSource,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<RawTable> {
+  const name = source.file ?? source.fileName ?? '';
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(buffer);
-  if (ext === '.csv' || ext === '.txt') return readCsv(buffer);
-  return refuse(
-    'import.unknown_format',
-    `${name}: only .csv and .xlsx files can be imported`,
-    `${name}: импортировать можно только файлы .csv и .xlsx`,
-  );
+  const known = ext === '.xlsx' || ext === '.csv' || ext === '.txt';
+  // a folder or a missing path is said as such, whatever its name ends with
+  if (source.file && !known && !fs.existsSync(source.file)) refuse('import.file_not_found', { file: name });
+  if (source.file && !known && fs.statSync(source.file).isDirectory())
+    refuse('import.not_a_file', { file: name });
+  if (!known) refuse('import.unknown_format', { file: name });
+  const bytes = readSourceBytes(source, limits);
+  const file = path.basename(name);
+  return ext === '.xlsx' ? readXlsx(bytes, file, limits) : readCsv(bytes, file, limits);
 }

@@ -1,45 +1,89 @@
 import { matchTerm, SECTORS, STAFF_CATEGORIES, type Term } from '../../shared/vocabulary.ts';
+import type { RefusalCode, RefusalParams } from '../../shared/refusals/index.ts';
 import { isoDate, tryParseDate, tryParseMonth } from '../dates.ts';
-import { RegisterError, type RowProblem } from '../errors.ts';
-import { tengeCellToTiyn } from '../money.ts';
+import { rowProblem } from '../errors.ts';
+import {
+  asRowProblem,
+  normalizeText,
+  parseCount,
+  parseTenge,
+  type CountKind,
+  type Problem,
+  type TextKind,
+} from '../validation/index.ts';
 import { COLUMNS, type ImportKind, type MappedRow } from './columns.ts';
+import type { ProblemList } from './problems.ts';
 import type { Cell } from './read-table.ts';
 
 /**
  * Reads typed values from one import row, collecting every problem (row, column, reason) instead of
- * stopping at the first, so the user fixes the whole file in one pass.
+ * stopping at the first, so the user fixes the whole file in one pass. It parses (dates, months, money,
+ * counts, the closed lists) and normalises text; the register's rules for the values themselves are the
+ * row checks of `validation/rows.ts`, which each planner runs on the row it builds (`check`).
  */
 export class RowReader {
+  private readonly problemsBefore: number;
+
   constructor(
     private readonly kind: ImportKind,
     private readonly row: MappedRow,
-    private readonly problems: RowProblem[],
-  ) {}
+    private readonly problems: ProblemList,
+  ) {
+    this.problemsBefore = problems.total;
+  }
 
   get rowNumber(): number {
     return this.row.row;
   }
 
-  problem(column: string, message: string, messageRu: string): void {
-    const label = COLUMNS[this.kind][column]?.ru ?? column;
-    this.problems.push({ row: this.row.row, column: label, message: `${column}: ${message}`, messageRu });
+  /** The column as the file names it (the header offices use). */
+  label(column: string): string {
+    return COLUMNS[this.kind][column]?.ru ?? column;
+  }
+
+  add(column: string, code: RefusalCode, params: RefusalParams = {}): void {
+    const label = this.label(column);
+    if (!this.problems.has(this.row.row, label))
+      this.problems.push(rowProblem(this.row.row, label, code, params));
+  }
+
+  /**
+   * The row checks' problems, each at the file's column: `columnOf` maps the register's column to the
+   * import's (`received_tiyn` → `received`). A cell that already has a problem keeps its first one.
+   */
+  check(problems: Problem[], columnOf: Record<string, string> = {}): void {
+    for (const p of problems) {
+      const label = this.label(columnOf[p.column ?? ''] ?? p.column ?? p.field);
+      if (!this.problems.has(this.row.row, label)) this.problems.push(asRowProblem(p, this.row.row, label));
+    }
+  }
+
+  /** The row has no problem so far. */
+  get clean(): boolean {
+    return this.problems.total === this.problemsBefore;
+  }
+
+  /** Whether the file has this column at all (absent columns never overwrite what is stored). */
+  present(column: string): boolean {
+    return column in this.row.values;
   }
 
   private raw(column: string): Cell {
     return this.row.values[column] ?? null;
   }
 
-  text(column: string): string | null {
+  /** Text, whitespace normalised; the rules for it are the row checks'. */
+  text(column: string, kind: TextKind = 'line'): string | null {
     const v = this.raw(column);
     if (v === null) return null;
     if (v instanceof Date) return isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-    const s = String(v).trim();
+    const s = normalizeText(String(v), kind);
     return s === '' ? null : s;
   }
 
-  required(column: string): string {
-    const s = this.text(column);
-    if (s === null) this.problem(column, 'is empty', 'не заполнено');
+  required(column: string, kind: TextKind = 'line'): string {
+    const s = this.text(column, kind);
+    if (s === null) this.add(column, 'text.required');
     return s ?? '';
   }
 
@@ -48,16 +92,11 @@ export class RowReader {
     if (v instanceof Date) return isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
     const s = this.text(column);
     if (s === null) {
-      if (required) this.problem(column, 'is empty', 'не заполнено');
+      if (required) this.add(column, 'text.required');
       return null;
     }
     const d = tryParseDate(s);
-    if (!d)
-      this.problem(
-        column,
-        `"${s}" is not a date (YYYY-MM-DD or dd.mm.yyyy)`,
-        `«${s}» — не дата (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)`,
-      );
+    if (!d) this.add(column, 'date.invalid', { value: s });
     return d;
   }
 
@@ -67,35 +106,27 @@ export class RowReader {
     const s = this.required(column);
     if (!s) return null;
     const m = tryParseMonth(s);
-    if (!m)
-      this.problem(column, `"${s}" is not a month (YYYY-MM)`, `«${s}» — не месяц (ГГГГ-ММ или ММ.ГГГГ)`);
+    if (!m) this.add(column, 'date.invalid_month', { value: s });
     return m;
   }
 
   money(column: string, required = false): number | null {
     const v = this.raw(column);
     if (v === null || (typeof v === 'string' && v.trim() === '')) {
-      if (required) this.problem(column, 'is empty', 'не заполнено');
+      if (required) this.add(column, 'text.required');
       return null;
     }
-    try {
-      return tengeCellToTiyn(typeof v === 'number' ? v : String(v));
-    } catch (err) {
-      if (!(err instanceof RegisterError)) throw err;
-      this.problem(column, err.message, err.messageRu);
-      return null;
-    }
+    const parsed = parseTenge(typeof v === 'number' ? v : String(v), column);
+    if (parsed.problem) this.add(column, parsed.problem.code, parsed.problem.params);
+    return parsed.tiyn;
   }
 
-  integer(column: string): number | null {
+  integer(column: string, kind: CountKind): number | null {
     const v = this.raw(column);
     if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-    const n = typeof v === 'number' ? v : Number(String(v).replace(/[\s\u00a0]/g, ''));
-    if (!Number.isInteger(n) || n < 0) {
-      this.problem(column, `"${v}" is not a whole number`, `«${v}» — не целое число`);
-      return null;
-    }
-    return n;
+    const parsed = parseCount(typeof v === 'number' ? v : String(v), column, kind);
+    if (parsed.problem) this.add(column, parsed.problem.code, parsed.problem.params);
+    return parsed.count;
   }
 
   /** A value from a closed list: its English key, its Russian or Kazakh label, or a recognised keyword. */
@@ -111,11 +142,7 @@ export class RowReader {
     const allowed = Object.values<Term>(terms)
       .map((t) => t.ru)
       .join(', ');
-    this.problem(
-      column,
-      `"${s}" is not one of: ${Object.keys(terms).join(', ')}`,
-      `«${s}» — недопустимое значение (допустимо: ${allowed})`,
-    );
+    this.add(column, 'import.not_in_list', { value: s, allowed });
     return null;
   }
 
@@ -123,7 +150,7 @@ export class RowReader {
     const s = (this.text(column) ?? '').toLowerCase();
     if (['', 'нет', 'no', 'false', '0', '-', 'жоқ'].includes(s)) return false;
     if (['да', 'yes', 'true', '1', '+', 'на контроле', 'иә', 'взято'].includes(s)) return true;
-    this.problem(column, `"${s}" is neither yes nor no`, `«${s}» — ожидается «да» или «нет»`);
+    this.add(column, 'import.not_yes_no', { value: s });
     return false;
   }
 }

@@ -5,15 +5,16 @@ import { AUDITED_TABLES, auditBulk, countWritesOn, withoutInsertAudit } from '..
 import { backupDatabase } from '../backups/backups.ts';
 import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
-import { RegisterError } from '../errors.ts';
-import { inTransaction, nowIso, today, type Register } from '../register.ts';
-import { mapColumns, type ImportKind } from './columns.ts';
+import { refusal, rowProblem, type RowProblem } from '../errors.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import { mapColumns, type ImportKind, type MappedTable } from './columns.ts';
 import { planAppeals } from './kinds/appeals.ts';
 import { planDues } from './kinds/dues.ts';
 import { planMembers } from './kinds/members.ts';
 import { planOrgs } from './kinds/orgs.ts';
-import type { Planner } from './kinds/types.ts';
-import { readTable, type TableSource } from './read-table.ts';
+import type { ImportConflict, ImportPlan, Planner } from './kinds/types.ts';
+import { MAX_LISTED_PROBLEMS } from './problems.ts';
+import { readTable, type RawTable, type TableSource } from './read-table.ts';
 import { refreshMemberKeys } from '../members/list-keys.ts';
 
 const PLANNERS: Record<ImportKind, Planner> = {
@@ -23,107 +24,184 @@ const PLANNERS: Record<ImportKind, Planner> = {
   appeals: planAppeals,
 };
 
+export interface ImportSource extends TableSource {
+  /** Write the file's values over existing records that differ (the person saw the conflict list). */
+  update?: boolean;
+}
+
 export interface ImportSummary {
   kind: ImportKind;
   rows: number;
   created: number;
+  /** Existing records that differ from the file: updated on `update`, otherwise conflicts. */
   updated: number;
   unchanged: number;
   headerRow: number;
   ignoredColumns: string[];
-  problems: Array<{ row: number; column: string; message: string; messageRu: string }>;
+  /** How the file was read: its text encoding, or the workbook's sheet (and hidden sheets skipped). */
+  encoding: string | null;
+  sheet: string | null;
+  hiddenSheets: string[];
+  /** The first 1,000 problems; `problemCount` counts them all, in `problemRows` rows. */
+  problems: RowProblem[];
+  problemCount: number;
+  problemRows: number;
+  /** The first 1,000 records that exist with other values; `conflictCount` counts them all. */
+  conflicts: ImportConflict[];
+  conflictCount: number;
+  update: boolean;
   backup: string | null;
 }
 
-/** Reads the file and plans the import against the database: what it would do, and every row problem. */
-async function plan(reg: Register, kind: ImportKind, source: TableSource, progress: ProgressCounter) {
-  const table = mapColumns(kind, await readTable(source));
-  // Checking is one unit per row; writing (when the caller writes) another, counted as rows are inserted.
-  progress.grow(table.rows.length);
-  const planned = await PLANNERS[kind](reg.db, table, today(reg));
-  progress.reach(table.rows.length);
-  const summary: ImportSummary = {
-    kind,
-    rows: table.rows.length,
-    created: planned.created,
-    updated: planned.updated,
-    unchanged: planned.unchanged,
-    headerRow: table.headerRow,
-    ignoredColumns: table.ignored,
-    problems: planned.problems,
-    backup: null,
-  };
-  return { planned, summary };
+interface ReadFile {
+  name: string;
+  raw: RawTable;
+  table: MappedTable;
+}
+
+async function readFile(kind: ImportKind, source: TableSource): Promise<ReadFile> {
+  const raw = await readTable(source);
+  return { name: path.basename(source.file ?? source.fileName ?? ''), raw, table: mapColumns(kind, raw) };
+}
+
+/** Plans the rows against the register, one progress unit per row checked. */
+async function plan(db: Tx, kind: ImportKind, read: ReadFile, day: string, progress: ProgressCounter) {
+  progress.grow(read.table.rows.length);
+  const planned = await PLANNERS[kind](db, read.table, day);
+  progress.reach(read.table.rows.length);
+  return planned;
 }
 
 function sourceBytes(source: TableSource): Buffer {
   return source.file ? fs.readFileSync(source.file) : Buffer.from(source.content ?? '', 'base64');
 }
 
-/** What the import would do, with every row problem; writes nothing. */
+function summarize(kind: ImportKind, read: ReadFile, planned: ImportPlan, update: boolean): ImportSummary {
+  return {
+    kind,
+    rows: read.table.rows.length,
+    created: planned.created,
+    updated: planned.updated,
+    unchanged: planned.unchanged,
+    headerRow: read.table.headerRow,
+    ignoredColumns: read.table.ignored,
+    encoding: read.raw.encoding ?? null,
+    sheet: read.raw.sheet ?? null,
+    hiddenSheets: read.raw.hiddenSheets ?? [],
+    problems: planned.problems.listed,
+    problemCount: planned.problems.total,
+    problemRows: planned.problems.rowCount,
+    conflicts: planned.conflicts,
+    conflictCount: planned.conflictCount,
+    update,
+    backup: null,
+  };
+}
+
+/** Refuses a plan with problems (all listed, up to 1,000), or with conflicts the person did not accept. */
+function refuseUnlessClean(summary: ImportSummary, file: string): void {
+  if (summary.problemCount > 0) {
+    throw refusal(
+      'import.invalid_rows',
+      { file, problems: summary.problemCount, rows: summary.problemRows, shown: summary.problems.length },
+      summary.problems,
+    );
+  }
+  if (summary.conflictCount > 0 && !summary.update) {
+    const details = summary.conflicts
+      .flatMap((c) =>
+        c.fields.map((f) =>
+          rowProblem(c.row, f.column, 'import.conflict_field', {
+            key: c.key,
+            stored: f.stored,
+            incoming: f.incoming,
+          }),
+        ),
+      )
+      .slice(0, MAX_LISTED_PROBLEMS);
+    throw refusal('import.conflicts', { file, count: summary.conflictCount }, details);
+  }
+}
+
+/** SQLite's counter of commits by other connections: unchanged means the plan still holds. */
+async function dataVersion(db: Tx): Promise<number> {
+  const rows = (await db.raw('PRAGMA data_version')) as Array<{ data_version: number }>;
+  return Number(rows[0]?.data_version);
+}
+
+/** What the import would do, with every row problem and conflict; writes nothing. */
 export async function previewImport(
   reg: Register,
   kind: ImportKind,
-  source: TableSource,
+  source: ImportSource,
   report?: ProgressReporter,
 ): Promise<ImportSummary> {
   const progress = counter(report);
-  const { summary } = await plan(reg, kind, source, progress);
+  const read = await readFile(kind, source);
+  const planned = await plan(reg.db, kind, read, today(reg), progress);
   progress.finish();
-  return summary;
+  return summarize(kind, read, planned, source.update ?? false);
 }
 
 /**
- * Imports a whole file or nothing: every row is checked first; if any is bad the file is refused with the
- * full list. Otherwise the database is backed up and all rows are written in one transaction.
+ * Imports a whole file or nothing. Every row is checked first; a file with any problem is refused with the
+ * list, and one whose rows already exist with other values is refused with the conflicts, field by field,
+ * unless `update` says to write the file over them. Then the database is backed up and, in one write
+ * transaction, the plan is checked again against what the register holds at that moment (another import
+ * may have committed in between: the same file twice at once gives one import and one "unchanged") and
+ * written.
  */
 export async function runImport(
   reg: Register,
   kind: ImportKind,
-  source: TableSource,
+  source: ImportSource,
   report?: ProgressReporter,
 ): Promise<ImportSummary> {
-  const file = source.file ?? source.fileName ?? '';
+  const update = source.update ?? false;
   const progress = counter(report);
-  const { planned, summary } = await plan(reg, kind, source, progress);
-  const { problems } = planned;
-  if (problems.length > 0) {
-    const rows = new Set(problems.map((p) => p.row)).size;
-    throw new RegisterError(
-      'import.invalid_rows',
-      `${file}: ${problems.length} problem(s) in ${rows} row(s); nothing was imported`,
-      `${file}: ошибок — ${problems.length} (строк с ошибками — ${rows}); ничего не импортировано`,
-      problems,
-    );
+  const read = await readFile(kind, source);
+  const version = await dataVersion(reg.db);
+  let planned = await plan(reg.db, kind, read, today(reg), progress);
+  let summary = summarize(kind, read, planned, update);
+  refuseUnlessClean(summary, read.name);
+  if (planned.created + (update ? planned.updated : 0) === 0) {
+    progress.finish();
+    return summary;
   }
-  const backup =
-    planned.created + planned.updated > 0
-      ? await backupDatabase(reg.db, reg.file, `import-${kind}`, (await readSettings(reg.db)).backupsDir)
-      : null;
-  // The plan is applied as computed: a row another program added meanwhile trips a UNIQUE constraint and
-  // the whole transaction rolls back, so nothing is half-written.
-  progress.grow(planned.created + planned.updated);
+  const backup = await backupDatabase(
+    reg.db,
+    reg.file,
+    `import-${kind}`,
+    (await readSettings(reg.db)).backupsDir,
+  );
   const at = nowIso(reg);
   const sha256 = createHash('sha256').update(sourceBytes(source)).digest('hex');
-  await inTransaction(reg, async (trx) => {
+  summary = await inTransaction(reg, async (trx) => {
+    if ((await dataVersion(trx)) !== version) {
+      planned = await plan(trx, kind, read, today(reg), progress);
+      summary = summarize(kind, read, planned, update);
+      refuseUnlessClean(summary, read.name);
+    }
+    progress.grow(planned.created + (update ? planned.updated : 0));
     countWritesOn(trx, progress);
     // The rows the file adds are recorded once, as the file itself (name, SHA-256, counts): the file is
     // the record of what was loaded, and 100,000 per-row audit entries would double the load's work.
-    await withoutInsertAudit(trx, AUDITED_TABLES, () => planned.apply(trx, at));
+    await withoutInsertAudit(trx, AUDITED_TABLES, () => planned.apply(trx, at, update));
     await auditBulk(trx, {
       at,
       entity: 'import',
       entityId: sha256,
       action: `import-${kind}`,
       facts: {
-        file: path.basename(file),
+        file: read.name,
         sha256,
         rows: summary.rows,
         created: planned.created,
-        updated: planned.updated,
+        updated: update ? planned.updated : 0,
         unchanged: planned.unchanged,
       },
     });
+    return summary;
   });
   // New members get their list keys now, while the user already waits, not at the first keystroke.
   if (kind === 'members') await refreshMemberKeys(reg.db);

@@ -3,11 +3,24 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import { searchWords } from '../../shared/collation.ts';
 import type { ExitReason, StaffCategory } from '../../shared/vocabulary.ts';
 import { parseDate } from '../dates.ts';
-import { RegisterError, refuse } from '../errors.ts';
+import { refuse } from '../errors.ts';
+import { decodeIin } from '../ids/iin.ts';
 import { requireActiveOrg } from '../orgs/orgs.ts';
-import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
-import { deriveState, type MemberEvent, type MemberEventKind, type MemberState } from './history.ts';
-import { checkIdentity, isIdentityProblem } from './identity.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import {
+  checkMemberEvent,
+  checkMemberRow,
+  futureProblem,
+  MEMBERSHIP_EVENT_KINDS,
+  refuseFirst,
+} from '../validation/index.ts';
+import {
+  countsSql,
+  deriveState,
+  type MemberEvent,
+  type MemberEventKind,
+  type MemberState,
+} from './history.ts';
 import { refreshMemberKeys } from './list-keys.ts';
 import { readSettings } from '../settings/settings.ts';
 
@@ -201,67 +214,119 @@ export async function refreshState(trx: Tx, memberId: string, now: string): Prom
   });
 }
 
-function checkDecision(
-  applicationDate: string | null,
-  decision: { body: string; number: string; date: string },
-) {
-  const decisionDate = parseDate(decision.date, 'decision.date');
-  if (applicationDate && decisionDate < applicationDate) {
-    refuse(
-      'member.decision_before_application',
-      `the decision (${decisionDate}) cannot precede the application (${applicationDate})`,
-      `Дата решения (${decisionDate}) не может быть раньше даты заявления (${applicationDate})`,
-    );
-  }
-  return decisionDate;
+/** The event as the register stores it, for the row checks of `validation/rows.ts`. */
+function eventRow(e: EventInput): Record<string, unknown> {
+  return {
+    kind: e.kind,
+    event_date: e.eventDate,
+    application_date: e.applicationDate ?? null,
+    decision_body: e.decisionBody ?? null,
+    decision_no: e.decisionNo ?? null,
+    decision_date: e.decisionDate ?? null,
+    reason: e.reason ?? null,
+    note: e.note ?? null,
+  };
 }
 
+/**
+ * The member's last membership event that counts (admission, exit, transfer; an annulled one does not): a
+ * new one may not precede it.
+ */
+async function lastMembershipEvent(trx: Tx, memberId: string): Promise<Record<string, unknown> | null> {
+  const row = await trx('member_events')
+    .where({ member_id: memberId })
+    .whereIn('kind', [...MEMBERSHIP_EVENT_KINDS])
+    .whereRaw(countsSql('member_events'))
+    .orderBy('seq', 'desc')
+    .first('kind', 'event_date');
+  return (row as Record<string, unknown> | undefined) ?? null;
+}
+
+/**
+ * Checks new events of a member against the last one in the register and each other: dates real and not
+ * in the future, decision after application, in order, and for an admission the age rules.
+ */
+async function checkNewEvents(
+  reg: Register,
+  trx: Tx,
+  member: { id?: string; iin: string },
+  events: EventInput[],
+  confirmedMinor = false,
+): Promise<void> {
+  let previous = member.id ? await lastMembershipEvent(trx, member.id) : null;
+  for (const e of events) {
+    const row = eventRow(e);
+    refuseFirst(checkMemberEvent(row, previous, { today: today(reg), iin: member.iin, confirmedMinor }));
+    if ((MEMBERSHIP_EVENT_KINDS as readonly string[]).includes(e.kind)) previous = row;
+  }
+}
+
+/** Checks an IIN and, when given, that the birth date and sex entered agree with what it encodes. */
 export function identityOrThrow(
   iin: string,
   entered: { birthDate?: string | null; sex?: 'male' | 'female' | null },
+  reg?: Register,
 ) {
-  const facts = checkIdentity(iin, entered);
-  if (isIdentityProblem(facts)) throw new RegisterError(facts.code, facts.message, facts.messageRu);
-  return facts;
+  const row = { iin, birth_date: entered.birthDate ?? null, sex: entered.sex ?? null };
+  const problems = checkMemberRow(row, { today: reg ? today(reg) : '9999-12-31' }).filter((p) =>
+    ['iin', 'birth_date', 'sex'].includes(p.column ?? ''),
+  );
+  refuseFirst(problems);
+  return decodeIin(iin)!;
 }
 
 /**
  * Admits one person on their own application and a decision. A person who left earlier is readmitted
- * into the same record (one IIN, one history); a person active in the branch is refused.
+ * into the same record (one IIN, one history); a person active in the branch is refused. Nobody under 14;
+ * under 16 only with `confirmMinor`. The check and the write are one transaction: the same IIN admitted
+ * twice at once ends in one admission and one `member.already_active`.
  */
 export async function admitMember(reg: Register, input: ParsedInput<'members.admit'>): Promise<Member> {
   const birthDate = input.birthDate ? parseDate(input.birthDate, 'birthDate') : null;
-  const facts = identityOrThrow(input.iin, { birthDate, sex: input.sex ?? null });
+  const facts = identityOrThrow(input.iin, { birthDate, sex: input.sex ?? null }, reg);
   const applicationDate = parseDate(input.applicationDate, 'applicationDate');
-  const decisionDate = checkDecision(applicationDate, input.decision);
+  const decisionDate = parseDate(input.decision.date, 'decision.date');
   const admittedOn = input.admittedOn ? parseDate(input.admittedOn, 'admittedOn') : decisionDate;
+  const person = {
+    surname: input.surname,
+    given_name: input.givenName,
+    patronymic: input.patronymic || null,
+    birth_date: facts.birthDate,
+    sex: facts.sex,
+    position: input.position || null,
+    category: input.category,
+    phone: input.phone || null,
+    card_no: input.cardNo || null,
+  };
+  refuseFirst(checkMemberRow({ iin: input.iin, ...person }, { today: today(reg) }));
   return inTransaction(reg, async (trx) => {
     if (input.fromBranch) await refuseOwnBranch(trx, input.fromBranch);
     const org = await requireActiveOrg(trx, input.orgCode);
     const existing = await findMember(trx, input.iin);
     if (existing?.status === 'active') {
-      refuse(
-        'member.already_active',
-        `IIN ${input.iin} is already an active member (${existing.surname} ${existing.givenName}, PPO ${existing.orgCode})`,
-        `ИИН ${input.iin} уже числится действующим членом профсоюза (${existing.surname} ${existing.givenName}, ППО ${existing.orgCode})`,
-      );
+      refuse('member.already_active', {
+        iin: input.iin,
+        name: `${existing.surname} ${existing.givenName}`,
+        org: existing.orgCode,
+      });
     }
-    const now = nowIso(reg);
-    const person = {
-      surname: input.surname,
-      given_name: input.givenName,
-      patronymic: input.patronymic || null,
-      birth_date: facts.birthDate,
-      sex: facts.sex,
-      position: input.position || null,
-      category: input.category,
-      phone: input.phone || null,
-      card_no: input.cardNo || null,
-      updated_at: now,
+    const event: EventInput = {
+      kind: input.fromBranch ? 'transferred_from_branch' : 'admitted',
+      counterpartBranch: input.fromBranch ?? null,
+      orgId: org.id,
+      eventDate: admittedOn,
+      applicationDate,
+      decisionBody: input.decision.body,
+      decisionNo: input.decision.number,
+      decisionDate,
     };
+    await checkNewEvents(reg, trx, { id: existing?.id, iin: input.iin }, [event], input.confirmMinor);
+    const now = nowIso(reg);
     let memberId = existing?.id;
     if (memberId) {
-      await trx('members').where({ id: memberId }).update(person);
+      await trx('members')
+        .where({ id: memberId })
+        .update({ ...person, updated_at: now });
     } else {
       memberId = randomUUID();
       await trx('members').insert({
@@ -272,25 +337,10 @@ export async function admitMember(reg: Register, input: ParsedInput<'members.adm
         status: 'active',
         joined_on: admittedOn,
         created_at: now,
+        updated_at: now,
       });
     }
-    await appendEvents(
-      trx,
-      memberId,
-      [
-        {
-          kind: input.fromBranch ? 'transferred_from_branch' : 'admitted',
-          counterpartBranch: input.fromBranch ?? null,
-          orgId: org.id,
-          eventDate: admittedOn,
-          applicationDate,
-          decisionBody: input.decision.body,
-          decisionNo: input.decision.number,
-          decisionDate,
-        },
-      ],
-      now,
-    );
+    await appendEvents(trx, memberId, [event], now);
     return (await findMember(trx, input.iin))!;
   });
 }
@@ -307,35 +357,23 @@ export async function exitMember(reg: Register, input: ParsedInput<'members.exit
       'Для выхода по собственному желанию или в связи с выходом на пенсию нужна дата письменного заявления члена профсоюза',
     );
   }
-  const decisionDate = checkDecision(applicationDate, input.decision);
+  const decisionDate = parseDate(input.decision.date, 'decision.date');
   const exitedOn = input.exitedOn ? parseDate(input.exitedOn, 'exitedOn') : decisionDate;
   return inTransaction(reg, async (trx) => {
     const member = await requireActiveMember(trx, input.iin);
-    if (exitedOn < member.joinedOn) {
-      refuse(
-        'member.exit_before_admission',
-        `the exit date ${exitedOn} is before the admission date ${member.joinedOn}`,
-        `Дата выхода ${exitedOn} раньше даты вступления ${member.joinedOn}`,
-      );
-    }
-    await appendEvents(
-      trx,
-      member.id,
-      [
-        {
-          kind: 'exited',
-          orgId: member.orgId,
-          eventDate: exitedOn,
-          applicationDate,
-          decisionBody: input.decision.body,
-          decisionNo: input.decision.number,
-          decisionDate,
-          reason: input.reason,
-          note: input.note ?? null,
-        },
-      ],
-      nowIso(reg),
-    );
+    const event: EventInput = {
+      kind: 'exited',
+      orgId: member.orgId,
+      eventDate: exitedOn,
+      applicationDate,
+      decisionBody: input.decision.body,
+      decisionNo: input.decision.number,
+      decisionDate,
+      reason: input.reason,
+      note: input.note ?? null,
+    };
+    await checkNewEvents(reg, trx, member, [event]);
+    await appendEvents(trx, member.id, [event], nowIso(reg));
     return (await findMember(trx, input.iin))!;
   });
 }
@@ -382,13 +420,6 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
     let events: EventInput[];
     if (toBranch) {
       await refuseOwnBranch(trx, toBranch);
-      if (transferredOn < member.joinedOn) {
-        refuse(
-          'member.exit_before_admission',
-          `the transfer date ${transferredOn} is before the admission date ${member.joinedOn}`,
-          `Дата перевода ${transferredOn} раньше даты вступления ${member.joinedOn}`,
-        );
-      }
       events = [
         { kind: 'transferred_to_branch', orgId: member.orgId, counterpartBranch: toBranch, ...shared },
       ];
@@ -406,6 +437,7 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
         { kind: 'transferred_in', orgId: target.id, counterpartOrgId: member.orgId, ...shared },
       ];
     }
+    await checkNewEvents(reg, trx, member, events);
     await appendEvents(trx, member.id, events, nowIso(reg));
     return (await findMember(trx, input.iin))!;
   });
@@ -413,6 +445,7 @@ export async function transferMember(reg: Register, input: ParsedInput<'members.
 
 export async function issueCard(reg: Register, input: ParsedInput<'members.issueCard'>): Promise<Member> {
   const issuedOn = parseDate(input.issuedOn, 'issuedOn');
+  refuseFirst([futureProblem(issuedOn, today(reg), 'issuedOn')]);
   return inTransaction(reg, async (trx) => {
     const member = await requireMember(trx, input.iin);
     const now = nowIso(reg);

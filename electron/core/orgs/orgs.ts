@@ -4,8 +4,9 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import type { OrgCloseReason, Sector } from '../../shared/vocabulary.ts';
 import { parseDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
-import { binProblem, ID_PROBLEM_TEXT } from '../ids/iin.ts';
-import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
+import { formatDate } from '../../shared/format.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import { checkOrgRow, futureProblem, refuseFirst } from '../validation/index.ts';
 
 export interface Org {
   id: string;
@@ -63,17 +64,6 @@ export function orgFromRow(r: OrgRow): Org {
   };
 }
 
-export function checkBin(bin: string): void {
-  const problem = binProblem(bin);
-  if (problem) {
-    refuse(
-      'org.invalid_bin',
-      `BIN ${bin} ${ID_PROBLEM_TEXT[problem].en}`,
-      `БИН ${bin} ${ID_PROBLEM_TEXT[problem].ru}`,
-    );
-  }
-}
-
 export async function findOrg(db: Tx, code: string): Promise<Org | null> {
   const row: OrgRow | undefined = await db('orgs').where({ code }).first();
   return row ? orgFromRow(row) : null;
@@ -81,28 +71,19 @@ export async function findOrg(db: Tx, code: string): Promise<Org | null> {
 
 export async function requireOrg(db: Tx, code: string): Promise<Org> {
   const org = await findOrg(db, code);
-  if (!org) {
-    refuse('org.not_found', { code });
-  }
+  if (!org) refuse('org.not_found', { code });
   return org;
 }
 
 export async function requireActiveOrg(db: Tx, code: string): Promise<Org> {
   const org = await requireOrg(db, code);
-  if (org.status !== 'active') {
-    refuse(
-      'org.closed',
-      `primary organization ${code} is closed since ${org.closedOn}`,
-      `ППО ${code} закрыта с ${org.closedOn}`,
-    );
-  }
+  if (org.status !== 'active') refuse('org.closed', { code, closedOn: formatDate(org.closedOn) });
   return org;
 }
 
 type OrgFields = Omit<ParsedInput<'orgs.update'>, 'code'>;
 
 function orgColumns(input: OrgFields): Partial<OrgRow> {
-  if (input.bin) checkBin(input.bin);
   const columns: Partial<OrgRow> = {
     name: input.name,
     short_name: input.shortName,
@@ -117,80 +98,76 @@ function orgColumns(input: OrgFields): Partial<OrgRow> {
   return Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
 }
 
+async function otherCodes(trx: Tx, exceptId?: string): Promise<string[]> {
+  const rows: Array<{ id: string; code: string }> = await trx('orgs').select('id', 'code');
+  return rows.filter((r) => r.id !== exceptId).map((r) => r.code);
+}
+
+/** A new PPO: its code unique and unlike any other's, checked and written in one transaction. */
 export async function createOrg(reg: Register, input: ParsedInput<'orgs.create'>): Promise<Org> {
   const columns = orgColumns(input);
-  if (await findOrg(reg.db, input.code)) {
-    refuse(
-      'org.duplicate_code',
-      `a primary organization with code ${input.code} already exists`,
-      `ППО с кодом ${input.code} уже есть`,
-    );
-  }
-  const now = nowIso(reg);
-  const id = randomUUID();
-  await reg
-    .db('orgs')
-    .insert({ ...columns, id, code: input.code, status: 'active', created_at: now, updated_at: now });
-  return (await findOrg(reg.db, input.code))!;
+  return inTransaction(reg, async (trx) => {
+    if (await findOrg(trx, input.code)) refuse('org.duplicate_code', { code: input.code });
+    const row = { ...columns, code: input.code, status: 'active' };
+    refuseFirst(checkOrgRow(row, { today: today(reg), otherCodes: await otherCodes(trx) }));
+    const now = nowIso(reg);
+    await trx('orgs').insert({ ...row, id: randomUUID(), created_at: now, updated_at: now });
+    return (await findOrg(trx, input.code))!;
+  });
 }
 
 export async function updateOrg(reg: Register, input: ParsedInput<'orgs.update'>): Promise<Org> {
-  const org = await requireOrg(reg.db, input.code);
   const columns = orgColumns(input);
-  if (Object.keys(columns).length > 0) {
-    await reg
-      .db('orgs')
-      .where({ id: org.id })
-      .update({ ...columns, updated_at: nowIso(reg) });
-  }
-  return (await findOrg(reg.db, input.code))!;
+  return inTransaction(reg, async (trx) => {
+    const org = await requireOrg(trx, input.code);
+    const stored: OrgRow = await trx('orgs').where({ id: org.id }).first();
+    refuseFirst(checkOrgRow({ ...stored, ...columns }, { today: today(reg) }));
+    if (Object.keys(columns).length > 0) {
+      await trx('orgs')
+        .where({ id: org.id })
+        .update({ ...columns, updated_at: nowIso(reg) });
+    }
+    return (await findOrg(trx, input.code))!;
+  });
 }
 
-/** Closing a PPO with active members would leave them nowhere: they are transferred or exit first. */
+/**
+ * Closing a PPO with active members would leave them nowhere: they are transferred or exit first. The
+ * count and the closing are one transaction, so an admission at the same moment either comes first (and
+ * the closing is refused) or finds the PPO closed.
+ */
 export async function closeOrg(reg: Register, input: ParsedInput<'orgs.close'>): Promise<Org> {
-  const org = await requireActiveOrg(reg.db, input.code);
   const closedOn = parseDate(input.closedOn, 'closedOn');
-  let mergedIntoId: string | null = null;
+  refuseFirst([futureProblem(closedOn, today(reg), 'closedOn')]);
   if (input.reason === 'merged') {
-    if (!input.mergedInto) {
-      refuse(
-        'org.merge_target_required',
-        'a merged PPO needs the code of the PPO it joined',
-        'Для присоединённой ППО укажите код ППО, к которой она присоединена',
-      );
-    }
-    if (input.mergedInto === input.code) {
-      refuse(
-        'org.merge_into_self',
-        'a PPO cannot be merged into itself',
-        'ППО не может быть присоединена к самой себе',
-      );
-    }
-    mergedIntoId = (await requireActiveOrg(reg.db, input.mergedInto)).id;
+    if (!input.mergedInto) refuse('org.merge_target_required', { field: 'mergedInto' });
+    if (input.mergedInto === input.code) refuse('org.merge_into_self', { field: 'mergedInto' });
   }
-  const active = await reg
-    .db('members')
-    .where({ org_id: org.id, status: 'active' })
-    .count<{ n: number }[]>({ n: '*' });
-  const n = Number(active[0]?.n ?? 0);
-  if (n > 0) {
-    refuse(
-      'org.has_members',
-      `primary organization ${org.code} still has ${n} active members; transfer them or record their exit first`,
-      `В ППО ${org.code} ещё ${n} действующих членов; сначала переведите их или оформите выход`,
-    );
-  }
-  await reg
-    .db('orgs')
-    .where({ id: org.id })
-    .update({
-      status: 'closed',
-      closed_on: closedOn,
-      close_reason: input.reason,
-      merged_into_id: mergedIntoId,
-      updated_at: nowIso(reg),
-    });
-  return (await findOrg(reg.db, input.code))!;
+  return inTransaction(reg, async (trx) => {
+    const org = await requireActiveOrg(trx, input.code);
+    if (org.registeredOn && closedOn < org.registeredOn)
+      refuse('org.closed_before_registered', {
+        closedOn: formatDate(closedOn),
+        registeredOn: formatDate(org.registeredOn),
+      });
+    const mergedIntoId =
+      input.reason === 'merged' ? (await requireActiveOrg(trx, input.mergedInto!)).id : null;
+    const active = await trx('members')
+      .where({ org_id: org.id, status: 'active' })
+      .count<{ n: number }[]>({ n: '*' });
+    const n = Number(active[0]?.n ?? 0);
+    if (n > 0) refuse('org.has_members', { code: org.code, count: n });
+    await trx('orgs')
+      .where({ id: org.id })
+      .update({
+        status: 'closed',
+        closed_on: closedOn,
+        close_reason: input.reason,
+        merged_into_id: mergedIntoId,
+        updated_at: nowIso(reg),
+      });
+    return (await findOrg(trx, input.code))!;
+  });
 }
 
 /** A PPO closed by mistake (or revived) is reopened with the reason; its closing stays in the history. */

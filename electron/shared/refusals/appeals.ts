@@ -23,6 +23,31 @@ export const APPEALS_REFUSALS = {
     kk: '{year} жылғы {regNo} нөмірі қате деп алып тасталған өтініште болған; нөмірлер қайта берілмейді',
     en: 'Number {regNo} of {year} belonged to an appeal removed as a mistake; numbers are not reused',
   },
+  'appeal.closed_before_received': {
+    ru: 'Дата закрытия {closedOn} раньше даты поступления обращения ({receivedOn})',
+    kk: 'Жабылған күні ({closedOn}) өтініш түскен күннен ({receivedOn}) бұрын',
+    en: 'closing date {closedOn} is before the date the appeal was received ({receivedOn})',
+  },
+  'appeal.closed_without_date': {
+    ru: 'Для закрытого обращения нужна дата закрытия',
+    kk: 'Жабылған өтініш үшін жабылған күні қажет',
+    en: 'a closed appeal needs its closing date',
+  },
+  'appeal.duplicate_reg_no': {
+    ru: 'Обращение № {regNo} за {year} год уже зарегистрировано',
+    kk: '{year} жылғы № {regNo} өтініш бұрыннан тіркелген',
+    en: 'appeal {regNo} of {year} already exists',
+  },
+  'appeal.member_not_found': {
+    ru: 'Нет члена профсоюза с ИИН {iin}',
+    kk: 'ЖСН {iin} бар кәсіподақ мүшесі жоқ',
+    en: 'no member with IIN {iin}',
+  },
+  'appeal.year_change': {
+    ru: 'Дата поступления не может перенести обращение в другой год',
+    kk: 'Түскен күні өтінішті басқа жылға ауыстыра алмайды',
+    en: 'the received date cannot move an appeal to another year',
+  },
 } satisfies Record<string, Sentence>;
 
 /** Labels of the appeals domain's fields, by the contract's field name. */

@@ -38,7 +38,30 @@ export const DUES_REFUSALS = {
     kk: 'Жойылған {id} жазбасы бұрын қалпына келтірілген',
     en: 'Removed record {id} has already been restored',
   },
+  'dues.implausible_payroll': {
+    ru: 'Сумма {amount} ₸ за {month} (ППО {org}) больше чем втрое превышает ставку × ФОТ ({expected} ₸); проверьте сумму или подтвердите её',
+    kk: '{month} үшін {amount} ₸ сомасы ({org} БКҰ) мөлшерлеме × ЕТҚ шамасынан ({expected} ₸) үш еседен астам көп; соманы тексеріңіз немесе растаңыз',
+    en: '{amount} ₸ for {month} (PPO {org}) is more than 3 × rate × payroll ({expected} ₸); check the amount or confirm it',
+  },
+  'dues.implausible_median': {
+    ru: 'Сумма {amount} ₸ за {month} (ППО {org}) больше чем в 10 раз превышает обычный месяц этой ППО (медиана {median} ₸); проверьте сумму или подтвердите её',
+    kk: '{month} үшін {amount} ₸ сомасы ({org} БКҰ) осы БКҰ-ның әдеттегі айынан (медианасы {median} ₸) 10 еседен астам көп; соманы тексеріңіз немесе растаңыз',
+    en: "{amount} ₸ for {month} (PPO {org}) is more than 10 × this PPO's usual month (median {median} ₸); check the amount or confirm it",
+  },
+  'quarter.not_ended': {
+    ru: 'Квартал {quarter} ещё не закончился (последний день — {lastDay}); закрыть его можно после окончания',
+    kk: '{quarter} тоқсаны әлі аяқталған жоқ (соңғы күні — {lastDay}); оны аяқталғаннан кейін жабуға болады',
+    en: 'quarter {quarter} has not ended yet (its last day is {lastDay}); it can be closed once it has ended',
+  },
+  'quarter.already_closed': {
+    ru: 'Квартал {quarter} уже закрыт',
+    kk: '{quarter} тоқсаны бұрыннан жабық',
+    en: 'quarter {quarter} is already closed',
+  },
 } satisfies Record<string, Sentence>;
+
+/** The codes of a remittance that needs the accountant's confirmation (`confirmImplausible`). */
+export const IMPLAUSIBLE_REMITTANCE_CODES = ['dues.implausible_payroll', 'dues.implausible_median'] as const;
 
 /** Labels of the dues domain's fields, by the contract's field name. */
 export const DUES_FIELDS = {

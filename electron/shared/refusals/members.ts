@@ -33,6 +33,61 @@ export const MEMBERS_REFUSALS = {
     kk: 'Күшін жою мүшені жабылған {org} БКҰ-ға қайтарар еді; алдымен оны қайта ашыңыз',
     en: 'Annulling would put the member back into closed PPO {org}; reopen it first',
   },
+  'member.already_active': {
+    ru: 'ИИН {iin} уже числится действующим членом профсоюза ({name}, ППО {org})',
+    kk: 'ЖСН {iin} бойынша адам кәсіподақ мүшесі болып тұр ({name}, БКҰ {org})',
+    en: 'IIN {iin} is already an active member ({name}, PPO {org})',
+  },
+  'member.invalid_iin': {
+    ru: '{field}: {iin} — неверный ИИН (нужны 12 цифр с правильными датой рождения, полом и контрольным разрядом)',
+    kk: '{field}: {iin} — қате ЖСН (туған күні, жынысы және бақылау разряды дұрыс 12 цифр қажет)',
+    en: '{field}: {iin} is not a valid IIN (12 digits with a real birth date, sex and check digit)',
+  },
+  'member.iin_birth_date_mismatch': {
+    ru: 'ИИН {iin} соответствует дате рождения {iinBirthDate}, а не {birthDate}',
+    kk: 'ЖСН {iin} {birthDate} емес, {iinBirthDate} туған күніне сәйкес келеді',
+    en: 'IIN {iin} encodes birth date {iinBirthDate}, not {birthDate}',
+  },
+  'member.iin_sex_mismatch': {
+    ru: 'ИИН {iin} указывает на другой пол, чем указан в форме',
+    kk: 'ЖСН {iin} формада көрсетілгеннен басқа жынысты көрсетеді',
+    en: 'IIN {iin} encodes the other sex than the one entered',
+  },
+  'member.iin_birth_in_future': {
+    ru: 'ИИН {iin} указывает дату рождения {birthDate}, которая ещё не наступила',
+    kk: 'ЖСН {iin} әлі келмеген туған күнді ({birthDate}) көрсетеді',
+    en: 'IIN {iin} encodes the birth date {birthDate}, which is in the future',
+  },
+  'member.too_young': {
+    ru: 'На {date} человеку с ИИН {iin} нет 14 лет (дата рождения {birthDate}); принять его в профсоюз нельзя',
+    kk: '{date} күні ЖСН {iin} адамға 14 жас толмаған (туған күні {birthDate}); оны кәсіподаққа қабылдауға болмайды',
+    en: 'on {date} the person with IIN {iin} is not yet 14 (born {birthDate}); they cannot be admitted',
+  },
+  'member.minor_needs_confirmation': {
+    ru: 'На {date} человеку с ИИН {iin} нет 16 лет (дата рождения {birthDate}); приём несовершеннолетнего нужно подтвердить явно (отметка «Подтверждаю приём несовершеннолетнего», в командной строке --confirm-minor)',
+    kk: '{date} күні ЖСН {iin} адамға 16 жас толмаған (туған күні {birthDate}); кәмелетке толмаған адамды қабылдауды анық растау керек («Кәмелетке толмағанды қабылдауды растаймын» белгісі, пәрмен жолында --confirm-minor)',
+    en: 'on {date} the person with IIN {iin} is not yet 16 (born {birthDate}); admitting a minor needs an explicit confirmation (the "I confirm admitting a minor" box, --confirm-minor on the command line)',
+  },
+  'member.event_out_of_order': {
+    ru: '{field} ({date}) не может быть раньше предыдущего события в истории члена профсоюза ({previousDate})',
+    kk: '{field} ({date}) кәсіподақ мүшесі тарихындағы алдыңғы оқиғадан ({previousDate}) бұрын болмауы керек',
+    en: "{field} ({date}) cannot be before the previous event in the member's history ({previousDate})",
+  },
+  'member.decision_before_application': {
+    ru: 'Дата решения ({decisionDate}) не может быть раньше даты заявления ({applicationDate})',
+    kk: 'Шешім күні ({decisionDate}) өтініш күнінен ({applicationDate}) бұрын болмауы керек',
+    en: 'the decision ({decisionDate}) cannot precede the application ({applicationDate})',
+  },
+  'member.admitted_before_birth': {
+    ru: '{field} ({date}) раньше даты рождения {birthDate}',
+    kk: '{field} ({date}) туған күннен ({birthDate}) бұрын',
+    en: '{field} ({date}) is before the birth date {birthDate}',
+  },
+  'member.import_transfer': {
+    ru: 'ИИН {iin} уже состоит в ППО {org}; перевод оформляется отдельно для каждого члена',
+    kk: 'ЖСН {iin} {org} БКҰ-да тұр; ауыстыру әр мүше үшін жеке ресімделеді',
+    en: 'IIN {iin} is an active member of PPO {org}; transfers are recorded one by one',
+  },
 } satisfies Record<string, Sentence>;
 
 /** Labels of the members domain's fields, by the contract's field name. */
@@ -62,4 +117,7 @@ export const MEMBERS_FIELDS = {
   decisionNo: { ru: '№ протокола', kk: 'Хаттама №', en: 'Minutes no.' },
   counterpartOrg: { ru: 'Другая ППО', kk: 'Басқа БКҰ', en: 'Other PPO' },
   counterpartBranch: { ru: 'Другой филиал', kk: 'Басқа филиал', en: 'Other branch' },
+  fullName: { ru: 'ФИО', kk: 'Аты-жөні', en: 'Full name' },
+  'decision.body': { ru: 'Орган, принявший решение', kk: 'Шешім қабылдаған орган', en: 'Decision body' },
+  'decision.number': { ru: '№ протокола', kk: 'Хаттама №', en: 'Minutes No.' },
 } satisfies Record<string, FieldLabel>;

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { quarterLabel, quarterOfMonth } from '../../dates.ts';
 import { closedQuarters } from '../../dues/quarters.ts';
-import type { RowProblem } from '../../errors.ts';
+import { checkRemittanceRow } from '../../validation/index.ts';
+import { COLUMNS } from '../columns.ts';
+import { ProblemList } from '../problems.ts';
 import { RowReader } from '../row-reader.ts';
 import { TableChanges, type Planner } from './types.ts';
 
-/** Remittances; a row matches an existing one by PPO, month and document number. */
-export const planDues: Planner = async (trx, table) => {
-  const problems: RowProblem[] = [];
+/** The import's columns by the register's. */
+const IMPORT_COLUMN: Record<string, string> = {
+  members_count: 'members',
+  payroll_tiyn: 'payroll',
+  received_tiyn: 'received',
+};
+const label = (column: string) => COLUMNS.dues[IMPORT_COLUMN[column] ?? column]?.ru ?? column;
+
+/**
+ * Remittances; a row matches an existing one by PPO, month and document number (or, without a document,
+ * by PPO, month and amount). An import loads history: it is not asked whether an amount is plausible.
+ */
+export const planDues: Planner = async (trx, table, today) => {
+  const problems = new ProblemList();
   const orgs = new Map<string, string>(
     (await trx('orgs').select('id', 'code')).map((o: { id: string; code: string }) => [o.code, o.id]),
   );
@@ -22,43 +35,40 @@ export const planDues: Planner = async (trx, table) => {
     ]),
   );
   const seen = new Map<string, number>();
-  const changes = new TableChanges('dues_remittances');
+  const changes = new TableChanges('dues_remittances', label);
+  const has = (column: string) => table.columns.includes(column);
   for (const row of table.rows) {
     const r = new RowReader('dues', row, problems);
-    const orgCode = r.required('org_code');
+    const orgCode = r.required('org_code', 'code');
     const orgId = orgCode ? orgs.get(orgCode) : undefined;
-    if (orgCode && !orgId) r.problem('org_code', `no PPO with code ${orgCode}`, `нет ППО с кодом ${orgCode}`);
+    if (orgCode && !orgId) r.add('org_code', 'org.not_found', { code: orgCode });
     const month = r.month('month');
     const fields = {
-      members_count: r.integer('members'),
-      payroll_tiyn: r.money('payroll'),
+      members_count: has('members') ? r.integer('members', 'membersCount') : undefined,
+      payroll_tiyn: has('payroll') ? r.money('payroll') : undefined,
       received_tiyn: r.money('received', true),
-      received_on: r.date('received_on'),
-      doc_no: r.text('doc_no'),
+      received_on: has('received_on') ? r.date('received_on') : undefined,
+      doc_no: has('doc_no') ? r.text('doc_no', 'number') : undefined,
     };
-    if (month && closed.has(quarterLabel(quarterOfMonth(month)))) {
-      r.problem(
-        'month',
-        `quarter ${quarterLabel(quarterOfMonth(month))} is closed`,
-        `квартал ${quarterLabel(quarterOfMonth(month))} закрыт`,
-      );
-    }
+    r.check(
+      checkRemittanceRow({ month, months_covered: 1, ...fields }, { today, row: row.row }),
+      IMPORT_COLUMN,
+    );
+    if (month && closed.has(quarterLabel(quarterOfMonth(month))))
+      r.add('month', 'dues.quarter_closed', { quarter: quarterLabel(quarterOfMonth(month)) });
     if (!orgId || !month || fields.received_tiyn === null) continue;
-    const key = keyOf(orgId, month, fields.doc_no, fields.received_tiyn);
-    if (seen.has(key))
-      r.problem(
-        'doc_no',
-        `the same remittance is in row ${seen.get(key)}`,
-        `то же поступление уже есть в строке ${seen.get(key)}`,
-      );
+    const docNo = fields.doc_no ?? null;
+    const key = keyOf(orgId, month, docNo, fields.received_tiyn);
+    const shownKey = [orgCode, month, docNo ?? ''].filter(Boolean).join(' · ');
+    if (seen.has(key)) r.add('doc_no', 'import.repeated_key', { value: shownKey, firstRow: seen.get(key)! });
     seen.set(key, row.row);
-    changes.upsert(byKey.get(key), fields, () => ({
-      id: randomUUID(),
-      org_id: orgId,
-      month,
-      months_covered: 1,
-      ...fields,
-    }));
+    if (!r.clean) continue;
+    changes.upsert(
+      byKey.get(key),
+      fields,
+      () => ({ id: randomUUID(), org_id: orgId, month, months_covered: 1, ...fields }),
+      { row: row.row, key: shownKey },
+    );
   }
   return changes.plan(problems);
 };
