@@ -44,11 +44,13 @@ describe('search folding', () => {
     expect(await found('поликлиника')).toEqual(['P002']);
   });
 
-  it('a register of the previous schema migrates, keeps every member and finds them folded', async () => {
+  it('a register of the schema before the search fold migrates, keeps every member and finds them folded', async () => {
     const file = path.join(tempDir(), 'v8.sqlite');
     const db = connect(file);
-    for (let i = 0; i < SCHEMA_VERSION - 1; i++) await db.migrate.up({ migrationSource });
-    expect(await schemaVersion(db)).toBe(MIGRATIONS.length - 1);
+    // the step before 009 (later migrations may follow it)
+    const before = MIGRATIONS.findIndex((m) => m.name.startsWith('009_'));
+    for (let i = 0; i < before; i++) await db.migrate.up({ migrationSource });
+    expect(await schemaVersion(db)).toBe(before);
     const now = '2024-01-01T00:00:00Z';
     await db('settings').insert([
       { key: 'register.kind', value: 'branch' },
