@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +9,10 @@ import {
   parseRecipient,
   recipientOf,
 } from '../../electron/core/exchange/age.ts';
+import { requireTool } from '../tools.ts';
 import { tempDir } from './helpers.ts';
 
-const hasAge = spawnSync('age', ['--version']).status === 0;
-if (!hasAge)
-  console.warn('age interoperability skipped: the age tool is not installed (apt-get install age)');
+requireTool('age', ['--version'], 'age');
 
 const payload = new Uint8Array(200_000).map((_, i) => (i * 31) % 251);
 
@@ -46,26 +45,17 @@ describe('age encryption to headquarters', () => {
     expect(() => parseRecipient('AGE-SECRET-KEY-1XYZ')).toThrow(/not an age recipient/);
   });
 
-  it.skipIf(!hasAge)(
-    'the stock age tool decrypts what we encrypt, and we decrypt what it encrypts',
-    async () => {
-      const dir = tempDir();
-      const hq = await generateHqIdentity();
-      fs.writeFileSync(path.join(dir, 'hq.key'), `${hq.identity}\n`);
-      fs.writeFileSync(path.join(dir, 'p.age'), await encryptTo(payload, hq.recipient));
-      const plain = execFileSync('age', ['-d', '-i', path.join(dir, 'hq.key'), path.join(dir, 'p.age')]);
-      expect(plain.equals(Buffer.from(payload))).toBe(true);
+  it('the stock age tool decrypts what we encrypt, and we decrypt what it encrypts', async () => {
+    const dir = tempDir();
+    const hq = await generateHqIdentity();
+    fs.writeFileSync(path.join(dir, 'hq.key'), `${hq.identity}\n`);
+    fs.writeFileSync(path.join(dir, 'p.age'), await encryptTo(payload, hq.recipient));
+    const plain = execFileSync('age', ['-d', '-i', path.join(dir, 'hq.key'), path.join(dir, 'p.age')]);
+    expect(plain.equals(Buffer.from(payload))).toBe(true);
 
-      fs.writeFileSync(path.join(dir, 'plain.bin'), payload);
-      execFileSync('age', [
-        '-r',
-        hq.recipient,
-        '-o',
-        path.join(dir, 'tool.age'),
-        path.join(dir, 'plain.bin'),
-      ]);
-      const back = await decryptWith(fs.readFileSync(path.join(dir, 'tool.age')), hq.identity);
-      expect(Buffer.from(back).equals(Buffer.from(payload))).toBe(true);
-    },
-  );
+    fs.writeFileSync(path.join(dir, 'plain.bin'), payload);
+    execFileSync('age', ['-r', hq.recipient, '-o', path.join(dir, 'tool.age'), path.join(dir, 'plain.bin')]);
+    const back = await decryptWith(fs.readFileSync(path.join(dir, 'tool.age')), hq.identity);
+    expect(Buffer.from(back).equals(Buffer.from(payload))).toBe(true);
+  });
 });

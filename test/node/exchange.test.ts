@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,11 @@ import { signMinisign } from '../../electron/core/exchange/minisign.ts';
 import { inflateEntry, openZip } from '../../electron/core/exchange/zip.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { call } from '../../electron/core/service.ts';
+import { requireTool } from '../tools.ts';
 import { addOrg, admit, freshRegister, tempDir } from './helpers.ts';
 
-const hasTools = spawnSync('age', ['--version']).status === 0 && spawnSync('minisign', ['-v']).status === 0;
+requireTool('age', ['--version'], 'age');
+requireTool('minisign', ['-v'], 'minisign');
 
 interface World {
   dir: string;
@@ -152,7 +154,7 @@ describe('quarterly package', () => {
     expect(history[0]!.bytes).toBe(fs.statSync(next.file).size);
   });
 
-  it.skipIf(!hasTools)('the stock age tool decrypts it and minisign verifies its manifest', async () => {
+  it('the stock age tool decrypts it and minisign verifies its manifest', async () => {
     const dir = tempDir();
     const keyFile = path.join(dir, 'hq.key');
     await call(w.hq, 'hqKey.exportIdentity', { out: keyFile });

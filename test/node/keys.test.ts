@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,10 @@ import { encryptTo } from '../../electron/core/exchange/age.ts';
 import { loadSigningKey } from '../../electron/core/exchange/keys.ts';
 import { parsePublicKeyFile, signMinisign, verifyMinisign } from '../../electron/core/exchange/minisign.ts';
 import { call } from '../../electron/core/service.ts';
+import { requireTool } from '../tools.ts';
 import { freshRegister, tempDir } from './helpers.ts';
 
-const hasAge = spawnSync('age', ['--version']).status === 0;
+requireTool('age', ['--version'], 'age');
 
 describe('exchange keys', () => {
   it('a branch creates its signing key once, outside the database, readable by its owner only', async () => {
@@ -73,11 +74,9 @@ describe('exchange keys', () => {
       const exported = await call(hq, 'hqKey.exportIdentity', { out: backup });
       expect(exported.warningRu).toContain('без него пакеты в пути прочитать невозможно');
       expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
-      if (hasAge) {
-        // the backup is a key file the stock age tool uses as it is
-        fs.writeFileSync(path.join(dir, 'x.age'), await encryptTo(Buffer.from('пакет'), created.recipient));
-        expect(execFileSync('age', ['-d', '-i', backup, path.join(dir, 'x.age')]).toString()).toBe('пакет');
-      }
+      // the backup is a key file the stock age tool uses as it is
+      fs.writeFileSync(path.join(dir, 'x.age'), await encryptTo(Buffer.from('пакет'), created.recipient));
+      expect(execFileSync('age', ['-d', '-i', backup, path.join(dir, 'x.age')]).toString()).toBe('пакет');
     } finally {
       await closeRegister(hq);
     }

@@ -11,17 +11,18 @@ import {
 } from '../../electron/main/policy.ts';
 import { recorded } from '../stubs/electron.ts';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { requireBuilt } from '../tools.ts';
 import { tempDir } from './helpers.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../../out/main/main.js');
-const built = fs.existsSync(MAIN);
+requireBuilt('out/main/main.js');
 
 /**
  * Loads the *built* main-process bundle with the stub `electron` (vitest's alias): it must open and migrate
  * the database, create the window with the required web preferences, serve the renderer from app:// with
  * the CSP, deny permissions, and answer every contract operation over IPC — only from the app's own pages.
  */
-describe.skipIf(!built)('the built main process, started with a stub Electron', () => {
+describe('the built main process, started with a stub Electron', () => {
   it('starts, and every operation of the contract has a validated IPC handler', async () => {
     recorded.userData = tempDir();
     await import(MAIN);

@@ -13,13 +13,10 @@ import {
   signMinisign,
   verifyMinisign,
 } from '../../electron/core/exchange/minisign.ts';
+import { requireTool } from '../tools.ts';
 import { tempDir } from './helpers.ts';
 
-const hasMinisign = spawnSync('minisign', ['-v']).status === 0;
-if (!hasMinisign)
-  console.warn(
-    'minisign interoperability skipped: the minisign tool is not installed (apt-get install minisign)',
-  );
+requireTool('minisign', ['-v'], 'minisign');
 
 describe('minisign signatures (Node crypto)', () => {
   const manifest = Buffer.from('{"format":"aqniet-package","branch":"KRG","period":"2024-Q4","seq":3}');
@@ -62,7 +59,7 @@ describe('minisign signatures (Node crypto)', () => {
     expect(() => parsePublicKeyFile('untrusted comment: x\nAAAA\n')).toThrow(/not a minisign public key/);
   });
 
-  it.skipIf(!hasMinisign)('the stock minisign tool verifies our signature, and we verify its', () => {
+  it('the stock minisign tool verifies our signature, and we verify its', () => {
     const dir = tempDir();
     const key = generateSigningKey();
     fs.writeFileSync(path.join(dir, 'manifest.json'), manifest);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireBuilt } from '../tools.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -31,9 +32,8 @@ describe('the renderer cannot reach Node', () => {
     expect(offenders).toEqual([]);
   });
 
-  const built = fs.existsSync(path.join(ROOT, 'out/renderer/index.html'));
-  // npm test builds first; a bare `vitest run` on a fresh clone skips this one.
-  it.skipIf(!built)('the built page asks for no Node module', () => {
+  it('the built page asks for no Node module', () => {
+    requireBuilt('out/renderer/index.html');
     const bundle = files(path.join(ROOT, 'out/renderer'), /\.js$/);
     expect(bundle.length).toBeGreaterThan(0);
     for (const file of bundle) {

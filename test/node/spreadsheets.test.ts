@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,12 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../electron/core/ids/iin.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { call } from '../../electron/core/service.ts';
+import { requireTool } from '../tools.ts';
 import { addOrg, admit, freshRegister, tempDir } from './helpers.ts';
 
-const noLibreOffice =
-  spawnSync('libreoffice', ['--version']).status === 0
-    ? null
-    : 'LibreOffice is missing (apt-get install libreoffice-calc-nogui)';
+requireTool('libreoffice', ['--version'], 'libreoffice-calc-nogui');
 
 /** Converts with headless LibreOffice in a profile of its own (parallel test files must not share one). */
 function libreoffice(file: string, to: string): string {
@@ -157,74 +155,66 @@ describe('spreadsheets written by the app', () => {
     expect(grid.getRow(4).getCell(15).value).toBe(13845.67);
   });
 
-  it.skipIf(noLibreOffice !== null)(
-    'open in LibreOffice with the same values',
-    async () => {
-      const reg = await branchWithData();
-      const members = csvOf(await saved(reg, { kind: 'members', language: 'ru' }));
-      expect(members[0]!.slice(0, 5)).toEqual(['Код ППО', 'Фамилия', 'Имя', 'Отчество', 'ИИН']);
-      expect(members[1]!.slice(0, 5)).toEqual([
-        'P001',
-        'Әбенова',
-        'Гүлнар',
-        '',
-        makeIin('2001-03-04', 'female', 12),
-      ]);
-      expect(members[1]![9]).toBe('12.02.2024');
-      expect(members).toHaveLength(4);
+  it('open in LibreOffice with the same values', async () => {
+    const reg = await branchWithData();
+    const members = csvOf(await saved(reg, { kind: 'members', language: 'ru' }));
+    expect(members[0]!.slice(0, 5)).toEqual(['Код ППО', 'Фамилия', 'Имя', 'Отчество', 'ИИН']);
+    expect(members[1]!.slice(0, 5)).toEqual([
+      'P001',
+      'Әбенова',
+      'Гүлнар',
+      '',
+      makeIin('2001-03-04', 'female', 12),
+    ]);
+    expect(members[1]![9]).toBe('12.02.2024');
+    expect(members).toHaveLength(4);
 
-      const appeals = csvOf(await saved(reg, { kind: 'appeals-report', year: 2024, language: 'ru' }));
-      expect(appeals[0]).toEqual([
-        'Перечень вопросов',
-        'Всего обращений',
-        'Всего закрытых',
-        'Экономический эффект, ₸',
-        'На контроле',
-      ]);
-      // empty cells stay empty (LibreOffice drops a trailing empty field)
-      const withBlanks = (r: string[] | undefined) => [0, 1, 2, 3, 4].map((i) => r?.[i] ?? '');
-      expect(withBlanks(appeals.find((r) => r[0] === 'Оплата труда'))).toEqual([
-        'Оплата труда',
-        '1',
-        '1',
-        '120,000.00',
-        '',
-      ]);
-      expect(withBlanks(appeals.find((r) => r[0] === 'Охрана труда'))).toEqual([
-        'Охрана труда',
-        '0',
-        '0',
-        '',
-        '',
-      ]);
-      expect(withBlanks(appeals.at(-1))).toEqual(['ИТОГО', '1', '1', '120,000.00', '']);
+    const appeals = csvOf(await saved(reg, { kind: 'appeals-report', year: 2024, language: 'ru' }));
+    expect(appeals[0]).toEqual([
+      'Перечень вопросов',
+      'Всего обращений',
+      'Всего закрытых',
+      'Экономический эффект, ₸',
+      'На контроле',
+    ]);
+    // empty cells stay empty (LibreOffice drops a trailing empty field)
+    const withBlanks = (r: string[] | undefined) => [0, 1, 2, 3, 4].map((i) => r?.[i] ?? '');
+    expect(withBlanks(appeals.find((r) => r[0] === 'Оплата труда'))).toEqual([
+      'Оплата труда',
+      '1',
+      '1',
+      '120,000.00',
+      '',
+    ]);
+    expect(withBlanks(appeals.find((r) => r[0] === 'Охрана труда'))).toEqual([
+      'Охрана труда',
+      '0',
+      '0',
+      '',
+      '',
+    ]);
+    expect(withBlanks(appeals.at(-1))).toEqual(['ИТОГО', '1', '1', '120,000.00', '']);
 
-      const report = csvOf(await saved(reg, { kind: 'dues-report', year: 2024, quarter: 4, language: 'ru' }));
-      expect(report.at(-1)!.slice(0, 6)).toEqual(['ИТОГО', '', '3', '13,845.67', '13,845.67', '100.0%']);
-    },
-    120_000,
-  );
+    const report = csvOf(await saved(reg, { kind: 'dues-report', year: 2024, quarter: 4, language: 'ru' }));
+    expect(report.at(-1)!.slice(0, 6)).toEqual(['ИТОГО', '', '3', '13,845.67', '13,845.67', '100.0%']);
+  }, 120_000);
 
-  it.skipIf(noLibreOffice !== null)(
-    'an exported list saved again by LibreOffice imports back into a new register',
-    async () => {
-      const reg = await branchWithData();
-      const file = await saved(reg, { kind: 'members', language: 'kk' });
-      const resaved = libreoffice(file, 'xlsx:Calc MS Excel 2007 XML');
-      const copy = await freshRegister('2025-03-15');
-      await addOrg(copy, 'P001');
-      await addOrg(copy, 'P002');
-      const run = await call(copy, 'import.run', { kind: 'members', file: resaved });
-      expect(run).toMatchObject({ created: 3, problems: [] });
-      const names = (await call(copy, 'members.list', { language: 'kk' })).rows.map(
+  it('an exported list saved again by LibreOffice imports back into a new register', async () => {
+    const reg = await branchWithData();
+    const file = await saved(reg, { kind: 'members', language: 'kk' });
+    const resaved = libreoffice(file, 'xlsx:Calc MS Excel 2007 XML');
+    const copy = await freshRegister('2025-03-15');
+    await addOrg(copy, 'P001');
+    await addOrg(copy, 'P002');
+    const run = await call(copy, 'import.run', { kind: 'members', file: resaved });
+    expect(run).toMatchObject({ created: 3, problems: [] });
+    const names = (await call(copy, 'members.list', { language: 'kk' })).rows.map(
+      (m) => `${m.surname} ${m.iin} ${m.joinedOn} ${m.cardNo ?? ''}`,
+    );
+    expect(names).toEqual(
+      (await call(reg, 'members.list', { language: 'kk' })).rows.map(
         (m) => `${m.surname} ${m.iin} ${m.joinedOn} ${m.cardNo ?? ''}`,
-      );
-      expect(names).toEqual(
-        (await call(reg, 'members.list', { language: 'kk' })).rows.map(
-          (m) => `${m.surname} ${m.iin} ${m.joinedOn} ${m.cardNo ?? ''}`,
-        ),
-      );
-    },
-    120_000,
-  );
+      ),
+    );
+  }, 120_000);
 });

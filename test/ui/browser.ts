@@ -7,11 +7,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/screens');
 
-/** Why the browser tests cannot run here, or null when they can. */
+/**
+ * The browser tests need Debian's Chromium (which `.ci/run` installs) and the built renderer (which `npm test`
+ * builds): either missing fails the file with this sentence, it never skips. Returns null (nothing missing)
+ * so the callers' `describe.skipIf(reason !== null)` reads as it always did.
+ */
 export function whyNoBrowser(): string | null {
-  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run installs it)`);
   if (!fs.existsSync(path.join(RENDERER, 'index.html')))
-    return 'the renderer is not built (npm run build:renderer)';
+    throw new Error('the renderer is not built: run npm run build first (npm test does)');
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,13 +11,11 @@ import type { Register } from '../../electron/core/register.ts';
 import { call } from '../../electron/core/service.ts';
 import { comparePeople, type UiLanguage } from '../../electron/shared/collation.ts';
 import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
+import { requireTool } from '../tools.ts';
 import { RENDERER, SCREENSHOTS, launch, screenshot, watchErrors, whyNoBrowser } from './browser.ts';
 
-const reason =
-  whyNoBrowser() ??
-  (spawnSync('pdftotext', ['-v']).status === null
-    ? 'pdftotext is missing (apt-get install poppler-utils)'
-    : null);
+requireTool('pdftotext', ['-v'], 'poppler-utils');
+const reason = whyNoBrowser();
 
 /** Surnames that begin with each Kazakh letter, and Russian ones around them. */
 const SURNAMES = [
