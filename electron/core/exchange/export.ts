@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -174,34 +174,42 @@ export async function exportPackage(
   const target =
     fs.existsSync(out) && fs.statSync(out).isDirectory() ? path.join(out, packageFileName(manifest)) : out;
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  fs.writeFileSync(`${target}.part`, encrypted);
-  fs.renameSync(`${target}.part`, target);
+  // A part file of this export alone: a second export running beside it builds the same file name.
+  const part = `${target}.${process.pid}-${randomUUID().slice(0, 8)}.part`;
+  fs.writeFileSync(part, encrypted);
 
-  await reg.db.transaction(async (trx) => {
-    await trx('package_exports').insert({
-      seq,
-      period,
-      file_name: path.basename(target),
-      package_sha256: sha256(encrypted),
-      bytes: encrypted.length,
-      signer_fingerprint: manifest.signer.fingerprint,
-      recipient_fingerprint: manifest.recipientFingerprint,
-      counts: JSON.stringify(Object.fromEntries(entries.map((e) => [e.path, e.rows]))),
-      created_at: manifest.createdAt,
-    });
-    await trx('settings')
-      .insert({ key: SEQ, value: String(seq) })
-      .onConflict('key')
-      .merge();
-    if (!(await closedQuarters(trx)).has(period)) {
-      await trx('quarter_actions').insert({
-        quarter: period,
-        action: 'close',
-        reason: `export seq ${seq}`,
-        at: nowIso(reg),
+  await reg.db
+    .transaction(async (trx) => {
+      // The number was read before the package was built; under the write lock another export may have
+      // taken it since (both got seq 1 and the second file replaced the first): this one then writes nothing.
+      if ((await nextSeq(trx)) !== seq) refuse('exchange.export_raced', { seq, period });
+      await trx('package_exports').insert({
+        seq,
+        period,
+        file_name: path.basename(target),
+        package_sha256: sha256(encrypted),
+        bytes: encrypted.length,
+        signer_fingerprint: manifest.signer.fingerprint,
+        recipient_fingerprint: manifest.recipientFingerprint,
+        counts: JSON.stringify(Object.fromEntries(entries.map((e) => [e.path, e.rows]))),
+        created_at: manifest.createdAt,
       });
-    }
-  });
+      await trx('settings')
+        .insert({ key: SEQ, value: String(seq) })
+        .onConflict('key')
+        .merge();
+      if (!(await closedQuarters(trx)).has(period)) {
+        await trx('quarter_actions').insert({
+          quarter: period,
+          action: 'close',
+          reason: `export seq ${seq}`,
+          at: nowIso(reg),
+        });
+      }
+      // Last, still under the lock: the file takes its name only together with its record.
+      fs.renameSync(part, target);
+    })
+    .finally(() => fs.rmSync(part, { force: true }));
   progress.finish();
   return {
     file: path.resolve(target),

@@ -335,6 +335,13 @@ export const EXCHANGE_REFUSALS = {
     kk: 'Филиалдардың кілттері мен пакеттері тек Орталық кеңестің базасында қабылданады',
     en: 'Only a headquarters register keeps branch keys and accepts their packages',
   },
+  // Two exports of the branch at once (the window and the CLI): both read the same next number; the one
+  // that commits first keeps it, the other writes nothing and removes its file.
+  'exchange.export_raced': {
+    ru: 'Одновременно выгружен другой пакет с номером {seq}; выгрузите квартал {period} ещё раз',
+    kk: 'Дәл осы уақытта {seq} нөмірлі басқа пакет жазылды; {period} тоқсанын қайта жүктеп шығарыңыз',
+    en: 'Another package with number {seq} was exported at the same moment; export {period} again',
+  },
 } satisfies Record<string, Sentence>;
 
 /** Labels of the exchange domain's fields, by the contract's field name. */
