@@ -46,6 +46,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The code of a refusal (undefined for anything else): forms react to the ones that ask a confirmation. */
+export function refusalCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.refusal.code : undefined;
+}
+
 export async function api<K extends OperationName>(
   op: K,
   input: OperationInput<K>,

@@ -109,6 +109,7 @@ export const en: Messages = {
     transferredOn: 'Transfer date',
     found: 'Found: {{count}}',
     searchHint: 'Surname, name, IIN or card no.',
+    confirmMinor: 'I confirm admitting a minor (under 16)',
     admitHelp:
       'Admission is individual (Charter §3.2): it needs the person’s own application and a decision of the committee or meeting.',
     exitHelp:
@@ -156,6 +157,7 @@ export const en: Messages = {
     closedQuarters: 'Closed quarters',
     gridHelp: 'Type an amount into a cell and press Enter. Amounts may be typed as 12 345,67.',
     recorded: 'Remittance of {{amount}} ₸ recorded',
+    confirmImplausible: 'The amount is checked against the payment document — record it as it is',
     shares: 'Shares: PPO {{ppo}} ₸ · branch {{branch}} ₸ · CC {{central}} ₸',
   },
   appeals: {
@@ -200,6 +202,15 @@ export const en: Messages = {
     problem: 'Problem',
     done: 'Imported: new {{created}}, changed {{updated}}, unchanged {{unchanged}}',
     ignored: 'Columns not used: {{columns}}',
+    conflicts:
+      'Already in the register with other values: {{count}}. Check the list — without the box below they stay as they are and the file is not loaded.',
+    conflictsShown: 'The first {{shown}} of {{count}} are shown.',
+    conflictKey: 'Record',
+    conflictField: 'Field',
+    conflictStored: 'In the register',
+    conflictIncoming: 'In the file',
+    update: 'Update existing records',
+    problemsShown: 'The first {{shown}} of {{count}} problems are shown.',
   },
   exchange: {
     dropHere: 'Drop package files (.aqpkg) here, or choose them:',

@@ -110,6 +110,7 @@ export const kk: Messages = {
     transferredOn: 'Ауыстырылған күні',
     found: 'Табылды: {{count}}',
     searchHint: 'Тегі, аты, ЖСН немесе билет нөмірі',
+    confirmMinor: 'Кәмелетке толмағанды қабылдауды растаймын (16 жасқа толмаған)',
     admitHelp:
       'Қабылдау жеке тәртіппен жүргізіледі (Жарғы, 3.2-т.): жеке өтініш және кәсіподақ комитетінің немесе жиналыстың шешімі қажет.',
     exitHelp:
@@ -157,6 +158,7 @@ export const kk: Messages = {
     closedQuarters: 'Жабылған тоқсандар',
     gridHelp: 'Сомасын ұяшыққа енгізіп, Enter пернесін басыңыз. Соманы 12 345,67 түрінде енгізуге болады.',
     recorded: '{{amount}} ₸ түсімі жазылды',
+    confirmImplausible: 'Сома төлем құжаты бойынша тексерілді — осылай жазу',
     shares: 'Үлестер: БКҰ {{ppo}} ₸ · филиал {{branch}} ₸ · ОК {{central}} ₸',
   },
   appeals: {
@@ -201,6 +203,15 @@ export const kk: Messages = {
     problem: 'Қате',
     done: 'Жүктелді: жаңа {{created}}, өзгерген {{updated}}, өзгеріссіз {{unchanged}}',
     ignored: 'Пайдаланылмайтын бағандар: {{columns}}',
+    conflicts:
+      'Тізілімде басқа мәндермен бұрыннан бар: {{count}}. Тізімді тексеріңіз — төмендегі белгісіз олар өзгермейді және файл жүктелмейді.',
+    conflictsShown: '{{count}} ішінен алғашқы {{shown}} көрсетілген.',
+    conflictKey: 'Жазба',
+    conflictField: 'Өріс',
+    conflictStored: 'Тізілімде',
+    conflictIncoming: 'Файлда',
+    update: 'Бар жазбаларды жаңарту',
+    problemsShown: '{{count}} қатенің алғашқы {{shown}} көрсетілген.',
   },
   exchange: {
     dropHere: 'Пакет файлдарын (.aqpkg) осында сүйреп әкеліңіз немесе таңдаңыз:',

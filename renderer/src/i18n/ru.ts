@@ -108,6 +108,7 @@ export const ru = {
     transferredOn: 'Дата перевода',
     found: 'Найдено: {{count}}',
     searchHint: 'Фамилия, имя, ИИН или № билета',
+    confirmMinor: 'Подтверждаю приём несовершеннолетнего (нет 16 лет)',
     admitHelp:
       'Приём индивидуальный (Устав, п. 3.2): нужны личное заявление и решение профкома или собрания.',
     exitHelp:
@@ -155,6 +156,7 @@ export const ru = {
     closedQuarters: 'Закрытые кварталы',
     gridHelp: 'Введите сумму в ячейку и нажмите Enter. Сумму можно вводить как 12 345,67.',
     recorded: 'Поступление {{amount}} ₸ записано',
+    confirmImplausible: 'Сумма проверена по платёжному документу — записать как есть',
     shares: 'Доли: ППО {{ppo}} ₸ · филиал {{branch}} ₸ · ЦС {{central}} ₸',
   },
   appeals: {
@@ -199,6 +201,15 @@ export const ru = {
     problem: 'Ошибка',
     done: 'Загружено: новых {{created}}, изменённых {{updated}}, без изменений {{unchanged}}',
     ignored: 'Не используются столбцы: {{columns}}',
+    conflicts:
+      'Уже есть в реестре с другими значениями: {{count}}. Проверьте список — без отметки ниже они не изменятся, и файл не будет загружен.',
+    conflictsShown: 'Показаны первые {{shown}} из {{count}}.',
+    conflictKey: 'Запись',
+    conflictField: 'Поле',
+    conflictStored: 'В реестре',
+    conflictIncoming: 'В файле',
+    update: 'Обновить существующие записи',
+    problemsShown: 'Показаны первые {{shown}} ошибок из {{count}}.',
   },
   exchange: {
     dropHere: 'Перетащите сюда файлы пакетов (.aqpkg) или выберите их:',

@@ -1,10 +1,12 @@
-import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { formatTiyn } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { IMPLAUSIBLE_REMITTANCE_CODES } from '../../../../electron/shared/refusals/dues.ts';
+import { api, refusalCode } from '../../api.ts';
 import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../../ui.tsx';
 
 type Input = OperationInput<'dues.record'>;
@@ -25,11 +27,19 @@ export function RemittanceForm({
     defaultValues: { monthsCovered: 1 },
   });
   setDirty(form.formState.isDirty);
+  // An amount far above the payroll or the PPO's usual month is written only once the accountant has
+  // confirmed it; the box appears after the register has said why, and clears when an amount changes.
+  const [askAmount, setAskAmount] = useState(false);
+  const unconfirm = { onChange: () => form.setValue('confirmImplausible', false) };
   const record = useMutation({
     mutationFn: (input: Input) => api('dues.record', input),
     onSuccess: (r) => {
       void client.invalidateQueries();
       onDone(t('dues.recorded', { amount: formatTiyn(r.receivedTiyn) }));
+    },
+    onError: (e) => {
+      if ((IMPLAUSIBLE_REMITTANCE_CODES as readonly string[]).includes(refusalCode(e) ?? ''))
+        setAskAmount(true);
     },
   });
   return (
@@ -68,13 +78,13 @@ export function RemittanceForm({
             label={t('dues.received')}
             withAsterisk
             placeholder="12 345,67"
-            {...form.register('received')}
+            {...form.register('received', unconfirm)}
             data-testid="remittance-received"
           />
           <TextInput
             label={t('dues.payroll')}
             placeholder="1 234 567,00"
-            {...form.register('payroll')}
+            {...form.register('payroll', unconfirm)}
             data-testid="remittance-payroll"
           />
           <Controller
@@ -92,6 +102,20 @@ export function RemittanceForm({
           <TextInput label={t('dues.receivedOn')} placeholder="дд.мм.гггг" {...form.register('receivedOn')} />
           <TextInput label={t('dues.docNo')} {...form.register('docNo')} data-testid="remittance-doc" />
         </SimpleGrid>
+        {askAmount && (
+          <Controller
+            control={form.control}
+            name="confirmImplausible"
+            render={({ field }) => (
+              <Checkbox
+                label={t('dues.confirmImplausible')}
+                checked={field.value === true}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+                data-testid="remittance-confirm"
+              />
+            )}
+          />
+        )}
         <FormFooter
           errors={form.formState.errors}
           error={record.error}

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Progress, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,24 +10,37 @@ type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
 
 /**
  * Choose a file, see every row problem before anything is written, then import. Checking is the same
- * call with `import.preview`, so what the table shows is exactly what the import would refuse.
+ * call with `import.preview`, so what the table shows is exactly what the import would refuse. Rows whose
+ * records are already in the register with other values are listed field by field (stored → file); the
+ * import writes them only after «Обновить существующие записи» is ticked, never in silence.
  */
 export function ImportScreen() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [kind, setKind] = useState<Kind>('members');
   const [file, setFile] = useState<File | null>(null);
+  const [update, setUpdate] = useState(false);
   const source = async () => ({ kind, content: await toBase64(file!), fileName: file!.name });
   const preview = useMutation({ mutationFn: async () => api('import.preview', await source()) });
   const run = useMutation({
-    mutationFn: async () => api('import.run', await source()),
+    mutationFn: async () => api('import.run', { ...(await source()), update }),
     onSuccess: () => void client.invalidateQueries(),
   });
   const p = preview.data;
   const reset = () => {
     preview.reset();
     run.reset();
+    setUpdate(false);
   };
+  const problemsText = p
+    ? [
+        t('import.problems', { count: p.problemCount }),
+        p.problemCount > p.problems.length
+          ? t('import.problemsShown', { shown: p.problems.length, count: p.problemCount })
+          : '',
+      ].join(' ')
+    : '';
+  const blocked = !p || p.problemCount > 0 || (p.conflictCount > 0 && !update);
   return (
     <Stack maw={900}>
       <Group align="flex-end">
@@ -59,14 +72,17 @@ export function ImportScreen() {
         <Button
           variant="light"
           disabled={!file}
-          onClick={() => preview.mutate()}
+          onClick={() => {
+            reset();
+            preview.mutate();
+          }}
           loading={preview.isPending}
           data-testid="import-check"
         >
           {t('import.check')}
         </Button>
         <Button
-          disabled={!p || p.problems.length > 0 || run.isSuccess}
+          disabled={blocked || run.isSuccess}
           onClick={() => run.mutate()}
           loading={run.isPending}
           data-testid="import-run"
@@ -91,18 +107,58 @@ export function ImportScreen() {
           {t('import.ignored', { columns: p.ignoredColumns.join(', ') })}
         </Text>
       )}
-      {p && p.problems.length > 0 && (
+      {p && p.problemCount > 0 && (
         <RefusalAlert
           error={
             new ApiError({
               ok: false,
               code: 'import.invalid_rows',
-              message: t('import.problems', { count: p.problems.length }),
-              messageRu: t('import.problems', { count: p.problems.length }),
+              message: problemsText,
+              messageRu: problemsText,
               details: p.problems,
             })
           }
         />
+      )}
+      {p && p.problemCount === 0 && p.conflictCount > 0 && (
+        <Stack gap="xs" data-testid="import-conflicts">
+          <Text size="sm" c="orange.9">
+            {t('import.conflicts', { count: p.conflictCount })}
+            {p.conflictCount > p.conflicts.length &&
+              ` ${t('import.conflictsShown', { shown: p.conflicts.length, count: p.conflictCount })}`}
+          </Text>
+          <Table fz="xs" withTableBorder striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.row')}</Table.Th>
+                <Table.Th>{t('import.conflictKey')}</Table.Th>
+                <Table.Th>{t('import.conflictField')}</Table.Th>
+                <Table.Th>{t('import.conflictStored')}</Table.Th>
+                <Table.Th>{t('import.conflictIncoming')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.conflicts.flatMap((c) =>
+                c.fields.map((f, i) => (
+                  <Table.Tr key={`${c.row}-${f.column}`} data-testid="import-conflict">
+                    <Table.Td>{i === 0 ? c.row : ''}</Table.Td>
+                    <Table.Td>{i === 0 ? c.key : ''}</Table.Td>
+                    <Table.Td>{f.column}</Table.Td>
+                    <Table.Td>{f.stored || '—'}</Table.Td>
+                    <Table.Td>{f.incoming || '—'}</Table.Td>
+                  </Table.Tr>
+                )),
+              )}
+            </Table.Tbody>
+          </Table>
+          <Checkbox
+            label={t('import.update')}
+            checked={update}
+            onChange={(e) => setUpdate(e.currentTarget.checked)}
+            disabled={run.isSuccess}
+            data-testid="import-update"
+          />
+        </Stack>
       )}
       <Notice>
         {run.data &&

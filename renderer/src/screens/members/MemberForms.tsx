@@ -1,10 +1,11 @@
-import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldErrors } from 'react-hook-form';
+import { useState } from 'react';
+import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, refusalCode } from '../../api.ts';
 import {
   contractResolver,
   FormFooter,
@@ -81,11 +82,16 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
   type Input = OperationInput<'members.admit'>;
   const form = useForm<Input>({ resolver: contractResolver('members.admit') });
   setDirty(form.formState.isDirty);
+  // Under 16 is admitted only on an explicit confirmation: the box appears once the register has said so.
+  const [askMinor, setAskMinor] = useState(false);
   const admit = useMutation({
     mutationFn: (input: Input) => api('members.admit', input),
     onSuccess: (m) => {
       void client.invalidateQueries();
       onDone(t('members.admitted', { name: `${m.surname} ${m.givenName}`, org: m.orgCode }));
+    },
+    onError: (e) => {
+      if (refusalCode(e) === 'member.minor_needs_confirmation') setAskMinor(true);
     },
   });
   const errors = form.formState.errors;
@@ -126,7 +132,7 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
             label={t('members.iin')}
             withAsterisk
             maxLength={12}
-            {...form.register('iin')}
+            {...form.register('iin', { onChange: () => form.setValue('confirmMinor', false) })}
             error={req('iin')}
             data-testid="admit-iin"
           />
@@ -156,6 +162,20 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
           />
         </SimpleGrid>
         <DecisionFields register={form.register as never} errors={errors} />
+        {askMinor && (
+          <Controller
+            control={form.control}
+            name="confirmMinor"
+            render={({ field }) => (
+              <Checkbox
+                label={t('members.confirmMinor')}
+                checked={field.value === true}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+                data-testid="admit-confirm-minor"
+              />
+            )}
+          />
+        )}
         <FormFooter
           errors={form.formState.errors}
           error={admit.error}
