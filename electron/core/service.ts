@@ -128,6 +128,8 @@ export const handlers = {
     ...(await readSettings(reg.db)),
     schemaVersion: await schemaVersion(reg.db),
     file: reg.file,
+    /** The office's date (UTC+5): the window tells a rate still to come from one in force by it. */
+    today: today(reg),
   }),
   'settings.update': async (reg, input) => {
     await reg.db.transaction((trx) => writeSettings(trx, input));

@@ -10,6 +10,7 @@ import { Dashboard } from './screens/dashboard/Dashboard.tsx';
 import { Dues } from './screens/dues/Dues.tsx';
 import { Exchange } from './screens/exchange/Exchange.tsx';
 import { ImportScreen } from './screens/import/Import.tsx';
+import { Journal } from './screens/journal/Journal.tsx';
 import { Members } from './screens/members/Members.tsx';
 import { Orgs } from './screens/orgs/Orgs.tsx';
 import { Settings } from './screens/settings/Settings.tsx';
@@ -23,6 +24,7 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
   appeals: Appeals,
   import: ImportScreen,
   exchange: Exchange,
+  journal: Journal,
   settings: Settings,
 };
 

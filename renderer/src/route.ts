@@ -9,6 +9,7 @@ export const ROUTES = [
   'appeals',
   'import',
   'exchange',
+  'journal',
   'settings',
 ] as const;
 export type Route = (typeof ROUTES)[number];

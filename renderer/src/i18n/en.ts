@@ -1,3 +1,4 @@
+import { correctionsEn } from './corrections.ts';
 import type { Messages } from './ru.ts';
 
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
     import: 'Import',
     exchange: 'Exchange',
     settings: 'Settings',
+    journal: 'Journal of changes',
   },
   common: {
     excel: 'To Excel',
@@ -462,6 +464,7 @@ export const en: Messages = {
     men: 'Men',
     printButton: 'Print',
   },
+  corrections: correctionsEn,
   months: [
     'January',
     'February',

@@ -1,3 +1,4 @@
+import { correctionsKk } from './corrections.ts';
 import type { Messages } from './ru.ts';
 
 /** Kazakh, the state language: a full second language of the UI. */
@@ -13,6 +14,7 @@ export const kk: Messages = {
     import: 'Деректерді жүктеу',
     exchange: 'ОК-мен алмасу',
     settings: 'Баптаулар',
+    journal: 'Өзгерістер журналы',
   },
   common: {
     excel: 'Excel-ге',
@@ -465,6 +467,7 @@ export const kk: Messages = {
     men: 'Ерлер',
     printButton: 'Басып шығару',
   },
+  corrections: correctionsKk,
   months: [
     'қаңтар',
     'ақпан',

@@ -1,3 +1,5 @@
+import { correctionsRu } from './corrections.ts';
+
 /** Russian: the default language of the UI. kk.ts and en.ts must have exactly these keys (type-checked). */
 export const ru = {
   app: { title: 'Aqniet Register', branch: 'Филиал' },
@@ -11,6 +13,7 @@ export const ru = {
     import: 'Импорт',
     exchange: 'Обмен с ЦС',
     settings: 'Настройки',
+    journal: 'Журнал изменений',
   },
   common: {
     excel: 'В Excel',
@@ -462,6 +465,7 @@ export const ru = {
     men: 'Мужчины',
     printButton: 'Печать',
   },
+  corrections: correctionsRu,
   months: [
     'январь',
     'февраль',

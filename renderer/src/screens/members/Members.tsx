@@ -14,13 +14,17 @@ import { api } from '../../api.ts';
 import { XlsxButton } from '../../download.tsx';
 import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
+import { AnnulForm, CorrectForm, lastEvent } from './MemberCorrections.tsx';
+import { HistoryButton } from '../../corrections/History.tsx';
 import { MemberBranches, useHqBranch, useIsHq } from '../hq/HqBranch.tsx';
 
 const ROW = 36;
 const PAGE = 200;
 const COLUMNS = '2.4fr 1fr 0.8fr 1.4fr 1fr 0.9fr';
 
-function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'transfer') => void }) {
+type CardAction = 'exit' | 'transfer' | 'correct' | 'annul';
+
+function MemberCard({ iin, onAction }: { iin: string; onAction: (a: CardAction) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const hq = useIsHq();
@@ -49,16 +53,57 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: 'exit' | 'tr
           </Button>
         </Group>
       )}
+      {!hq && (
+        <Group gap="xs">
+          <Button variant="light" size="xs" onClick={() => onAction('correct')} data-testid="member-correct">
+            {t('corrections.correct')}
+          </Button>
+          {lastEvent(m.history) && (
+            <Button
+              variant="light"
+              size="xs"
+              color="orange"
+              onClick={() => onAction('annul')}
+              data-testid="member-annul"
+            >
+              {t('corrections.annul')}
+            </Button>
+          )}
+          <HistoryButton
+            kind="member"
+            recordKey={m.iin}
+            title={fullName(m)}
+            size="xs"
+            testId="member-history-open"
+          />
+        </Group>
+      )}
       <MemberBranches card={m} />
       <Text fw={600}>{t('members.history')}</Text>
       <Table fz="sm" data-testid="member-history">
         <Table.Tbody>
           {m.history.map((e) => (
-            <Table.Tr key={e.seq}>
+            <Table.Tr
+              key={e.seq}
+              data-testid={e.annulledBy ? 'member-event-annulled' : 'member-event'}
+              style={
+                e.annulledBy
+                  ? { textDecoration: 'line-through', color: 'var(--mantine-color-dimmed)' }
+                  : undefined
+              }
+            >
               <Table.Td>{formatDate(e.eventDate)}</Table.Td>
               <Table.Td>
-                {t(`members.event_${e.kind}`)}{' '}
+                {e.kind === 'annulled' ? t('corrections.eventAnnulled') : t(`members.event_${e.kind}`)}{' '}
                 {e.kind === 'exited' && e.reason ? `(${termLabel(EXIT_REASONS, e.reason, language)})` : ''}
+                {e.annulledBy && (
+                  <Text size="xs" span style={{ display: 'block', textDecoration: 'none' }}>
+                    {t('corrections.annulledMark', {
+                      date: formatDate(e.annulledBy.on),
+                      reason: e.annulledBy.reason ?? '',
+                    })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {e.counterpartOrgCode
@@ -89,7 +134,7 @@ export function Members() {
   const [status, setStatus] = useState<string | null>('active');
   const [category, setCategory] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [modal, setModal] = useState<'admit' | 'exit' | 'transfer' | null>(null);
+  const [modal, setModal] = useState<'admit' | CardAction | null>(null);
   const [notice, setNotice] = useState('');
   // At headquarters: the whole union's members, or one branch's (read-only)
   const { hq, branch, chooser } = useHqBranch();
@@ -175,6 +220,7 @@ export function Members() {
           value={status}
           onChange={setStatus}
           w={160}
+          data-testid="member-status-filter"
         />
         <Select
           label={t('members.category')}
@@ -242,7 +288,7 @@ export function Members() {
                 <span>{formatDate(m.joinedOn)}</span>
                 <span>
                   <Badge size="sm" variant="light" color={m.status === 'active' ? 'teal' : 'gray'}>
-                    {t(`members.${m.status}`)}
+                    {m.status === 'annulled' ? t('corrections.statusAnnulled') : t(`members.${m.status}`)}
                   </Badge>
                 </span>
               </Box>
@@ -262,6 +308,37 @@ export function Members() {
       <FormModal opened={modal === 'transfer'} onClose={() => setModal(null)} title={t('members.transfer')}>
         {(setDirty) => selected && <TransferForm iin={selected} onDone={done} setDirty={setDirty} />}
       </FormModal>
+      <MemberCorrection iin={selected} modal={modal} close={() => setModal(null)} done={done} />
     </Stack>
+  );
+}
+
+/** «Исправить данные» and «Отменить последнее событие» over the member's card (MemberCorrections.tsx). */
+function MemberCorrection(props: {
+  iin: string | null;
+  modal: string | null;
+  close: () => void;
+  done: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const member = useQuery({
+    queryKey: ['members.get', props.iin],
+    queryFn: () => api('members.get', { iin: props.iin! }),
+    enabled: props.iin !== null && (props.modal === 'correct' || props.modal === 'annul'),
+  });
+  const m = member.data;
+  return (
+    <>
+      <FormModal
+        opened={props.modal === 'correct' && !!m}
+        onClose={props.close}
+        title={t('corrections.correct')}
+      >
+        {(setDirty) => m && <CorrectForm member={m} onDone={props.done} setDirty={setDirty} />}
+      </FormModal>
+      <FormModal opened={props.modal === 'annul' && !!m} onClose={props.close} title={t('corrections.annul')}>
+        {(setDirty) => m && <AnnulForm member={m} onDone={props.done} setDirty={setDirty} />}
+      </FormModal>
+    </>
   );
 }

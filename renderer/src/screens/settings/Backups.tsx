@@ -1,0 +1,193 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatAt } from '../../../../electron/shared/history.ts';
+import { api } from '../../api.ts';
+import { saveBytes } from '../../files.ts';
+import { Notice, RefusalAlert, useLanguage } from '../../ui.tsx';
+
+/** Set just before the page reloads after a restore, so the reloaded page can say what happened. */
+const RESTORED_KEY = 'aqniet.restored';
+
+function size(bytes: number, language: string): string {
+  const [kb, mb] = language === 'en' ? ['KB', 'MB'] : ['КБ', 'МБ'];
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${kb}`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', language === 'en' ? '.' : ',')} ${mb}`;
+}
+
+function takeRestoredNotice(): { date: string; savedAs: string } | null {
+  const raw = window.sessionStorage.getItem(RESTORED_KEY);
+  if (!raw) return null;
+  window.sessionStorage.removeItem(RESTORED_KEY);
+  try {
+    return JSON.parse(raw) as { date: string; savedAs: string };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Settings → «Резервные копии»: every copy with its date, why it was made, its size and what the register
+ * held; one made now; one saved where the person says (the page gets its bytes: the window never passes
+ * paths); and a restore, which backs up the current register first, replaces the file, and reloads.
+ */
+export function Backups() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['backups.list'], queryFn: () => api('backups.list', {}) });
+  const [notice, setNotice] = useState(() => {
+    const restored = takeRestoredNotice();
+    return restored ? t('corrections.restored', restored) : '';
+  });
+  const [restoring, setRestoring] = useState<{ id: string; createdAt: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const create = useMutation({
+    mutationFn: () => api('backups.create', {}),
+    onSuccess: (b) => {
+      setNotice(t('corrections.backupMade', { id: b.id }));
+      void client.invalidateQueries({ queryKey: ['backups.list'] });
+    },
+  });
+  const download = useMutation({
+    mutationFn: (id: string) => api('backups.download', { id }),
+    onSuccess: (file) => saveBytes(file.fileName, file.content, 'application/vnd.sqlite3'),
+  });
+  const restore = useMutation({
+    mutationFn: (id: string) => api('backups.restore', { id, reason: reason.trim() || undefined }),
+    onSuccess: (r) => {
+      window.sessionStorage.setItem(
+        RESTORED_KEY,
+        JSON.stringify({ date: formatAt(r.createdAt), savedAs: r.savedAs }),
+      );
+      // everything on screen was read from the register that is gone: start the page again
+      window.location.reload();
+    },
+  });
+  const data = list.data;
+  return (
+    <Stack data-testid="backups">
+      <Title order={4}>{t('corrections.backups')}</Title>
+      {data && (
+        <Text size="sm" c="dimmed">
+          {t('corrections.backupsHelp', { daily: data.retention.daily, days: data.retention.eventDays })}
+          <br />
+          {t('corrections.backupsFolder', { folder: data.folder })}
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          onClick={() => create.mutate()}
+          loading={create.isPending}
+          data-testid="backup-create"
+        >
+          {t('corrections.backupNow')}
+        </Button>
+      </Group>
+      <Notice>{notice}</Notice>
+      <RefusalAlert error={create.error ?? download.error ?? list.error} />
+      {data && data.backups.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('corrections.noBackups')}
+        </Text>
+      )}
+      {data && data.backups.length > 0 && (
+        <Table fz="sm" data-testid="backups-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('corrections.backupDate')}</Table.Th>
+              <Table.Th>{t('corrections.backupReason')}</Table.Th>
+              <Table.Th ta="right">{t('corrections.backupSize')}</Table.Th>
+              <Table.Th>{t('corrections.backupHeld')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.backups.map((b) => (
+              <Table.Tr key={b.id} data-testid="backup-row" data-id={b.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatAt(b.createdAt)}</Table.Td>
+                <Table.Td>
+                  {t(`corrections.reason_${b.reason}`)}
+                  {b.detail && b.detail !== b.reason && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({b.detail})
+                    </Text>
+                  )}
+                  {b.integrity !== 'ok' && (
+                    <Badge ml={4} color="red" variant="light">
+                      {t('corrections.integrityBad')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {size(b.bytes, language)}
+                </Table.Td>
+                <Table.Td>{t('corrections.heldLine', { ...b.held })}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => download.mutate(b.id)}
+                      loading={download.isPending && download.variables === b.id}
+                      data-testid="backup-download"
+                    >
+                      {t('corrections.download')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="orange"
+                      disabled={b.integrity !== 'ok'}
+                      onClick={() => {
+                        restore.reset();
+                        setReason('');
+                        setRestoring({ id: b.id, createdAt: b.createdAt });
+                      }}
+                      data-testid="backup-restore"
+                    >
+                      {t('corrections.restore')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={restoring !== null}
+        onClose={() => !restore.isPending && setRestoring(null)}
+        title={restoring ? t('corrections.restoreTitle', { date: formatAt(restoring.createdAt) }) : ''}
+        size="lg"
+      >
+        <Stack>
+          <Text size="sm">{t('corrections.restoreHelp')}</Text>
+          <TextInput
+            label={t('corrections.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="restore-reason"
+          />
+          <RefusalAlert error={restore.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRestoring(null)} disabled={restore.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="orange"
+              onClick={() => restoring && restore.mutate(restoring.id)}
+              loading={restore.isPending}
+              data-testid="restore-confirm"
+            >
+              {t('corrections.restoreYes')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import type { Register } from '../../electron/core/register.ts';
+import { call } from '../../electron/core/service.ts';
+import { startWebPreview, type WebPreview } from '../../electron/web/server.ts';
+import { tempDir } from '../node/helpers.ts';
+import { RENDERER, choose, launch, screenshot, watchErrors, whyNoBrowser } from './browser.ts';
+
+const reason = whyNoBrowser();
+if (reason) console.warn(`browser tests skipped: ${reason}`);
+
+const IIN = '850525446560';
+const OTHER_IIN = '900125389604';
+const DECISION = { body: 'профком', number: '3', date: '2024-02-05' };
+
+/**
+ * Every mistake put right from the window, in a real Chromium against the web preview and a real
+ * register: each correction is checked in the register, in the reports it changes and in the history of
+ * changes, with its reason.
+ */
+describe.skipIf(reason !== null)('corrections, history and backups in the browser', () => {
+  let reg: Register;
+  let preview: WebPreview;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    reg = await initRegister(path.join(dir, 'branch.sqlite'), {
+      kind: 'branch',
+      code: 'KRG',
+      name: 'Карагандинский областной филиал',
+    });
+    reg.actor = 'бухгалтер';
+    await call(reg, 'orgs.create', { code: 'P001', name: 'ППО областной больницы', headcount: 200 });
+    await call(reg, 'orgs.create', { code: 'P002', name: 'ППО поликлиники', headcount: 80 });
+    preview = await startWebPreview(reg, { root: RENDERER });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    errors = watchErrors(page);
+  });
+
+  beforeEach(async () => {
+    if (!page) return;
+    await page.goto('about:blank');
+    await page.goto(preview.url);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `corrections-failed-${ctx.task.name.slice(0, 40)}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    if (reg) await closeRegister(reg);
+  });
+
+  const openMember = async (search: string, status?: string) => {
+    await page.getByTestId('nav-members').click();
+    if (status) await choose(page, 'member-status-filter', status);
+    await page.getByTestId('member-search').fill(search);
+    await expect.poll(() => page.getByTestId('member-count').textContent()).toBe('Найдено: 1');
+    await page.getByTestId('member-row').first().click();
+    await expect.poll(() => page.getByTestId('member-card').count()).toBe(1);
+  };
+
+  it('corrects a member’s data from the card, with the reason in the history', async () => {
+    await call(reg, 'members.admit', {
+      orgCode: 'P001',
+      surname: 'Омирзакова',
+      givenName: 'Сәуле',
+      iin: IIN,
+      category: 'nursing',
+      phone: '+7 701 111 11 11',
+      applicationDate: '2024-02-01',
+      decision: DECISION,
+    });
+    await openMember('Омирзакова');
+    await page.getByTestId('member-correct').click();
+    await page.getByTestId('correct-surname').fill('Өмірзақова');
+    await page.getByTestId('correct-phone').fill('+7 701 222 22 22');
+    await page.getByTestId('correct-save').click();
+    // without a reason nothing is sent
+    await expect.poll(() => page.getByText('Обязательное поле').count()).toBeGreaterThan(0);
+    expect((await reg.db('members').where({ iin: IIN }).first()).surname).toBe('Омирзакова');
+    await page.getByTestId('correct-reason').fill('фамилия по удостоверению личности');
+    await screenshot(page, 'corrections-01-member-correct');
+    await page.getByTestId('correct-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain('Данные Өмірзақова Сәуле исправлены');
+    expect(await reg.db('members').where({ iin: IIN }).first()).toMatchObject({
+      surname: 'Өмірзақова',
+      phone: '+7 701 222 22 22',
+    });
+
+    await openMember('Өмірзақова');
+    await page.getByTestId('member-history').getByText('Исправлены данные').waitFor();
+    await page.getByTestId('member-history-open').click();
+    const dialog = page.getByTestId('history-dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Фамилия: Омирзакова → Өмірзақова');
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('Телефон: +7 701 111 11 11 → +7 701 222 22 22');
+    expect(text).toContain('фамилия по удостоверению личности');
+    expect(text).toContain('бухгалтер');
+    await screenshot(page, 'corrections-02-member-history');
+  });
+
+  it('an IIN correction re-runs the IIN checks: a wrong check digit is refused in words', async () => {
+    await openMember('Өмірзақова');
+    await page.getByTestId('member-correct').click();
+    await page.getByTestId('correct-iin').fill('850525446561');
+    await page.getByTestId('correct-reason').fill('опечатка в ИИН');
+    await page.getByTestId('correct-save').click();
+    await expect.poll(() => page.getByTestId('refusal').textContent()).toMatch(/ИИН/);
+    expect(await reg.db('members').where({ iin: IIN }).count({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+
+  it('annuls a wrong exit: the member is active again and the membership report counts her', async () => {
+    await call(reg, 'members.exit', {
+      iin: IIN,
+      reason: 'own_will',
+      applicationDate: '2025-06-01',
+      decision: { body: 'профком', number: '9', date: '2025-06-05' },
+    });
+    const before = await call(reg, 'reports.membership', {});
+    await openMember('Өмірзақова', 'выбыл(а)');
+    await page.getByTestId('member-annul').click();
+    await expect
+      .poll(() => page.getByRole('dialog').last().textContent())
+      .toContain('Выбыл(а)» от 05.06.2025');
+    await page.getByTestId('annul-save-reason').fill('выход оформлен не тому человеку');
+    await screenshot(page, 'corrections-03-annul');
+    await page.getByTestId('annul-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain('Событие «Выбыл(а)» аннулировано');
+    expect((await reg.db('members').where({ iin: IIN }).first()).status).toBe('active');
+    const after = await call(reg, 'reports.membership', {});
+    expect(after.total.members).toBe(before.total.members + 1);
+    await openMember('Өмірзақова', 'состоит');
+    await expect
+      .poll(() => page.getByTestId('member-event-annulled').textContent())
+      .toContain('выход оформлен не тому человеку');
+  });
+
+  it('the register-wide journal filters by date, kind and record', async () => {
+    await page.getByTestId('nav-journal').click();
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBeGreaterThan(3);
+    await choose(page, 'journal-kind', 'член профсоюза');
+    await page.getByTestId('journal-record').fill(IIN);
+    await expect
+      .poll(() => page.getByTestId('history-table').textContent())
+      .toContain('выход оформлен не тому человеку');
+    const text = (await page.getByTestId('history-table').textContent()) ?? '';
+    expect(text).not.toContain('ППО поликлиники');
+    await screenshot(page, 'corrections-04-journal');
+    const tomorrow = new Date(Date.now() + 5 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('journal-since').fill(tomorrow.split('-').reverse().join('.'));
+    await expect.poll(() => page.getByTestId('history-empty').count()).toBe(1);
+  });
+
+  it('makes a backup now, saves a copy as a download, and restores one: the register is what it was', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('backup-create').click();
+    await expect.poll(() => page.getByTestId('notice').last().textContent()).toContain('Копия сделана');
+    const row = page.getByTestId('backup-row').filter({ hasText: 'вручную' }).first();
+    await expect.poll(() => row.textContent()).toContain('членов 1 · ППО 2 · поступлений 0 · обращений 0');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByTestId('backup-download').click(),
+    ]);
+    const saved = path.join(tempDir(), download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await screenshot(page, 'corrections-05-backups');
+
+    // a mistake after the backup: a second member
+    await call(reg, 'members.admit', {
+      orgCode: 'P002',
+      surname: 'Ахметова',
+      givenName: 'Динара',
+      iin: OTHER_IIN,
+      category: 'physician',
+      applicationDate: '2024-02-01',
+      decision: DECISION,
+    });
+    expect(await reg.db('members').count({ n: '*' })).toEqual([{ n: 2 }]);
+    await page.reload();
+    await page
+      .getByTestId('backup-row')
+      .filter({ hasText: 'вручную' })
+      .first()
+      .getByTestId('backup-restore')
+      .click();
+    await page.getByTestId('restore-reason').fill('лишний член принят по ошибке');
+    await page.getByTestId('restore-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('notice').first().textContent(), { timeout: 20_000 })
+      .toContain('Реестр восстановлен из копии');
+    expect(await reg.db('members').pluck('iin')).toEqual([IIN]);
+    // the current register was backed up first, and the history records the restore with its reason
+    await expect
+      .poll(() => page.getByTestId('backup-row').filter({ hasText: 'перед восстановлением' }).count())
+      .toBe(1);
+    const restoreEntry = await reg.db('audit_log').where({ entity: 'register', action: 'restore' }).first();
+    expect(restoreEntry).toMatchObject({ reason: 'лишний член принят по ошибке' });
+    await page.getByTestId('nav-journal').click();
+    await expect
+      .poll(() => page.getByTestId('history-table').textContent())
+      .toContain('восстановлен из резервной копии');
+  });
+
+  it('stayed free of page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
