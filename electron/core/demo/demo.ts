@@ -204,7 +204,8 @@ export async function generateDemo(file: string, options: DemoOptions = {}) {
             members_count: count,
             payroll_tiyn: payroll,
             received_tiyn: received,
-            received_on: `${addMonths(m, 1)}-${String(r.int(5, 20)).padStart(2, '0')}`,
+            // early next month, but never after today (headquarters refuses a date in the future)
+            received_on: minDate(`${addMonths(m, 1)}-${String(r.int(5, 20)).padStart(2, '0')}`, today),
             doc_no: `ПП-${m.replace('-', '')}-${o.code}`,
             created_at: now,
             updated_at: now,
@@ -268,4 +269,8 @@ export async function generateDemo(file: string, options: DemoOptions = {}) {
   } finally {
     await closeRegister(reg);
   }
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }
