@@ -191,8 +191,84 @@ describe("a package's rows", () => {
       'dues_rates.share_ppo_bp',
       'row.shares',
     ],
+    // the branch's own door (electron/core/validation), which row-rules.ts alone does not know
+    [
+      "a PPO code that looks like another PPO's (Cyrillic Р beside Latin P)",
+      (s: Snapshot) => s.orgs.push({ ...s.orgs[0]!, id: 'o2', code: 'Р001' }),
+      'orgs.code',
+      'org.confusable_code',
+    ],
+    ['a PPO code typed in two scripts', edit('orgs', 0, { code: 'PР01' }), 'orgs.code', 'text.mixed_script'],
+    [
+      'a PPO name of 301 characters',
+      edit('orgs', 0, { name: 'Б'.repeat(301) }),
+      'orgs.name',
+      'text.too_long',
+    ],
+    [
+      'a PPO closed before it was registered',
+      edit('orgs', 0, {
+        registered_on: '2024-05-01',
+        status: 'closed',
+        closed_on: '2024-04-01',
+        close_reason: 'liquidated',
+      }),
+      'orgs.closed_on',
+      'org.closed_before_registered',
+    ],
+    [
+      'a member admitted at 13',
+      (s: Snapshot) => {
+        const m = s.members.find((x) => x.iin === '850525446560')!; // born 25.05.1985
+        const e = s.member_events.find((x) => x.member_id === m.id)!;
+        Object.assign(e, {
+          event_date: '1998-06-01',
+          application_date: '1998-05-20',
+          decision_date: '1998-06-01',
+        });
+        m.joined_on = '1998-06-01';
+      },
+      'member_events.event_date',
+      'member.too_young',
+    ],
+    [
+      'a name with a lone surrogate (\\ud800 in the JSON)',
+      edit('members', 0, { surname: 'Ива\ud800нова' }),
+      'members.surname',
+      'text.control_char',
+    ],
+    [
+      'a name with a broken encoding’s U+FFFD',
+      edit('members', 1, { given_name: 'Ан\ufffdа' }),
+      'members.given_name',
+      'text.broken_char',
+    ],
   ] as const)('are refused with %s, naming table, row and column', (_name, change, column, code) => {
     expect(problems(change)).toContainEqual(expect.objectContaining({ column, code }));
+  });
+
+  it('report one problem per cell, the first rule that finds it', () => {
+    const found = problems(edit('orgs', 0, { name: null }));
+    expect(found.filter((p) => p.column === 'orgs.name')).toEqual([
+      { row: 1, column: 'orgs.name', code: 'row.required' },
+    ]);
+  });
+
+  it('take an annulled member and an annulment as the branch stores them', () => {
+    const found = problems((s) => {
+      const m = s.members[0]!;
+      const e = s.member_events.find((x) => x.member_id === m.id)!;
+      s.member_events.push({
+        ...e,
+        id: 'a1',
+        seq: 2,
+        kind: 'annulled',
+        annuls_event_id: e.id!,
+        reason: 'ошибка',
+      });
+      Object.assign(m, { status: 'annulled' });
+    });
+    expect(found).toEqual([]);
   });
 
   it('names the row by its line in the file', () => {

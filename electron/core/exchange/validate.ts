@@ -2,13 +2,27 @@ import { refusal, rowProblem, type RowProblem } from '../errors.ts';
 import type { IsoDate } from '../dates.ts';
 import { deriveState, effectiveEvents, type MemberEventKind } from '../members/history.ts';
 import { checkIdentity, isIdentityProblem } from '../members/identity.ts';
+import {
+  MEMBERSHIP_EVENT_KINDS,
+  asRowProblem,
+  checkAppealRow,
+  checkDuesLineRow,
+  checkMemberEvent,
+  checkMemberRow,
+  checkOrgRow,
+  checkRemittanceRow,
+  codeSkeleton,
+  type Problem,
+} from '../validation/index.ts';
 import type { SnapshotTable } from './limits.ts';
 import { EXIT_REASON, ROW_RULES, shown } from './row-rules.ts';
 import { MAX_PROBLEMS, type Row } from './rows.ts';
 
 /**
  * Every row of a package checked as the branch itself checks what it enters, before anything is written:
- * each value by its column's rule (row-rules.ts), then what only a whole snapshot can tell — ids and the
+ * each value by its column's rule (row-rules.ts: what a stored value may be at all), then by the rules the
+ * branch's own door applies to what people type and import (electron/core/validation: text limits and
+ * characters, one-script codes unlike each other, dates in order, ages at admission, money), then what only a whole snapshot can tell — ids and the
  * branch's unique keys unique within it, every reference resolved, each person's IIN agreeing with the
  * birth date and sex, each history in order and the stored status equal to what the history gives. One bad
  * row refuses the package; each problem names the table, the row (its line in the file) and the column.
@@ -18,10 +32,24 @@ export type Snapshot = Record<SnapshotTable, Row[]>;
 class Problems {
   readonly list: RowProblem[] = [];
   count = 0;
+  /** One problem per cell: the first rule that finds one is the one worth reading. */
+  private readonly cells = new Set<string>();
+
   add(table: string, index: number, column: string, code: Parameters<typeof rowProblem>[2], params = {}) {
+    this.cells.add(`${table}\u0000${index}\u0000${column}`);
     this.count++;
     if (this.list.length < MAX_PROBLEMS)
       this.list.push(rowProblem(index + 1, `${table}.${column}`, code, params));
+  }
+
+  /** A problem found by the branch's own row checks, unless that cell has one already. */
+  addFound(table: string, index: number, p: Problem) {
+    const column = p.column ?? p.field;
+    const cell = `${table}\u0000${index}\u0000${column}`;
+    if (this.cells.has(cell)) return;
+    this.cells.add(cell);
+    this.count++;
+    if (this.list.length < MAX_PROBLEMS) this.list.push(asRowProblem(p, index + 1, `${table}.${column}`));
   }
 }
 
@@ -38,6 +66,87 @@ function checkValues(snapshot: Snapshot, today: IsoDate, problems: Problems) {
         if (p) problems.add(table, i, column, p.code, p.params);
       }
     });
+  }
+}
+
+/**
+ * The branch's own door (electron/core/validation), row by row: what the branch refuses when a person types
+ * or imports it, headquarters refuses when a package carries it. Stored values the door never sees are
+ * left to row-rules.ts: a member's `annulled` status and `annulled` events come from a correction, not a form.
+ */
+function checkBranchRules(snapshot: Snapshot, today: IsoDate, problems: Problems) {
+  // Look-alike codes are compared within one skeleton only: a hostile package of 20,000 PPOs stays linear.
+  const bySkeleton = new Map<string, string[]>();
+  for (const o of snapshot.orgs) {
+    if (typeof o.code !== 'string') continue;
+    const k = codeSkeleton(o.code);
+    bySkeleton.set(k, [...(bySkeleton.get(k) ?? []), o.code]);
+  }
+  snapshot.orgs.forEach((o, i) => {
+    const otherCodes = typeof o.code === 'string' ? bySkeleton.get(codeSkeleton(o.code)) : [];
+    for (const p of checkOrgRow(o, { today, row: i + 1, otherCodes })) problems.addFound('orgs', i, p);
+  });
+  snapshot.members.forEach((m, i) => {
+    const row = m.status === 'annulled' ? { ...m, status: null } : m;
+    for (const p of checkMemberRow(row, { today, row: i + 1 })) problems.addFound('members', i, p);
+  });
+  checkEventsWithBranchRules(snapshot, today, problems);
+  const each = (
+    table: 'dues_remittances' | 'dues_lines' | 'appeals',
+    check: (row: Row, ctx: { today: IsoDate; row: number }) => Problem[],
+  ) =>
+    snapshot[table].forEach((r, i) => {
+      for (const p of check(r, { today, row: i + 1 })) problems.addFound(table, i, p);
+    });
+  each('dues_remittances', checkRemittanceRow);
+  each('dues_lines', checkDuesLineRow);
+  each('appeals', checkAppealRow);
+}
+
+/**
+ * Each event as the branch checked it when it was entered: against the membership event before it that
+ * counts (annulled events and their annulments left out, as at the branch), with the age rules of an
+ * admission — under 16 taken as confirmed at the branch's door, under 14 refused.
+ */
+function checkEventsWithBranchRules(snapshot: Snapshot, today: IsoDate, problems: Problems) {
+  const iinOf = new Map(snapshot.members.map((m) => [key(m.id), typeof m.iin === 'string' ? m.iin : '']));
+  const byMember = new Map<string, Array<{ row: Row; index: number }>>();
+  snapshot.member_events.forEach((row, index) => {
+    const list = byMember.get(key(row.member_id)) ?? [];
+    list.push({ row, index });
+    byMember.set(key(row.member_id), list);
+  });
+  const membership = new Set<string>(MEMBERSHIP_EVENT_KINDS);
+  for (const [memberId, list] of byMember) {
+    const history = [...list].sort((a, b) => Number(a.row.seq) - Number(b.row.seq));
+    const counted = new Set(
+      effectiveEvents(
+        history.map(({ row }) => ({
+          id: key(row.id),
+          seq: Number(row.seq),
+          kind: row.kind as MemberEventKind,
+          orgId: key(row.org_id),
+          eventDate: key(row.event_date),
+          annuls:
+            row.annuls_event_id === null || row.annuls_event_id === undefined
+              ? null
+              : key(row.annuls_event_id),
+        })),
+      ).map((e) => e.id),
+    );
+    let previous: Row | null = null;
+    for (const { row, index } of history) {
+      if (row.kind === 'annulled') continue;
+      const counts = counted.has(key(row.id));
+      const found = checkMemberEvent(row, counts ? previous : null, {
+        today,
+        row: index + 1,
+        iin: iinOf.get(memberId),
+        confirmedMinor: true,
+      });
+      for (const p of found) problems.addFound('member_events', index, p);
+      if (counts && membership.has(String(row.kind))) previous = row;
+    }
   }
 }
 
@@ -191,6 +300,7 @@ function checkRecords(snapshot: Snapshot, problems: Problems) {
 export function validateSnapshot(snapshot: Snapshot, branch: string, today: IsoDate): void {
   const problems = new Problems();
   checkValues(snapshot, today, problems);
+  checkBranchRules(snapshot, today, problems);
   checkUnique(snapshot, problems);
   checkReferences(snapshot, problems);
   checkMembers(snapshot, problems);
