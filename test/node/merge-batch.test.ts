@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MergeResult } from '../../electron/core/exchange/merge.ts';
-import { entriesOf, forgeWorld, seal, zipOf, type Forge } from './package-forge.ts';
+import { call } from '../../electron/core/service.ts';
+import { entriesOf, forgeWorld, resignedFiles, seal, zipOf, type Forge } from './package-forge.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -59,5 +60,75 @@ describe('a batch of packages at headquarters', () => {
       `${missing}: rejected [package.not_a_file] ${missing}: no such file, or not a file`,
     ]);
     expect(cli('merge', '--db', forge.hq.file, good).code).toBe(0);
+  });
+
+  it('refuses a package number far past the last one until headquarters confirms it, in the core and on the command line', async () => {
+    const jump = await seal(
+      forge,
+      await zipOf(entriesOf(await resignedFiles(forge, {}, (m) => (m.seq = 30)))),
+      'KRG-2024Q4-30',
+    );
+    const refused = await call(forge.hq, 'exchange.merge', { files: [jump] });
+    expect(refused.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'package.seq_jump',
+      params: { seq: 30, last: 1, step: 20 },
+    });
+    const out = cli('merge', '--db', forge.hq.file, jump);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('[package.seq_jump]');
+    const confirmed = cli('merge', '--db', forge.hq.file, '--confirm-seq-jump', '--json', jump);
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject([{ status: 'accepted', seq: 30 }]);
+    // and the step counts from the number accepted: 31 needs no confirmation
+    const next = await seal(
+      forge,
+      await zipOf(entriesOf(await resignedFiles(forge, {}, (m) => (m.seq = 31)))),
+      'KRG-2024Q4-31',
+    );
+    expect((await call(forge.hq, 'exchange.merge', { files: [next] })).results[0]).toMatchObject({
+      status: 'accepted',
+      seq: 31,
+    });
+  });
+
+  it("accepts a package made days off headquarters' clock and says so", async () => {
+    // headquarters' clock reads 15.01.2025 09:00 (the forge's); the branch's said 10.01.2025 09:00
+    const skewed = await seal(
+      forge,
+      await zipOf(
+        entriesOf(
+          await resignedFiles(forge, {}, (m) => {
+            m.seq = 32;
+            m.createdAt = '2025-01-10T09:00:00.000Z';
+          }),
+        ),
+      ),
+      'KRG-2024Q4-32',
+    );
+    const result = (await call(forge.hq, 'exchange.merge', { files: [skewed] })).results[0]!;
+    expect(result).toMatchObject({ status: 'accepted', seq: 32 });
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'package.clock_skew',
+        params: { createdAt: '2025-01-10T09:00:00.000Z', hours: 120 },
+        messageRu:
+          'Часы филиала, похоже, идут неверно: пакет создан 2025-01-10T09:00:00.000Z, это на 120 ч. расходится с часами ЦС',
+      }),
+    ]);
+    // within two days it is not worth a word
+    const close = await seal(
+      forge,
+      await zipOf(
+        entriesOf(
+          await resignedFiles(forge, {}, (m) => {
+            m.seq = 33;
+            m.createdAt = '2025-01-14T09:00:00.000Z';
+          }),
+        ),
+      ),
+      'KRG-2024Q4-33',
+    );
+    expect((await call(forge.hq, 'exchange.merge', { files: [close] })).results[0]!.warnings).toEqual([]);
   });
 });

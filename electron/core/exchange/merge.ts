@@ -145,7 +145,8 @@ async function checkSequence(
 function clockWarnings(reg: Register, manifest: Manifest): MergeWarning[] {
   const skew = Date.parse(manifest.createdAt) - reg.clock().getTime();
   if (!Number.isFinite(skew) || Math.abs(skew) <= CLOCK_SKEW_MS) return [];
-  const params = { createdAt: manifest.createdAt, hours: Math.round(skew / 3_600_000) };
+  // the sentence says how far apart, not which way: either clock may be the wrong one
+  const params = { createdAt: manifest.createdAt, hours: Math.round(Math.abs(skew) / 3_600_000) };
   const worded = refusal('package.clock_skew', params);
   return [{ code: 'package.clock_skew', params, message: worded.message, messageRu: worded.messageRu }];
 }
