@@ -266,6 +266,7 @@ export const en: Messages = {
     packagesHelp:
       'Choose one or more .aqpkg files: each is checked (signature, integrity, sequence, rows) and shown with its changes. Only those that pass are merged.',
     choosePackages: 'Package files…',
+    confirmSeqJump: 'The branch has confirmed the package number: accept it although numbers are skipped',
     dueRule: 'A quarter’s package is expected within {{days}} days after the quarter ends.',
     receivedOn: 'received {{date}}',
     dueOn: 'due {{date}}',

@@ -1,4 +1,4 @@
-import { Badge, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,10 @@ function Results({ results, testId }: { results: Result[]; testId: string }) {
           <Table.Tr key={r.file}>
             <Table.Td>{r.file}</Table.Td>
             <Table.Td>
-              <Badge color={STATUS_COLOR[r.status]}>{t(`exchange.status_${r.status}`)}</Badge>
+              {/* never cut to «ОТКЛО…» in a narrow window: the status is the word to read */}
+              <Badge color={STATUS_COLOR[r.status]} style={{ minWidth: 'max-content' }}>
+                {t(`exchange.status_${r.status}`)}
+              </Badge>
             </Table.Td>
             <Table.Td>
               {r.status === 'rejected'
@@ -110,6 +113,13 @@ export function HqPackages() {
     );
     inspect.mutate({ packages });
   };
+  // A package number far past the last one accepted: checked again, and merged, only once the person has
+  // confirmed it with the branch (a lost package or a copied register look the same from here).
+  const jumped = inspect.data?.results.some((r) => r.code === 'package.seq_jump') ?? false;
+  const confirmed = inspect.variables?.confirmSeqJump === true;
+  const confirmJump = (checked: boolean) => {
+    if (inspect.variables) inspect.mutate({ ...inspect.variables, confirmSeqJump: checked });
+  };
   const ready = inspect.data?.results.some((r) => r.status === 'ready') ?? false;
   return (
     <Stack>
@@ -158,6 +168,15 @@ export function HqPackages() {
           {t('exchange.merge')}
         </Button>
       </Group>
+      {(jumped || confirmed) && !merge.data && (
+        <Checkbox
+          checked={confirmed}
+          disabled={inspect.isPending}
+          onChange={(e) => confirmJump(e.currentTarget.checked)}
+          label={t('exchange.confirmSeqJump')}
+          data-testid="confirm-seq-jump"
+        />
+      )}
       <RefusalAlert error={inspect.error ?? merge.error} />
       {inspect.data && !merge.data && <Results results={inspect.data.results} testId="inspect-results" />}
       {merge.data && <Results results={merge.data.results} testId="merge-results" />}
