@@ -9,6 +9,7 @@ import * as m007 from './007_branch_transfers.ts';
 import * as m008 from './008_corrections.ts';
 import * as m009 from './009_search_fold.ts';
 import * as m010 from './010_receipts_directives.ts';
+import * as m011 from './011_member_list_index.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -31,6 +32,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '008_corrections', ...m008 },
   { name: '009_search_fold', ...m009 },
   { name: '010_receipts_directives', ...m010 },
+  { name: '011_member_list_index', ...m011 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

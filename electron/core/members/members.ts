@@ -21,7 +21,7 @@ import {
   type MemberEventKind,
   type MemberState,
 } from './history.ts';
-import { refreshMemberKeys } from './list-keys.ts';
+import { listBranchMembers } from './list.ts';
 import { readSettings } from '../settings/settings.ts';
 
 export interface Member {
@@ -45,7 +45,7 @@ export interface Member {
   branch?: string;
 }
 
-interface MemberRow {
+export interface MemberRow {
   id: string;
   iin: string;
   surname: string;
@@ -65,7 +65,7 @@ interface MemberRow {
   branch_code?: string;
 }
 
-function memberFromRow(r: MemberRow): Member {
+export function memberFromRow(r: MemberRow): Member {
   return {
     id: r.id,
     iin: r.iin,
@@ -88,7 +88,7 @@ function memberFromRow(r: MemberRow): Member {
 }
 
 /** The columns a Member is made of: not the stored sort keys and search text (long, and list-only). */
-const MEMBER_COLUMNS = [
+export const MEMBER_COLUMNS = [
   'id',
   'iin',
   'surname',
@@ -525,7 +525,7 @@ export async function listMembers(
 ): Promise<{ total: number; rows: Member[] }> {
   // At headquarters the keys are the snapshot's, computed when it was merged (exchange/hq-people.ts).
   const atHq = 'hq' in reg;
-  if (!atHq) await refreshMemberKeys(reg.db);
+  if (!atHq) return listBranchMembers(reg, input);
   const q = reg.db('members').join('orgs', 'orgs.id', 'members.org_id');
   if (input.orgCode) q.where('orgs.code', input.orgCode);
   if (input.status) q.where('members.status', input.status);
@@ -535,7 +535,7 @@ export async function listMembers(
   const [{ n }] = (await q.clone().count<{ n: number }[]>({ n: '*' })) as [{ n: number }];
   const sortColumn = input.language === 'kk' ? 'members.sort_key_kk' : 'members.sort_key_ru';
   const page = q
-    .select(...MEMBER_COLUMNS, 'orgs.code as org_code', ...(atHq ? ['members.branch_code'] : []))
+    .select(...MEMBER_COLUMNS, 'orgs.code as org_code', 'members.branch_code')
     .orderBy([sortColumn, 'members.iin']);
   if (input.limit) page.limit(input.limit);
   if (input.offset) page.offset(input.offset).limit(input.limit ?? -1);

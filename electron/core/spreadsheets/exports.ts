@@ -12,7 +12,8 @@ import { listAppeals } from '../appeals/appeals.ts';
 import { monthsOfPeriod, parseDate, type IsoDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { withScope } from '../exchange/scope.ts';
-import { listMembers } from '../members/members.ts';
+import { branchMemberPages } from '../members/list.ts';
+import type { Member } from '../members/members.ts';
 import type { Register } from '../register.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { appealsByCategory, legalHelp } from '../reports/appeals.ts';
@@ -49,18 +50,12 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
       max(length(members.phone)) AS phone, max(length(members.exited_on)) AS exited_on, count(*) AS n`),
   )) as Record<string, number | null>;
   const widest = (key: string) => Number(longest[key] ?? 0);
-  type M = Awaited<ReturnType<typeof listMembers>>['rows'][number];
+  type M = Member;
   const categoryWidth = Math.max(...Object.values(STAFF_CATEGORIES).map((t) => t[language].length));
   return streamedTable<M>({
     name: input.orgCode ? `${L('sheetMembers')} ${input.orgCode}` : L('sheetMembers'),
     count: widest('n'),
-    pages: async function* () {
-      for (let offset = 0; ; offset += PAGE) {
-        const { rows } = await listMembers(reg, { ...filter, limit: PAGE, offset });
-        if (rows.length) yield rows;
-        if (rows.length < PAGE) return;
-      }
-    },
+    pages: () => branchMemberPages(reg, filter, PAGE),
     columns: [
       { header: L('orgCode'), type: 'text', longest: widest('org_code'), value: (m) => m.orgCode },
       { header: L('surname'), type: 'text', longest: widest('surname'), value: (m) => m.surname },
