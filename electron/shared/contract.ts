@@ -498,6 +498,11 @@ export type Contract = typeof contract;
 export type OperationName = keyof Contract;
 export type OperationInput<K extends OperationName> = z.input<Contract[K]>;
 export type ParsedInput<K extends OperationName> = z.output<Contract[K]>;
+/**
+ * What each operation answers: inferred from the core's handler table, but named here so that every door
+ * (the renderer above all) takes its result types from the contract and never imports the core.
+ */
+export type { OperationResult } from '../core/service.ts';
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 
 export type Period = z.output<typeof period>;

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { OperationInput, OperationName } from '../../electron/shared/contract.ts';
 import type { Envelope } from '../../electron/shared/envelope.ts';
-import type { OperationResult } from '../../electron/core/service.ts';
+import type { OperationResult } from '../../electron/shared/contract.ts';
 
 /**
  * The renderer's only way to the register. In Electron the preload exposes `window.api` (one method per
@@ -70,4 +70,47 @@ export function useOperation<K extends OperationName>(
   options: { enabled?: boolean } = {},
 ) {
   return useQuery({ queryKey: [op, input], queryFn: () => api(op, input), ...options });
+}
+
+/**
+ * What a write can change, by the domain of its operation (`dues.record` → `dues`): the reads of those
+ * domains are refetched, nothing else. A write of a domain not listed refreshes every read.
+ */
+const AFFECTS: Record<string, string[]> = {
+  orgs: ['orgs', 'members', 'dues', 'appeals', 'reports', 'history', 'exchange'],
+  members: ['members', 'orgs', 'reports', 'history', 'exchange'],
+  dues: ['dues', 'reports', 'history', 'exchange'],
+  payroll: ['dues', 'reports', 'history', 'exchange'],
+  quarters: ['quarters', 'dues', 'reports', 'history', 'exchange'],
+  appeals: ['appeals', 'reports', 'history', 'exchange'],
+  rates: ['rates', 'dues', 'reports', 'settings'],
+  keys: ['keys', 'exchange', 'register'],
+  hqKey: ['hqKey', 'keys', 'exchange', 'register'],
+};
+
+/** Refetches the reads a write of `op` may have changed (by operation key, see AFFECTS). */
+export function invalidateAfter(client: QueryClient, op: OperationName): Promise<void> {
+  const domains = AFFECTS[op.split('.')[0]!];
+  if (!domains) return client.invalidateQueries();
+  return client.invalidateQueries({
+    predicate: (q) => domains.includes(String(q.queryKey[0]).split('.')[0]!),
+  });
+}
+
+/**
+ * A write operation as a mutation: typed by the contract, refusals thrown as ApiError, and the reads it
+ * may have changed refetched by operation key when it succeeds.
+ */
+export function useOperationMutation<K extends OperationName>(
+  op: K,
+  options: { onSuccess?: (result: OperationResult<K>, input: OperationInput<K>) => void } = {},
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OperationInput<K>) => api(op, input),
+    onSuccess: (result, input) => {
+      void invalidateAfter(client, op);
+      options.onSuccess?.(result, input);
+    },
+  });
 }

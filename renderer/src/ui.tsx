@@ -16,7 +16,8 @@ import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
 import { ApiError, api } from './api.ts';
 import { REFUSALS_KK } from './i18n/refusals-kk.ts';
-import { isRefusalCode, wordRefusal } from '../../electron/shared/refusals/index.ts';
+import { isRefusalCode, wordRefusal, type RefusalParams } from '../../electron/shared/refusals/index.ts';
+import { wordValue } from './formats.ts';
 
 /** Small pieces every screen uses: the UI language, term labels, refusals shown as sentences. */
 export function useLanguage(): UiLanguage {
@@ -38,11 +39,18 @@ export function termOptions(terms: Record<string, Term>, language: UiLanguage) {
 export function refusalText(error: unknown, language: UiLanguage): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const { code, message, messageRu, params } = error.refusal;
-  if (isRefusalCode(code)) return wordRefusal(code, params ?? {}, language);
+  if (isRefusalCode(code)) return wordRefusal(code, wordParams(params ?? {}, language), language);
   if (language === 'en') return message;
   if (language === 'kk' && REFUSALS_KK[code] && messageRu !== REFUSALS_KK[code])
     return `${REFUSALS_KK[code]} (${messageRu})`;
   return messageRu;
+}
+
+/** Months, quarters and dates among a refusal's values, in the UI language's words. */
+function wordParams(params: RefusalParams, language: UiLanguage): RefusalParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, wordValue(v, language) as string | number]),
+  );
 }
 
 export function RefusalAlert({ error }: { error: unknown }) {
@@ -69,7 +77,7 @@ export function RefusalAlert({ error }: { error: unknown }) {
                 <Table.Td>{d.column}</Table.Td>
                 <Table.Td>
                   {d.code && isRefusalCode(d.code)
-                    ? wordRefusal(d.code, d.params ?? {}, language)
+                    ? wordRefusal(d.code, wordParams(d.params ?? {}, language), language)
                     : language === 'en'
                       ? d.message
                       : d.messageRu}

@@ -7,10 +7,11 @@ export const DUES_REFUSALS = {
     kk: '{id} түсімі табылмады',
     en: 'No remittance {id}',
   },
+  // {quarter} comes first: the window words it whole («IV квартал 2026», «2026 жылғы IV тоқсан»).
   'dues.quarter_closed': {
-    ru: 'Квартал {quarter} закрыт; чтобы изменить его взносы, откройте его заново с указанием причины',
-    kk: '{quarter} тоқсаны жабық; жарналарын өзгерту үшін оны себебін көрсетіп қайта ашыңыз',
-    en: 'Quarter {quarter} is closed; reopen it (with a reason) before changing its dues',
+    ru: '{quarter} закрыт; чтобы изменить его взносы, откройте его заново с указанием причины',
+    kk: '{quarter} жабық; жарналарын өзгерту үшін оны себебін көрсетіп қайта ашыңыз',
+    en: '{quarter} is closed; reopen it (with a reason) before changing its dues',
   },
   // corrections
   'dues.duplicate_document': {
@@ -49,14 +50,14 @@ export const DUES_REFUSALS = {
     en: "{amount} ₸ for {month} (PPO {org}) is more than 10 × this PPO's usual month (median {median} ₸); check the amount or confirm it",
   },
   'quarter.not_ended': {
-    ru: 'Квартал {quarter} ещё не закончился (последний день — {lastDay}); закрыть его можно после окончания',
-    kk: '{quarter} тоқсаны әлі аяқталған жоқ (соңғы күні — {lastDay}); оны аяқталғаннан кейін жабуға болады',
-    en: 'quarter {quarter} has not ended yet (its last day is {lastDay}); it can be closed once it has ended',
+    ru: '{quarter} ещё не закончился (последний день — {lastDay}); закрыть его можно после окончания',
+    kk: '{quarter} әлі аяқталған жоқ (соңғы күні — {lastDay}); оны аяқталғаннан кейін жабуға болады',
+    en: '{quarter} has not ended yet (its last day is {lastDay}); it can be closed once it has ended',
   },
   'quarter.already_closed': {
-    ru: 'Квартал {quarter} уже закрыт',
-    kk: '{quarter} тоқсаны бұрыннан жабық',
-    en: 'quarter {quarter} is already closed',
+    ru: '{quarter} уже закрыт',
+    kk: '{quarter} бұрыннан жабық',
+    en: '{quarter} is already closed',
   },
 } satisfies Record<string, Sentence>;
 

@@ -1,32 +1,20 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
-import { api, useOperation } from '../../api.ts';
+import { formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
+import { useOperation, useOperationMutation } from '../../api.ts';
+import { formatQuarter } from '../../formats.ts';
 import { useIsHq } from '../hq/HqBranch.tsx';
 import { HqDues } from '../hq/HqDues.tsx';
 import { DuesChart } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
-import { FormModal, Notice, RefusalAlert, useLanguage, useMonthNames } from '../../ui.tsx';
+import { FormModal, RefusalAlert, useLanguage } from '../../ui.tsx';
+import { CellRemittances } from './CellRemittances.tsx';
+import { DuesGrid } from './DuesGrid.tsx';
+import { officeMonth, quarterOfMonth } from './grid.ts';
 import { PayrollForm } from './PayrollForm.tsx';
 import { RemittanceForm } from './RemittanceForm.tsx';
 
-/**
- * The accountant's month × PPO grid. A cell shows what has arrived; typing an amount (the Russian way,
- * 12 345,67) and Enter records one more remittance and moves down to the next PPO, as in Excel.
- */
 /** The dues screen: the accountant's grid at a branch, the union's remittances (read-only) at headquarters. */
 export function Dues() {
   return useIsHq() ? <HqDues /> : <BranchDues />;
@@ -35,97 +23,57 @@ export function Dues() {
 function BranchDues() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const months = useMonthNames();
-  const client = useQueryClient();
   const [payroll, setPayroll] = useState(false);
-  const [year, setYear] = useState(new Date().getFullYear());
-  const [quarter, setQuarter] = useState<string | null>(String(Math.floor(new Date().getMonth() / 3) + 1));
+  const [year, setYear] = useState(Number(officeMonth().slice(0, 4)));
+  const [quarter, setQuarter] = useState<string | null>(
+    String(Math.floor((Number(officeMonth().slice(5)) - 1) / 3) + 1),
+  );
   const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState('');
+  const [status, setStatus] = useState('');
   const [detail, setDetail] = useState<{ org: string; month: string } | null>(null);
   const [adding, setAdding] = useState(false);
-  const orgs = useQuery({
-    queryKey: ['orgs.list', 'active', language],
-    queryFn: () => api('orgs.list', { status: 'active', language }),
-  });
-  const list = useQuery({ queryKey: ['dues.list', year], queryFn: () => api('dues.list', { year }) });
+  const orgs = useOperation('orgs.list', { status: 'active', language });
+  const list = useOperation('dues.list', { year });
   const report = useOperation('reports.dues', { year });
-  const quarters = useQuery({ queryKey: ['quarters.list'], queryFn: () => api('quarters.list', {}) });
-  const record = useMutation({
-    mutationFn: (input: { orgCode: string; month: string; received: string }) => api('dues.record', input),
-    onSuccess: (r) => {
-      void client.invalidateQueries();
-      setNotice(t('dues.recorded', { amount: formatTiyn(r.receivedTiyn) }));
-    },
+  const quarters = useOperation('quarters.list', {});
+  const closed = new Set(quarters.data?.closed ?? []);
+  const closeQ = useOperationMutation('quarters.close', {
+    onSuccess: (r) => setStatus(t('dues.quarterClosed', { quarter: formatQuarter(r.closed, language) })),
   });
-  const closeQ = useMutation({
-    mutationFn: () => api('quarters.close', { quarter: `${year}Q${quarter}` }),
-    onSuccess: () => void client.invalidateQueries(),
-  });
-  const reopenQ = useMutation({
-    mutationFn: () => api('quarters.reopen', { quarter: `${year}Q${quarter}`, reason }),
+  const reopenQ = useOperationMutation('quarters.reopen', {
     onSuccess: () => {
       setReason('');
-      void client.invalidateQueries();
+      setStatus(t('dues.quarterReopened', { quarter: formatQuarter(`${year}-Q${quarter}`, language) }));
     },
   });
-  const remove = useMutation({
-    mutationFn: (id: string) => api('dues.delete', { id }),
-    onSuccess: () => {
-      setNotice(t('dues.deleted'));
-      void client.invalidateQueries();
-    },
-  });
-  const sums = new Map<string, number>();
-  for (const r of list.data ?? [])
-    sums.set(`${r.orgCode}|${r.month}`, (sums.get(`${r.orgCode}|${r.month}`) ?? 0) + r.receivedTiyn);
-  const arrears = new Set((report.data?.arrears ?? []).map((a) => `${a.org}|${a.month}`));
-  const byOrg = new Map((report.data?.rows ?? []).map((r) => [r.org, r]));
-  const monthKeys = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const orgRows = orgs.data ?? [];
-
-  const onKey = (e: KeyboardEvent<HTMLInputElement>, row: number, col: number) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    const input = e.currentTarget;
-    const value = input.value.trim();
-    const org = orgRows[row]!;
-    const next = document.querySelector<HTMLInputElement>(`[data-cell="${row + 1}-${col}"]`);
-    if (value) {
-      record.mutate(
-        { orgCode: org.code, month: monthKeys[col]!, received: value },
-        {
-          onSuccess: () => {
-            input.value = '';
-          },
-        },
-      );
-    }
-    next?.focus();
-  };
+  const detailQuarter = detail ? quarterOfMonth(detail.month) : null;
 
   return (
-    <Stack>
-      <Group align="flex-end">
+    <Stack gap="xs">
+      <Group align="flex-end" gap="xs">
         <NumberInput
           label={t('dues.year')}
           value={year}
           onChange={(v) => typeof v === 'number' && setYear(v)}
           min={2000}
           max={2100}
-          w={110}
+          w={100}
+          data-testid="dues-year"
         />
         <Select
           label={t('dues.quarter')}
-          data={['1', '2', '3', '4']}
+          data={['1', '2', '3', '4'].map((q) => ({
+            value: q,
+            label: ['I', 'II', 'III', 'IV'][Number(q) - 1]!,
+          }))}
           value={quarter}
           onChange={setQuarter}
-          w={90}
+          w={80}
           data-testid="quarter-select"
         />
         <Button
           variant="light"
-          onClick={() => closeQ.mutate()}
+          onClick={() => closeQ.mutate({ quarter: `${year}Q${quarter}` })}
           loading={closeQ.isPending}
           data-testid="quarter-close"
         >
@@ -135,24 +83,21 @@ function BranchDues() {
           label={t('dues.reopenReason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          w={240}
+          w={200}
         />
         <Button
           variant="subtle"
-          onClick={() => reopenQ.mutate()}
+          onClick={() => reopenQ.mutate({ quarter: `${year}Q${quarter}`, reason })}
           loading={reopenQ.isPending}
           data-testid="quarter-reopen"
         >
           {t('dues.reopenQuarter')}
         </Button>
-        <Text size="sm" c="dimmed">
-          {t('dues.closedQuarters')}: {(quarters.data?.closed ?? []).join(', ') || '—'}
+        <Text size="sm" c="dimmed" data-testid="closed-quarters">
+          {t('dues.closedQuarters')}: {[...closed].map((q) => formatQuarter(q, language)).join(', ') || '—'}
         </Text>
       </Group>
-      <Group>
-        <Text size="sm" c="dimmed">
-          {t('dues.gridHelp')}
-        </Text>
+      <Group gap="xs">
         <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="remittance-new">
           {t('dues.newRemittance')}
         </Button>
@@ -171,7 +116,7 @@ function BranchDues() {
             setDirty={setDirty}
             onDone={(m) => {
               setAdding(false);
-              setNotice(m);
+              setStatus(m);
             }}
           />
         )}
@@ -181,117 +126,31 @@ function BranchDues() {
           <PayrollForm
             onDone={(m) => {
               setPayroll(false);
-              setNotice(m);
+              setStatus(m);
             }}
           />
         )}
       </FormModal>
-      <Notice>{notice}</Notice>
-      <RefusalAlert error={record.error ?? closeQ.error ?? reopenQ.error} />
-      <div style={{ overflowX: 'auto' }}>
-        <Table withTableBorder withColumnBorders fz="xs" data-testid="dues-grid" style={{ minWidth: 1400 }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('orgs.code')}</Table.Th>
-              {months.map((m) => (
-                <Table.Th key={m}>{m}</Table.Th>
-              ))}
-              <Table.Th>{t('dues.completeness')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orgRows.map((org, row) => (
-              <Table.Tr key={org.id}>
-                <Table.Td title={org.name}>{org.code}</Table.Td>
-                {monthKeys.map((month, col) => {
-                  const sum = sums.get(`${org.code}|${month}`);
-                  return (
-                    <Table.Td
-                      key={month}
-                      bg={arrears.has(`${org.code}|${month}`) ? 'red.0' : undefined}
-                      p={2}
-                    >
-                      <Text
-                        size="xs"
-                        ta="right"
-                        data-testid={`sum-${org.code}-${month}`}
-                        style={{ cursor: sum !== undefined ? 'pointer' : undefined }}
-                        onClick={() => sum !== undefined && setDetail({ org: org.code, month })}
-                      >
-                        {sum !== undefined ? formatTiyn(sum) : ''}
-                      </Text>
-                      <input
-                        data-cell={`${row}-${col}`}
-                        aria-label={`${org.code} ${month}`}
-                        inputMode="decimal"
-                        onKeyDown={(e) => onKey(e, row, col)}
-                        style={{
-                          width: '100%',
-                          border: '1px solid var(--mantine-color-gray-3)',
-                          fontSize: 12,
-                          textAlign: 'right',
-                        }}
-                      />
-                    </Table.Td>
-                  );
-                })}
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={(byOrg.get(org.code)?.completeness ?? 0) >= 0.95 ? 'teal' : 'orange'}
-                  >
-                    {formatPercent(byOrg.get(org.code)?.completeness ?? null)}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-      <Modal
-        opened={detail !== null}
+      <RefusalAlert error={closeQ.error ?? reopenQ.error} />
+      {/* One line of fixed height for what was just saved: it changes, it never moves the grid. */}
+      <Text size="xs" c="dimmed" role="status" h={18} truncate data-testid="dues-status">
+        {status || t('dues.gridHelp')}
+      </Text>
+      <DuesGrid
+        year={year}
+        orgs={orgs.data ?? []}
+        remittances={list.data ?? []}
+        report={report.data}
+        closed={closed}
+        onOpen={(org, month) => setDetail({ org, month })}
+        onSaved={setStatus}
+      />
+      <CellRemittances
+        cell={detail}
+        remittances={list.data ?? []}
+        lockedQuarter={detailQuarter && closed.has(detailQuarter) ? detailQuarter : null}
         onClose={() => setDetail(null)}
-        title={detail ? t('dues.detail', { org: detail.org, month: detail.month }) : ''}
-        size="lg"
-      >
-        <RefusalAlert error={remove.error} />
-        <Table fz="sm" data-testid="dues-detail">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('dues.received')}</Table.Th>
-              <Table.Th>{t('dues.payroll')}</Table.Th>
-              <Table.Th>{t('dues.receivedOn')}</Table.Th>
-              <Table.Th>{t('dues.docNo')}</Table.Th>
-              <Table.Th>{t('dues.lines')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(list.data ?? [])
-              .filter((r) => detail && r.orgCode === detail.org && r.month === detail.month)
-              .map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatTiyn(r.receivedTiyn)}</Table.Td>
-                  <Table.Td>{r.payrollTiyn !== null ? formatTiyn(r.payrollTiyn) : '—'}</Table.Td>
-                  <Table.Td>{formatDate(r.receivedOn)}</Table.Td>
-                  <Table.Td>{r.docNo ?? ''}</Table.Td>
-                  <Table.Td>{r.lines}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      color="red"
-                      variant="subtle"
-                      onClick={() => remove.mutate(r.id)}
-                      data-testid="dues-delete"
-                    >
-                      {t('dues.delete')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
-      </Modal>
+      />
       {report.data && (
         <Text size="sm" data-testid="dues-total">
           {t('common.total')}: {formatTiyn(report.data.total.receivedTiyn)} ₸ · {t('dues.expected')}{' '}

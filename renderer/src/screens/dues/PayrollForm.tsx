@@ -13,7 +13,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationResult } from '../../../../electron/core/service.ts';
+import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
 import { api, useOperation } from '../../api.ts';
 import { RefusalAlert, useOrgOptions } from '../../ui.tsx';

@@ -7,6 +7,7 @@ import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { formatTiyn } from '../../../../electron/shared/format.ts';
 import { IMPLAUSIBLE_REMITTANCE_CODES } from '../../../../electron/shared/refusals/dues.ts';
 import { api, refusalCode } from '../../api.ts';
+import { parseMonthText } from '../../formats.ts';
 import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../../ui.tsx';
 
 type Input = OperationInput<'dues.record'>;
@@ -43,7 +44,7 @@ export function RemittanceForm({
     },
   });
   return (
-    <form onSubmit={form.handleSubmit((v) => record.mutate(v))}>
+    <form onSubmit={form.handleSubmit((v) => record.mutate({ ...v, month: parseMonthText(v.month) }))}>
       <Stack>
         <SimpleGrid cols={3}>
           <SelectField
@@ -57,7 +58,7 @@ export function RemittanceForm({
           <TextInput
             label={t('dues.month')}
             withAsterisk
-            placeholder="2025-01"
+            placeholder="12.2026"
             {...form.register('month')}
             data-testid="remittance-month"
           />

@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationResult } from '../../../../electron/core/service.ts';
+import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { api } from '../../api.ts';
 import { isRefusalCode, wordRefusal } from '../../../../electron/shared/refusals/index.ts';

@@ -1,7 +1,7 @@
 import { Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationResult } from '../../../../electron/core/service.ts';
+import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import { useOperation } from '../../api.ts';
 
