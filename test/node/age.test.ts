@@ -42,7 +42,7 @@ describe('age encryption to headquarters', () => {
   it('accepts a recipient file with comments and refuses anything else', async () => {
     const { recipient } = await generateHqIdentity();
     expect(parseRecipient(`# Центральный совет\n${recipient}\n`)).toBe(recipient);
-    expect(() => parseRecipient('AGE-SECRET-KEY-1XYZ')).toThrow(/not an age recipient/);
+    expect(() => parseRecipient('AGE-SECRET-KEY-1XYZ')).toThrow(/Not an age recipient/);
   });
 
   it('the stock age tool decrypts what we encrypt, and we decrypt what it encrypts', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import * as age from 'age-encryption';
-import { RegisterError } from '../errors.ts';
+import { refusal } from '../errors.ts';
 
 /**
  * Encryption to headquarters in the `age` v1 format (library `age-encryption`), so the stock `age` tool
@@ -23,11 +23,7 @@ export function parseRecipient(text: string): string {
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith('#'));
   if (!line || !/^age1[02-9ac-hj-np-z]{58}$/.test(line)) {
-    throw new RegisterError(
-      'exchange.invalid_recipient',
-      'not an age recipient (expected a line starting with age1)',
-      'Это не получатель age (ожидается строка, начинающаяся с age1)',
-    );
+    throw refusal('exchange.invalid_recipient');
   }
   return line;
 }
@@ -60,26 +56,14 @@ export async function decryptWith(ciphertext: Uint8Array, identity: string): Pro
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/no identity matched/.test(message)) {
-      throw new RegisterError(
-        'package.wrong_recipient',
-        'the package is not encrypted to this headquarters key (or its header is damaged)',
-        'Пакет зашифрован не для ключа этого Центрального совета (или повреждён его заголовок)',
-      );
+      throw refusal('package.wrong_recipient');
     }
     // A file that starts like age but breaks off in its header was cut short; anything else is not age.
     const looksLikeAge =
       Buffer.from(ciphertext.subarray(0, AGE_MAGIC.length)).toString('latin1') === AGE_MAGIC;
     if (!looksLikeAge) {
-      throw new RegisterError(
-        'package.not_age',
-        'the file is not an age-encrypted package',
-        'Файл не является пакетом, зашифрованным age',
-      );
+      throw refusal('package.not_age');
     }
-    throw new RegisterError(
-      'package.damaged',
-      `the package is damaged or truncated (${message})`,
-      'Пакет повреждён или обрезан при передаче',
-    );
+    throw refusal('package.damaged');
   }
 }

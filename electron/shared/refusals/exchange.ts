@@ -10,6 +10,21 @@ export const EXCHANGE_REFUSALS = {
     kk: 'Пакет файлы — {bytes} байт, рұқсат етілген {max} байттан үлкен; мұндай пакет оқылмайды',
     en: 'The package file is {bytes} bytes, more than the allowed {max}; it is not read',
   },
+  'package.not_age': {
+    ru: 'Файл не является пакетом, зашифрованным age',
+    kk: 'Файл age арқылы шифрланған пакет емес',
+    en: 'The file is not an age-encrypted package',
+  },
+  'package.wrong_recipient': {
+    ru: 'Пакет зашифрован не для ключа этого Центрального совета (или повреждён его заголовок)',
+    kk: 'Пакет осы Орталық кеңестің кілтіне шифрланбаған (немесе оның тақырыбы зақымдалған)',
+    en: 'The package is not encrypted to this headquarters key (or its header is damaged)',
+  },
+  'package.damaged': {
+    ru: 'Пакет повреждён или обрезан при передаче; попросите филиал прислать его ещё раз',
+    kk: 'Пакет зақымдалған немесе жіберу кезінде қиылған; филиалдан оны қайта жіберуді сұраңыз',
+    en: 'The package is damaged or was cut short on the way; ask the branch to send it again',
+  },
   'package.bad_zip': {
     ru: 'ZIP-архив внутри пакета повреждён или построен не так, как его пишет программа',
     kk: 'Пакет ішіндегі ZIP мұрағаты зақымдалған немесе бағдарлама жазатындай құрылмаған',
@@ -337,6 +352,11 @@ export const EXCHANGE_REFUSALS = {
   },
   // Two exports of the branch at once (the window and the CLI): both read the same next number; the one
   // that commits first keeps it, the other writes nothing and removes its file.
+  'exchange.invalid_recipient': {
+    ru: 'Это не получатель age (ожидается строка, начинающаяся с age1)',
+    kk: 'Бұл age алушысы емес (age1 деп басталатын жол күтіледі)',
+    en: 'Not an age recipient (expected a line starting with age1)',
+  },
   'exchange.export_raced': {
     ru: 'Одновременно выгружен другой пакет с номером {seq}; выгрузите квартал {period} ещё раз',
     kk: 'Дәл осы уақытта {seq} нөмірлі басқа пакет жазылды; {period} тоқсанын қайта жүктеп шығарыңыз',
