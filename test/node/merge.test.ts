@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
 import { mergeHooks } from '../../electron/core/exchange/merge.ts';
+import { closeLog, openLog } from '../../electron/core/log.ts';
 import { makeIin } from '../../electron/core/ids/iin.ts';
 import type { Register } from '../../electron/core/register.ts';
 import { call } from '../../electron/core/service.ts';
@@ -229,17 +230,27 @@ describe('merge at headquarters', () => {
     mergeHooks.afterDelete = () => {
       throw new Error('power cut');
     };
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (err: unknown) => logged.push(err);
+    const logFile = await openLog({
+      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'aqniet-merge-log-')),
+      process: 'core',
+    });
     try {
-      // one result for the file, the failure itself to the log
-      expect((await merge(ala2)).results).toEqual([
-        expect.objectContaining({ status: 'rejected', code: 'package.internal' }),
-      ]);
-      expect(String(logged[0])).toContain('power cut');
+      // one result for the file, the failure itself to the log, under the id the result names
+      const [result] = (await merge(ala2)).results;
+      expect(result).toMatchObject({ status: 'rejected', code: 'package.internal' });
+      const logId = String(result!.params!.logId);
+      expect(logId).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+      expect(result!.reasonRu).toContain(`под номером ${logId}`);
+      expect(JSON.stringify(result)).not.toContain('power cut');
+      closeLog();
+      const entry = fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .find((l) => l.includes(logId));
+      expect(entry).toContain('power cut');
+      expect(entry).toContain('"op":"exchange.merge"');
     } finally {
-      console.error = original;
+      closeLog();
       mergeHooks.afterDelete = undefined;
     }
     expect(await hqCount('members', 'ALA')).toBe(before.members);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { backupDatabase } from '../backups/backups.ts';
 import { RegisterError, refusal, refuse } from '../errors.ts';
+import { logError } from '../log.ts';
 import { counter, type ProgressReporter } from '../progress.ts';
 import type { Register } from '../register.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -101,7 +102,10 @@ export async function mergeBatch(
   reg: Register,
   sources: PackageSource[],
   mode: 'merge' | 'inspect' = 'merge',
-  options: MergeOptions & { log?: (err: unknown) => void; progress?: ProgressReporter } = {},
+  options: MergeOptions & {
+    log?: (err: unknown, context: Record<string, unknown>) => string;
+    progress?: ProgressReporter;
+  } = {},
 ): Promise<BatchOutcome> {
   const progress = counter(options.progress, sources.length);
   const settings = await readSettings(reg.db);
@@ -130,8 +134,9 @@ export async function mergeBatch(
         results.push(rejected(source.name, err));
         continue;
       }
-      (options.log ?? ((e: unknown) => console.error(e)))(err);
-      results.push(rejected(source.name, refusal('package.internal', { file: source.name })));
+      // the stack goes to the log, never to the person: the result names the log's record
+      const logId = (options.log ?? logError)(err, { op: `exchange.${mode}`, file: source.name });
+      results.push(rejected(source.name, refusal('package.internal', { file: source.name, logId })));
     } finally {
       progress.step();
     }

@@ -171,9 +171,9 @@ export const EXCHANGE_REFUSALS = {
     en: '{file}: the file cannot be read',
   },
   'package.internal': {
-    ru: '{file}: пакет не принят из-за внутренней ошибки программы; подробности записаны в журнал, остальные пакеты обработаны',
-    kk: '{file}: пакет бағдарламаның ішкі қатесіне байланысты қабылданбады; толығырақ журналға жазылды, қалған пакеттер өңделді',
-    en: '{file}: the package was not accepted because of an internal error (written to the log); the other packages were processed',
+    ru: '{file}: пакет не принят из-за внутренней ошибки программы; подробности записаны в журнал под номером {logId}, остальные пакеты обработаны',
+    kk: '{file}: пакет бағдарламаның ішкі қатесіне байланысты қабылданбады; толығырақ журналға {logId} нөмірімен жазылды, қалған пакеттер өңделді',
+    en: '{file}: the package was not accepted because of an internal error (written to the log as {logId}); the other packages were processed',
   },
   'package.clock_skew': {
     ru: 'Часы филиала, похоже, идут неверно: пакет создан {createdAt}, это на {hours} ч. расходится с часами ЦС',
