@@ -26,6 +26,8 @@ export const NODE_PROCESS_BUILD: BuildOptions = {
 /** What runs in Electron's Node processes, by its output name in out/main: all that the app loads from Node. */
 export const NODE_ENTRIES: Record<string, string> = {
   main: path.join(root, 'electron/main/main.ts'),
+  /** The utility process that hosts the register (electron/host). */
+  core: path.join(root, 'electron/host/utility.ts'),
 };
 
 export async function bundle(): Promise<void> {

@@ -13,7 +13,7 @@ import type { SonicBoom } from 'sonic-boom';
  * It works without Electron: the utility process, the CLI, the web preview and the tests open it the same
  * way. Until `openLog` is called (a unit test calling the core directly), records go to stderr.
  */
-export type LogProcess = 'main' | 'core' | 'cli' | 'web';
+export type LogProcess = 'main' | 'core' | 'core-reader' | 'cli' | 'web';
 
 /** The user-data folder Electron uses for the app (productName «Aqniet Register»), computed without it. */
 export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

@@ -13,6 +13,11 @@ export type ProgressReporter = (p: Progress) => void;
 /** What a transport may pass to `call` beside the input. */
 export interface CallOptions {
   progress?: ProgressReporter;
+  /**
+   * The call came from the window: a text that the CLI may give as a file's path (a key, a recipient)
+   * is taken as the text itself, never read from the disk.
+   */
+  window?: boolean;
 }
 
 /** Reports at most this often (ms), besides the first and the last report: a bar needs no more. */

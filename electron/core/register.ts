@@ -23,8 +23,9 @@ export interface Register {
 
 /** Seals and opens secrets with a key the operating system keeps for this user (DPAPI, Keychain, libsecret). */
 export interface KeyVault {
-  seal(secret: string): string;
-  open(sealed: string): string;
+  /** Asynchronous: behind the window the key store is in the main process, one message away. */
+  seal(secret: string): string | Promise<string>;
+  open(sealed: string): string | Promise<string>;
 }
 
 export function nowIso(reg: Register): string {

@@ -216,13 +216,15 @@ export const handlers = {
   'hqKey.init': (reg) => initHqIdentity(reg),
   'hqKey.exportRecipient': (reg, input) => exportRecipient(reg, input.out),
   'hqKey.exportIdentity': (reg, input) => exportIdentity(reg, input.out),
-  'hqKey.setRecipient': (reg, input) => setHqRecipient(reg, input.recipient),
-  'hqKey.setSigning': (reg, input) => setHqSigningKey(reg, input.key),
+  'hqKey.setRecipient': (reg, input, { window }) => setHqRecipient(reg, input.recipient, textOf(window)),
+  'hqKey.setSigning': (reg, input, { window }) => setHqSigningKey(reg, input.key, textOf(window)),
 
-  'exchange.export': (reg, input, { progress }) => exportPackage(reg, input, progress),
+  'exchange.export': (reg, input, { progress, window }) =>
+    exportPackage(reg, input, progress, textOf(window)),
   'exchange.exportPreview': (reg, input) => previewExport(reg, input.quarter),
   'exchange.exports': (reg) => exportHistory(reg),
-  'exchange.trust': async (reg, input) => publicView(await trustBranchKey(reg, input)),
+  'exchange.trust': async (reg, input, { window }) =>
+    publicView(await trustBranchKey(reg, input, textOf(window))),
   'exchange.revoke': async (reg, input) => publicView(await revokeBranchKey(reg, input)),
   'exchange.trustedKeys': async (reg, input) => (await trustedKeys(reg, input.branch)).map(publicView),
   'exchange.verify': async (reg, input) => {
@@ -277,6 +279,14 @@ export const handlers = {
   'import.preview': (reg, input, { progress }) => previewImport(reg, input.kind, input, progress),
   'import.run': (reg, input, { progress }) => runImport(reg, input.kind, input, progress),
 } satisfies Handlers;
+
+/**
+ * How a text that the CLI may give as a path (a key, a recipient) is read: from the window, as the text
+ * itself (the window never makes the core read a file it names); otherwise as the core's default.
+ */
+function textOf(window: boolean | undefined): ((value: string) => string) | undefined {
+  return window ? (value) => value : undefined;
+}
 
 /** A signed file from headquarters by path (the CLI), read within its cap, or as the window's bytes. */
 function signedBytes(input: { file?: string; content?: string }): Uint8Array {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type * as Electron from 'electron';
-import { dailyBackup } from '../core/backups/operations.ts';
-import { closeRegister, initRegister, openRegister } from '../core/db/init.ts';
-import { isNetworkPath } from '../core/db/open.ts';
 import { logDir, logError, logInfo, openLog } from '../core/log.ts';
-import type { Register } from '../core/register.ts';
-import { readSettings } from '../core/settings/settings.ts';
+import type { Progress } from '../core/progress.ts';
+import { CoreHost, type CoreHostOptions } from '../host/client.ts';
+import type { CreateRegister } from '../host/protocol.ts';
 import type { UiLanguage } from '../shared/collation.ts';
+import type { Access, OperationName } from '../shared/contract.ts';
 import { databaseFile, readConfig, updateConfig } from './config.ts';
 import { label, systemLanguage } from './labels.ts';
 import { buildMenu, PDF_OPTIONS } from './menu.ts';
@@ -16,6 +15,7 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   IPC_CHANNEL,
+  PROGRESS_CHANNEL,
   contentType,
   isTrustedAppUrl,
   resolveAppPath,
@@ -23,32 +23,49 @@ import {
   webPreferences,
 } from './policy.ts';
 import { createRouter } from './router.ts';
+import { startupFailure } from './startup.ts';
 import { updateFlow, updateMessage } from './updates-ui.ts';
 
 /**
  * The main process, written against the Electron API it is given so that a test can start it with a stub
  * (test/node/main-smoke.test.ts) — the closest this machine gets to opening the window. main.ts passes the
- * real module. Kept thin: the work is in the core; the rules are in policy.ts.
+ * real module. Kept thin: the register lives in a utility process (electron/host, bundled as core.js);
+ * this process draws the window, relays the window's calls, shows native dialogs and keeps the OS key
+ * store; the rules are in policy.ts and the window's surface in the contract.
  */
 export interface StartOptions {
   /** Folder of the built renderer (index.html). */
   rendererDir: string;
   /** The sandboxed preload bundle. */
   preload: string;
+  /** The utility process's bundle (out/main/core.js). */
+  core: string;
   /** Overrides the register file (tests; a second branch or headquarters chosen from the menu). */
   databaseFile?: string;
 }
 
 export interface RunningApp {
-  readonly register: Register;
+  readonly core: CoreHost;
   window: Electron.BrowserWindow;
   stop(): Promise<void>;
 }
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'Menu' | 'dialog' | 'safeStorage' | 'shell'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'protocol'
+  | 'session'
+  | 'Menu'
+  | 'dialog'
+  | 'safeStorage'
+  | 'shell'
+  | 'utilityProcess'
 >;
+
+/** The profile of the register made on the very first start, before anyone chose one (File → New asks). */
+const FIRST_REGISTER: CreateRegister = { kind: 'branch', code: 'BRANCH', name: 'Филиал' };
 
 export function registerSchemes(electron: Pick<ElectronModule, 'protocol'>): void {
   // Must run before the app is ready: app:// behaves like https (secure, standard) for the page.
@@ -57,39 +74,61 @@ export function registerSchemes(electron: Pick<ElectronModule, 'protocol'>): voi
   ]);
 }
 
-async function openOrCreate(file: string): Promise<Register> {
-  const reg =
-    isNetworkPath(file) || fs.existsSync(file) // a network path is refused with a sentence
-      ? await openRegister(file)
-      : await initRegister(file, { kind: 'branch', code: 'BRANCH', name: 'Филиал' });
-  // once a day on the first start; a failed copy is logged, and the register still opens
-  await dailyBackup(reg).catch((err: unknown) => logError(err, { what: 'daily backup' }));
-  return reg;
-}
-
 /** The UI language for what the main process says before (or without) a register: the last one chosen. */
 export function startLanguage(electron: Pick<ElectronModule, 'app'>): UiLanguage {
   const userData = electron.app.getPath('userData');
   return readConfig(userData).language ?? systemLanguage(electron.app.getLocale?.());
 }
 
+/** Core hosts as Electron utility processes: the writer and the reader of one register file. */
+function utilityProcesses(electron: Pick<ElectronModule, 'utilityProcess'>, entry: string) {
+  const spawn: CoreHostOptions['spawn'] = (role) => {
+    const child = electron.utilityProcess.fork(entry, [], {
+      serviceName: `Aqniet Register core (${role})`,
+      stdio: 'inherit',
+    });
+    let asked = false;
+    return {
+      post: (message) => child.postMessage(message),
+      listen: (handler) => child.on('message', handler),
+      onExit: (handler) =>
+        child.on('exit', (code) => {
+          if (!asked) handler(code);
+        }),
+      kill: () => {
+        asked = true;
+        child.kill();
+      },
+    };
+  };
+  return spawn;
+}
+
 export async function startApp(electron: ElectronModule, options: StartOptions): Promise<RunningApp> {
   const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog } = electron;
   const userData = app.getPath('userData');
-  await openLog({ dir: logDir(userData), process: 'main' });
+  const logs = logDir(userData);
+  await openLog({ dir: logs, process: 'main' });
   logInfo('start', { version: app.getVersion() });
   let language = startLanguage(electron);
-  let file = options.databaseFile ?? databaseFile(userData);
-  let register = await openOrCreate(file);
+  // Private keys (exchange) are sealed with the OS key store where it is available; only this process has it.
   const vault = electron.safeStorage.isEncryptionAvailable()
     ? {
         seal: (secret: string) => electron.safeStorage.encryptString(secret).toString('base64'),
         open: (sealedText: string) => electron.safeStorage.decryptString(Buffer.from(sealedText, 'base64')),
       }
     : undefined;
-  // Private keys (exchange) are sealed with the OS key store where it is available.
-  register.vault = vault;
-  let route = createRouter(register);
+  const spawn = utilityProcesses(electron, options.core);
+  const startCore = (file: string, create?: CreateRegister) =>
+    CoreHost.start({ file, spawn, vault, logDir: logs, create });
+  let core = await startCore(options.databaseFile ?? databaseFile(userData), FIRST_REGISTER);
+
+  /** What the main process itself needs to know of the register (its language, code, update URL). */
+  const info = async () => {
+    const answer = await core.call('register.info', {});
+    if (!answer.ok) throw new Error(`register.info: ${answer.code}`);
+    return answer.value as { language: UiLanguage; branchCode: string; updateUrl: string; file: string };
+  };
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
@@ -128,7 +167,7 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     if (stopped) return;
     stopped = true;
     ipcMain.removeHandler(IPC_CHANNEL);
-    await closeRegister(register); // pending writes finish first: knex waits for the running query
+    await core.close(); // the calls under way finish first, then the register is closed
     logInfo('stopped');
   };
 
@@ -140,12 +179,12 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     stop,
   );
   const checkUpdates = async () => {
-    const { updateUrl } = await readSettings(register.db);
+    const { updateUrl } = await info();
     if (!app.isPackaged) return { status: updateUrl ? ('up-to-date' as const) : ('disabled' as const) };
     return updates.check(updateUrl);
   };
 
-  /** Another register file (a second branch, headquarters): the current one is closed first. */
+  /** Another register file (a second branch, headquarters): the current one is closed once the next is open. */
   const switchDatabase = async (mode: 'open' | 'create') => {
     const filters = [{ name: 'Aqniet Register', extensions: ['sqlite'] }];
     const chosen =
@@ -153,16 +192,40 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
         ? (await dialog.showOpenDialog(window, { filters, properties: ['openFile'] })).filePaths[0]
         : (await dialog.showSaveDialog(window, { filters, defaultPath: 'register.sqlite' })).filePath;
     if (!chosen) return;
-    if (isNetworkPath(chosen))
-      return void dialog.showErrorBox('Aqniet Register', label(language, 'db.networkPath'));
-    const next = await openOrCreate(chosen);
-    next.vault = vault;
-    await closeRegister(register);
-    [register, file] = [next, chosen];
-    route = createRouter(register);
-    updateConfig(userData, { databaseFile: file });
+    let next: CoreHost;
+    try {
+      next = await startCore(chosen, mode === 'create' ? FIRST_REGISTER : undefined);
+    } catch (err) {
+      // a network folder, a newer version, not a register: said in words; the open register stays
+      return void dialog.showErrorBox('Aqniet Register', startupFailure(err, language));
+    }
+    const previous = core;
+    core = next;
+    await previous.close();
+    updateConfig(userData, { databaseFile: chosen });
     window.webContents.reload();
   };
+
+  /** The file of a dialog operation, chosen by the person in a native dialog; null when cancelled. */
+  const choose = async (_op: OperationName, spec: NonNullable<Access['dialog']>): Promise<string | null> => {
+    const filters = spec.extensions?.length
+      ? [{ name: spec.extensions.join(', '), extensions: [...spec.extensions] }]
+      : [];
+    if (spec.kind === 'save') {
+      const name = spec.name?.replace('{code}', (await info()).branchCode);
+      const { filePath } = await dialog.showSaveDialog(window, { filters, defaultPath: name });
+      return filePath || null;
+    }
+    const { filePaths } = await dialog.showOpenDialog(window, {
+      filters,
+      properties: [spec.kind === 'folder' ? 'openDirectory' : 'openFile'],
+    });
+    return filePaths[0] ?? null;
+  };
+  const route = createRouter({
+    call: (op, input, progress) => core.call(op, input, { progress, window: true }),
+    choose,
+  });
 
   const setMenu = () =>
     Menu.setApplicationMenu(
@@ -178,7 +241,7 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
               message: updateMessage(language, check),
             }),
           ),
-        openLogs: () => void electron.shell.openPath(logDir(userData)),
+        openLogs: () => void electron.shell.openPath(logs),
         about: () =>
           void dialog.showMessageBox(window, {
             title: 'Aqniet Register',
@@ -196,11 +259,18 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     });
     if (filePath) fs.writeFileSync(filePath, await window.webContents.printToPDF(PDF_OPTIONS));
   };
-  language = (await readSettings(register.db)).language;
+  language = (await info()).language;
   setMenu();
 
-  ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown) => {
-    const result = await route(event.senderFrame?.url, op, input);
+  ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown, callId?: unknown) => {
+    // a long call's {done, total} goes back to the page under the call's id, for its determinate bar
+    const progress =
+      typeof callId === 'number'
+        ? (p: Progress) => {
+            if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, callId, p);
+          }
+        : undefined;
+    const result = await route(event.senderFrame?.url, op, input, progress);
     // The menu follows the UI language the user picks in the window.
     const chosen = (input as { language?: unknown } | null)?.language;
     if (result.ok && op === 'settings.update' && (chosen === 'ru' || chosen === 'kk' || chosen === 'en')) {
@@ -229,8 +299,8 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     );
   });
   return {
-    get register() {
-      return register;
+    get core() {
+      return core;
     },
     window,
     stop,

@@ -22,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
       const running = await startApp(electron, {
         rendererDir: path.join(here, '../renderer'),
         preload: path.join(here, 'preload.cjs'),
+        core: path.join(here, 'core.js'),
       });
       app.on('second-instance', () => {
         if (running.window.isMinimized()) running.window.restore();

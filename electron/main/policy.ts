@@ -10,6 +10,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 /** The one IPC channel; the operation name travels as its first argument. */
 export const IPC_CHANNEL = 'aqniet:call';
+/** The main process's reports of a long call's `{done, total}` to the page, by the page's call id. */
+export const PROGRESS_CHANNEL = 'aqniet:progress';
 
 /** Only pages of the app itself: app://register/…, nothing with credentials, other hosts or schemes. */
 export function isTrustedAppUrl(raw: string): boolean {

@@ -506,3 +506,142 @@ export type { OperationResult } from '../core/service.ts';
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 
 export type Period = z.output<typeof period>;
+
+/**
+ * Who may call each operation — the window's surface is this table, not the whole contract:
+ * - `window`: the window calls it as is (the preload, the IPC router and the web preview expose it), never
+ *   with a path: `paths` names the fields only the CLI may fill (the window sends a file's bytes instead),
+ *   `texts` the fields the window gives as text that the CLI may also give as a file's path;
+ * - `dialog`: the window calls it without its path; the main process asks for the file in a native
+ *   dialog and fills `dialog.field` (the web preview has no dialogs, and refuses it);
+ * - `main`: the CLI only (paths of several files, a package checked in place).
+ * `read`: pure reads, answered beside a long write (the core's reader); test/node/surface.test.ts runs each
+ * on a read-only connection.
+ */
+export type Door = 'window' | 'dialog' | 'main';
+export interface Access {
+  door: Door;
+  read?: true;
+  paths?: readonly string[];
+  texts?: readonly string[];
+  dialog?: {
+    field: string;
+    kind: 'save' | 'open' | 'folder';
+    /** The file name offered, `{code}` replaced by the register's code. */
+    name?: string;
+    extensions?: readonly string[];
+  };
+}
+
+const W: Access = { door: 'window' };
+const R: Access = { door: 'window', read: true };
+const FILE_OR_BYTES: Access = { door: 'window', paths: ['file'] };
+
+export const SURFACE = {
+  'register.info': R,
+  'settings.update': W,
+  'rates.list': R,
+  'rates.set': W,
+  'rates.delete': W,
+  'orgs.list': R,
+  'orgs.get': R,
+  'orgs.create': W,
+  'orgs.update': W,
+  'orgs.close': W,
+  'orgs.reopen': W,
+  'members.list': W, // at headquarters it first refreshes the members' search keys
+  'members.get': R,
+  'members.admit': W,
+  'members.exit': W,
+  'members.transfer': W,
+  'members.correct': W,
+  'members.annul': W,
+  'members.issueCard': W,
+  'dues.list': R,
+  'dues.record': W,
+  'dues.update': W,
+  'dues.delete': W,
+  'dues.restore': W,
+  'dues.lines': R,
+  'dues.updateLine': W,
+  'dues.deleteLine': W,
+  'quarters.list': R,
+  'quarters.close': W,
+  'quarters.reopen': W,
+  'appeals.list': R,
+  'appeals.add': W,
+  'appeals.update': W,
+  'appeals.reopen': W,
+  'appeals.remove': W,
+  'appeals.close': W,
+  'reports.appeals': R,
+  'reports.appealsByChannel': R,
+  'reports.appealsByMonth': R,
+  'reports.overdue': R,
+  'reports.legal': R,
+  'reports.membership': R,
+  'reports.dues': R,
+  'reports.annual': R,
+  'reports.membershipSeries': R,
+  'keys.info': W, // opens headquarters' sealed identity through the key store
+  'keys.init': W,
+  'keys.exportPublic': {
+    door: 'dialog',
+    dialog: { field: 'out', kind: 'save', name: '{code}.pub', extensions: ['pub'] },
+  },
+  'keys.backup': {
+    door: 'dialog',
+    dialog: { field: 'out', kind: 'save', name: '{code}-signing-backup.key', extensions: ['key'] },
+  },
+  'keys.restore': { door: 'dialog', dialog: { field: 'file', kind: 'open', extensions: ['key'] } },
+  'hqKey.init': W,
+  'hqKey.exportRecipient': {
+    door: 'dialog',
+    dialog: { field: 'out', kind: 'save', name: 'hq-recipient.txt', extensions: ['txt'] },
+  },
+  'hqKey.exportIdentity': {
+    door: 'dialog',
+    dialog: { field: 'out', kind: 'save', name: 'hq-identity-backup.key', extensions: ['key'] },
+  },
+  'hqKey.setRecipient': { door: 'window', texts: ['recipient'] },
+  'hqKey.setSigning': { door: 'window', texts: ['key'] },
+  'exchange.export': { door: 'window', paths: ['out'], texts: ['recipient'] },
+  'exchange.exportPreview': R,
+  'exchange.exports': R,
+  'exchange.trust': { door: 'window', texts: ['key'] },
+  'exchange.revoke': W,
+  'exchange.trustedKeys': R,
+  'exchange.verify': { door: 'main' },
+  'exchange.merge': { door: 'main' },
+  'exchange.mergeUpload': W,
+  'exchange.inspectUpload': W,
+  'exchange.transfers': R,
+  'exchange.duplicates': R,
+  'exchange.submissions': R,
+  'exchange.importLog': R,
+  'exchange.receipt': W,
+  'exchange.importReceipt': FILE_OR_BYTES,
+  'exchange.directive': W,
+  'exchange.applyDirective': FILE_OR_BYTES,
+  'exchange.directives': R,
+  'payroll.columns': FILE_OR_BYTES,
+  'payroll.check': FILE_OR_BYTES,
+  'payroll.attach': FILE_OR_BYTES,
+  'xlsx.export': W, // the member list first refreshes the members' sort keys
+  'history.record': R,
+  'history.journal': R,
+  'backups.list': R,
+  'backups.create': W,
+  'backups.copy': { door: 'dialog', dialog: { field: 'to', kind: 'folder' } },
+  'backups.download': R,
+  'backups.restore': W,
+  'import.preview': FILE_OR_BYTES,
+  'import.run': FILE_OR_BYTES,
+} as const satisfies Record<OperationName, Access>;
+
+/** What the window may call: the preload's methods, the IPC router's and the web preview's operations. */
+export const WINDOW_OPERATIONS = OPERATION_NAMES.filter((op) => SURFACE[op].door !== 'main');
+/** The pure reads, answered by the core's reader beside a long write. */
+export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set(
+  OPERATION_NAMES.filter((op) => (SURFACE[op] as Access).read),
+);

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dailyBackup } from '../core/backups/operations.ts';
-import { closeRegister, openRegister } from '../core/db/init.ts';
-import { RegisterError } from '../core/errors.ts';
 import { logDir, openLog } from '../core/log.ts';
+import { CoreHost, CoreStartError } from '../host/client.ts';
+import { spawnWorker } from '../host/threads.ts';
 import { startWebPreview } from './server.ts';
 
 /**
  * `npm run -s web -- --db FILE [--port N] [--root DIR]`: the first line on stdout is the URL to open,
- * token included. Development and tests only; it refuses any address but 127.0.0.1.
+ * token included. Development and tests only; it refuses any address but 127.0.0.1. The register runs in
+ * worker threads (electron/host), as it runs in a utility process behind the window.
  */
 async function main() {
   const { values } = parseArgs({
@@ -25,12 +25,11 @@ async function main() {
     process.stderr.write('usage: npm run -s web -- --db FILE [--port N]\n');
     process.exit(2);
   }
-  await openLog({ dir: values['log-dir'] ?? logDir(), process: 'web' });
-  const reg = await openRegister(values.db);
-  // once a day on the first start; a failed copy is reported, and the register still opens
-  await dailyBackup(reg).catch((err: unknown) => console.error(err));
+  const dir = values['log-dir'] ?? logDir();
+  await openLog({ dir, process: 'web' });
+  const core = await CoreHost.start({ file: path.resolve(values.db), spawn: spawnWorker, logDir: dir });
   const root = values.root ?? path.resolve(import.meta.dirname, '../../out/renderer');
-  const preview = await startWebPreview(reg, {
+  const preview = await startWebPreview(core, {
     root,
     port: values.port ? Number(values.port) : 0,
     host: values.host,
@@ -38,7 +37,7 @@ async function main() {
   process.stdout.write(`${preview.url}\n`);
   const stop = async () => {
     await preview.close();
-    await closeRegister(reg);
+    await core.close(); // the calls under way finish, then the register is closed
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -46,8 +45,11 @@ async function main() {
 }
 
 main().catch((err) => {
+  const refused = err instanceof CoreStartError ? err.refusal : null;
   process.stderr.write(
-    `${err instanceof RegisterError ? `error [${err.code}]: ` : ''}${err instanceof Error ? err.message : String(err)}\n`,
+    refused
+      ? `error [${refused.code}]: ${refused.message}\n`
+      : `${err instanceof Error ? err.message : String(err)}\n`,
   );
   process.exit(1);
 });

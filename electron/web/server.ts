@@ -2,14 +2,27 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { logError } from '../core/log.ts';
+import type { ProgressReporter } from '../core/progress.ts';
 import { callSafely } from '../core/service.ts';
 import type { Register } from '../core/register.ts';
+import { CoreHost } from '../host/client.ts';
+import { windowRefusal } from '../host/door.ts';
 import { CONTENT_SECURITY_POLICY, contentType, resolveAppPath } from '../main/policy.ts';
+import type { Envelope } from '../shared/envelope.ts';
 
 /**
  * The web preview: the built renderer and the same contract over HTTP, for browser tests and for a look
  * without Electron. A development tool: it listens on 127.0.0.1 only and every API call must carry the
  * random token printed with the URL.
+ *
+ * It serves the window's surface of the contract (SURFACE in shared/contract.ts): no operation the window
+ * may not call, no path in an input, no native dialog. Given a CoreHost (`npm run web`), the register
+ * works in worker threads, as it works in a utility process behind the window; given a Register (the
+ * browser tests that also look into the register themselves), in this thread.
+ *
+ * A request with `X-Aqniet-Progress: 1` is answered as JSON lines: `{"progress":{"done","total"}}` while a
+ * long operation runs, then `{"envelope":…}`.
  */
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY = 20 * 1024 * 1024;
@@ -55,10 +68,19 @@ export function operationName(pathname: string): string | null {
   }
 }
 
+type Call = (op: string, input: unknown, progress?: ProgressReporter) => Promise<Envelope<unknown>>;
+
+function caller(core: Register | CoreHost): Call {
+  if (core instanceof CoreHost)
+    return (op, input, progress) => core.call(op, input, { progress, window: true });
+  return (op, input, progress) => callSafely(core, op, input, logError, { progress, window: true });
+}
+
 export async function startWebPreview(
-  reg: Register,
+  core: Register | CoreHost,
   options: { root: string; port?: number; host?: string },
 ): Promise<WebPreview> {
+  const call = caller(core);
   const host = options.host ?? LOOPBACK;
   if (host !== LOOPBACK) throw new Error(`the web preview binds to ${LOOPBACK} only, not ${host}`);
   const token = randomBytes(24).toString('base64url');
@@ -91,10 +113,17 @@ export async function startWebPreview(
         } catch {
           return void res.writeHead(400, headers).end();
         }
-        const result = await callSafely(reg, op, input);
-        res
-          .writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
-          .end(JSON.stringify(result));
+        const refused = windowRefusal(op, input, { dialogs: false });
+        if (req.headers['x-aqniet-progress'] !== '1') {
+          const result = refused ?? (await call(op, input));
+          return void res
+            .writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
+            .end(JSON.stringify(result));
+        }
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+        const envelope =
+          refused ?? (await call(op, input, (progress) => res.write(`${JSON.stringify({ progress })}\n`)));
+        res.end(`${JSON.stringify({ envelope })}\n`);
       });
       return;
     }

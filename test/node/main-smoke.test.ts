@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATION_NAMES } from '../../electron/shared/contract.ts';
+import { OPERATION_NAMES, SURFACE } from '../../electron/shared/contract.ts';
 import { SCHEMA_VERSION } from '../../migrations/index.ts';
 import {
   APP_ENTRY,
   CONTENT_SECURITY_POLICY,
   IPC_CHANNEL,
+  PROGRESS_CHANNEL,
   webPreferences,
 } from '../../electron/main/policy.ts';
 import { recorded } from '../stubs/electron.ts';
@@ -34,6 +35,13 @@ describe('the built main process, started with a stub Electron', () => {
       webPreferences(path.resolve(path.dirname(MAIN), 'preload.cjs')),
     );
     expect(fs.existsSync(path.join(recorded.userData, 'register.sqlite'))).toBe(true);
+    // the register lives in utility processes running the core's bundle: a writer and a reader beside it
+    expect(
+      recorded.utilities.map((u) => [path.basename(u.modulePath), u.options.serviceName]).sort(),
+    ).toEqual([
+      ['core.js', 'Aqniet Register core (reader)'],
+      ['core.js', 'Aqniet Register core (writer)'],
+    ]);
     expect(recorded.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -75,14 +83,15 @@ describe('the built main process, started with a stub Electron', () => {
     expect(fs.readdirSync(logs)).toContain('main.1.log');
 
     const handler = recorded.handlers.get(IPC_CHANNEL)!;
-    const trusted = { senderFrame: { url: APP_ENTRY } };
+    const trusted = { senderFrame: { url: APP_ENTRY }, sender: window.webContents };
     const info = (await handler(trusted, 'register.info', {})) as {
       ok: boolean;
       value: { schemaVersion: number };
     };
     expect(info).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION } });
     for (const op of OPERATION_NAMES) {
-      // A hostile input to every operation: refused by the contract's schema or the rules, never a crash.
+      // A hostile input to every operation: refused by the door, the contract's schema or the rules, never
+      // a crash (a dialog operation's dialog is cancelled: the stub's queue of answers is empty).
       const answer = (await handler(trusted, op, {
         year: 'x',
         code: 42,
@@ -92,6 +101,7 @@ describe('the built main process, started with a stub Electron', () => {
         quarter: 7,
       })) as { ok: boolean; code?: string };
       expect(answer.code, op).not.toBe('internal');
+      if (SURFACE[op].door === 'main') expect(answer.code, op).toBe('ipc.not_for_window');
     }
     // exchange keys made through the window are sealed by the OS key store (safeStorage); the loop above
     // already asked for one (keys.init takes no input)
@@ -101,6 +111,33 @@ describe('the built main process, started with a stub Electron', () => {
     expect(keys.value.signing).not.toBeNull();
     const keyFile = path.join(recorded.userData, 'keys', 'BRANCH-signing.key');
     expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^aqniet-sealed v1\n/);
+
+    // the .pub goes where the person chose in the native save dialog; the page names no path
+    const pub = path.join(tempDir(), 'BRANCH.pub');
+    recorded.dialogAnswers.push(pub);
+    const exported = (await handler(trusted, 'keys.exportPublic', {})) as {
+      value: { file: string; fingerprint: string };
+    };
+    expect(exported.value).toMatchObject({ file: pub, fingerprint: keys.value.signing!.fingerprint });
+    expect(fs.readFileSync(pub, 'utf8')).toMatch(/^untrusted comment: /);
+    expect(await handler(trusted, 'keys.backup', { out: '/tmp/stolen.key' })).toMatchObject({
+      ok: false,
+      code: 'ipc.path_from_window',
+    });
+
+    // a long call's {done, total} reaches the page under the call's id
+    const csv = Buffer.from('code,name\nP001,ППО 1\nP002,ППО 2\n').toString('base64');
+    const imported = await handler(
+      trusted,
+      'import.run',
+      { kind: 'orgs', content: csv, fileName: 'orgs.csv' },
+      7,
+    );
+    expect(imported).toMatchObject({ ok: true });
+    const reports = recorded.sent.filter((s) => s.channel === PROGRESS_CHANNEL);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((s) => s.args[0] === 7)).toBe(true);
+    expect(reports.at(-1)!.args[1]).toMatchObject({ done: expect.any(Number), total: expect.any(Number) });
 
     await handler(trusted, 'settings.update', { language: 'kk' });
     const kkMenu = recorded.menu as { template: Array<{ label: string }> };

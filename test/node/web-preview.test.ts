@@ -147,7 +147,7 @@ describe('web preview', () => {
     }
   });
 
-  it('prints the URL with its token as the first line (npm run -s web), and logs to web.N.log', async () => {
+  it('prints the URL with its token as the first line (npm run -s web), and logs to web.N.log and core.N.log', async () => {
     const reg = await freshRegister();
     const logs = tempDir();
     const child = spawn(
@@ -183,7 +183,12 @@ describe('web preview', () => {
       expect(((await res.json()) as { value: { branchName: string } }).value.branchName).toBe(
         'Карагандинский филиал',
       );
-      expect(fs.readdirSync(logs)).toEqual([expect.stringMatching(/^web\.\d+\.log$/)]);
+      // the server's own log, and the register's worker threads' (the writer and the reader beside it)
+      expect(fs.readdirSync(logs).sort()).toEqual([
+        expect.stringMatching(/^core-reader\.\d+\.log$/),
+        expect.stringMatching(/^core\.\d+\.log$/),
+        expect.stringMatching(/^web\.\d+\.log$/),
+      ]);
     } finally {
       child.kill('SIGTERM');
     }

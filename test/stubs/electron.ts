@@ -3,8 +3,10 @@
  * Electron binary (impossible here). It records what the main process asks of Electron so the smoke test
  * can check it; it does not pretend to render anything.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
+import path from 'node:path';
 
 export const recorded = {
   windows: [] as StubWindow[],
@@ -19,6 +21,10 @@ export const recorded = {
   /** What the next native open/save dialogs answer, in order (an empty queue: the user cancels). */
   dialogAnswers: [] as string[],
   progress: [] as number[],
+  /** The utility processes the main process started (the register's writer and reader), by service name. */
+  utilities: [] as StubUtilityProcess[],
+  /** What the page was sent (channel and arguments), e.g. a long call's progress. */
+  sent: [] as Array<{ channel: string; args: unknown[] }>,
   userData: '',
   /** What `app.getVersion()` answers and whether the app counts as installed (electron-updater asks both). */
   version: '0.0.0-test',
@@ -26,6 +32,12 @@ export const recorded = {
 };
 
 class StubWebContents extends EventEmitter {
+  send(channel: string, ...args: unknown[]) {
+    recorded.sent.push({ channel, args });
+  }
+  isDestroyed() {
+    return false;
+  }
   windowOpenHandler: ((details: unknown) => unknown) | null = null;
   setWindowOpenHandler(handler: (details: unknown) => unknown) {
     this.windowOpenHandler = handler;
@@ -146,6 +158,39 @@ export const shell = {
     return '';
   },
 };
+/**
+ * Electron's utility process, as a Node child process running the same bundle: the child gets a
+ * `process.parentPort` over Node's IPC channel (utility-parent-port.ts), with Electron's message events.
+ */
+const PARENT_PORT = path.join(import.meta.dirname, 'utility-parent-port.ts');
+export class StubUtilityProcess extends EventEmitter {
+  readonly child: ChildProcess;
+  constructor(
+    readonly modulePath: string,
+    readonly options: { serviceName?: string },
+  ) {
+    super();
+    this.child = fork(modulePath, [], {
+      execArgv: ['--import', PARENT_PORT],
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+    recorded.utilities.push(this);
+  }
+  postMessage(message: unknown) {
+    this.child.send(message as never);
+  }
+  kill() {
+    return this.child.kill();
+  }
+}
+export const utilityProcess = {
+  fork: (modulePath: string, _args: string[] = [], options: { serviceName?: string } = {}) =>
+    new StubUtilityProcess(modulePath, options),
+};
+
 export const contextBridge = { exposeInMainWorld: () => {} };
 export const ipcRenderer = { invoke: async () => undefined };
 

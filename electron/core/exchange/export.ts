@@ -126,6 +126,7 @@ export async function exportPackage(
   reg: Register,
   input: { quarter: string; recipient?: string; out?: string },
   report?: ProgressReporter,
+  read: (value: string) => string = fileOrText,
 ) {
   // Four steps a person waits for: reading the register, signing, encrypting, writing the file.
   const progress = counter(report, 4);
@@ -139,7 +140,7 @@ export async function exportPackage(
   const q = parseQuarter(input.quarter);
   const period = quarterLabel(q);
   const key = await loadSigningKey(reg);
-  const recipient = input.recipient ? parseRecipient(fileOrText(input.recipient)) : await hqRecipient(reg);
+  const recipient = input.recipient ? parseRecipient(read(input.recipient)) : await hqRecipient(reg);
   const seq = await nextSeq(reg.db);
 
   const { files, entries } = await packageContents(reg, q);

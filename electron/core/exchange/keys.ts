@@ -41,11 +41,11 @@ async function putSetting(reg: Register, key: string, value: string): Promise<vo
 const SEALED = 'aqniet-sealed v1\n';
 
 /** With a vault (the app), a private key file holds only what the OS can open for this user. */
-function sealed(reg: Register, text: string): string {
-  return reg.vault ? `${SEALED}${reg.vault.seal(text)}\n` : text;
+async function sealed(reg: Register, text: string): Promise<string> {
+  return reg.vault ? `${SEALED}${await reg.vault.seal(text)}\n` : text;
 }
 
-function readPrivate(reg: Register, file: string): string {
+async function readPrivate(reg: Register, file: string): Promise<string> {
   const text = fs.readFileSync(file, 'utf8');
   if (!text.startsWith(SEALED)) return text;
   if (!reg.vault) {
@@ -88,7 +88,7 @@ export async function initSigningKey(reg: Register): Promise<SigningKeyInfo> {
   }
   const key = generateSigningKey();
   const file = await signingKeyFile(reg);
-  writePrivate(file, sealed(reg, privateKeyFile(key)));
+  writePrivate(file, await sealed(reg, privateKeyFile(key)));
   await putSetting(reg, SIGNING_PUBLIC, publicKeyFile(key));
   return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), privateKeyFile: file };
 }
@@ -102,7 +102,7 @@ export async function loadSigningKey(reg: Register): Promise<SigningKey> {
       `Нет ключа подписи (создайте его командой «keys init»; ожидается ${file})`,
     );
   }
-  return parsePrivateKeyFile(readPrivate(reg, file));
+  return parsePrivateKeyFile(await readPrivate(reg, file));
 }
 
 /** A copy of the signing key for the user's own backup (plain PEM: keep it offline). */
@@ -127,7 +127,7 @@ export async function restoreSigningKey(reg: Register, backup: string): Promise<
   }
   const file = await signingKeyFile(reg);
   if (fs.existsSync(file)) fs.rmSync(file);
-  writePrivate(file, sealed(reg, privateKeyFile(key)));
+  writePrivate(file, await sealed(reg, privateKeyFile(key)));
   await putSetting(reg, SIGNING_PUBLIC, publicKeyFile(key));
   return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey), privateKeyFile: file };
 }
@@ -169,7 +169,7 @@ export async function initHqIdentity(reg: Register): Promise<{ recipient: string
   const file = hqIdentityFile(reg);
   writePrivate(
     file,
-    sealed(
+    await sealed(
       reg,
       `# Aqniet Register — headquarters identity. Losing it makes packages in transit unreadable.\n${identity}\n`,
     ),
@@ -187,9 +187,7 @@ export async function hqIdentity(reg: Register): Promise<string> {
       `Нет ключа Центрального совета (создайте его командой «hq-key init»)`,
     );
   }
-  const line = readPrivate(reg, file)
-    .split(/\r?\n/)
-    .find((l) => l.startsWith('AGE-SECRET-KEY-'));
+  const line = (await readPrivate(reg, file)).split(/\r?\n/).find((l) => l.startsWith('AGE-SECRET-KEY-'));
   if (!line) refuse('keys.missing', `${file} holds no age identity`, `В файле ${file} нет ключа age`);
   return line;
 }
@@ -233,7 +231,11 @@ export async function exportIdentity(
 }
 
 /** A branch imports the headquarters recipient once (a file or the `age1…` line itself). */
-export async function setHqRecipient(reg: Register, recipientOrFile: string): Promise<{ recipient: string }> {
+export async function setHqRecipient(
+  reg: Register,
+  recipientOrFile: string,
+  read: (value: string) => string = fileOrText,
+): Promise<{ recipient: string }> {
   if ((await readSettings(reg.db)).kind === 'hq') {
     refuse(
       'keys.is_hq',
@@ -241,7 +243,7 @@ export async function setHqRecipient(reg: Register, recipientOrFile: string): Pr
       'База Центрального совета использует собственный ключ',
     );
   }
-  const recipient = parseRecipient(fileOrText(recipientOrFile));
+  const recipient = parseRecipient(read(recipientOrFile));
   await putSetting(reg, HQ_RECIPIENT, recipient);
   return { recipient };
 }
@@ -250,14 +252,18 @@ export async function setHqRecipient(reg: Register, recipientOrFile: string): Pr
  * A branch registers headquarters' public signing key once (its .pub file, or the file's text), as
  * headquarters registers each branch's: receipts and directives are accepted only under it.
  */
-export async function setHqSigningKey(reg: Register, keyOrFile: string) {
+export async function setHqSigningKey(
+  reg: Register,
+  keyOrFile: string,
+  read: (value: string) => string = fileOrText,
+) {
   if ((await readSettings(reg.db)).kind === 'hq')
     refuse(
       'keys.is_hq',
       'a headquarters register uses its own key',
       'База Центрального совета использует собственный ключ',
     );
-  const key = parsePublicKeyFile(fileOrText(keyOrFile));
+  const key = parsePublicKeyFile(read(keyOrFile));
   await putSetting(reg, HQ_SIGNING, publicKeyFile(key));
   return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) };
 }

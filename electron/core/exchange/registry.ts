@@ -33,9 +33,10 @@ async function requireHq(reg: Register): Promise<void> {
 export async function trustBranchKey(
   reg: Register,
   input: { branch: string; key: string; validFrom?: string; note?: string },
+  read: (value: string) => string = fileOrText,
 ): Promise<TrustedKey> {
   await requireHq(reg);
-  const key = parsePublicKeyFile(fileOrText(input.key));
+  const key = parsePublicKeyFile(read(input.key));
   const keyId = keyIdHex(key.keyId);
   const existing = await reg.db('branch_keys').where({ branch_code: input.branch, key_id: keyId }).first();
   if (existing) {
