@@ -217,6 +217,159 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
       .toContain('восстановлен из резервной копии');
   });
 
+  it('edits an open appeal, reopens a closed one and removes one registered by mistake, from its row menu', async () => {
+    const year = Number((await call(reg, 'register.info', {})).today.slice(0, 4));
+    const add = (applicant: string) =>
+      call(reg, 'appeals.add', {
+        receivedOn: `${year}-01-10`,
+        channel: 'phone',
+        applicant,
+        category: 'wages',
+      });
+    const first = await add('Әбдірахманова Г.С.');
+    const second = await add('Ошибочная запись');
+    await page.getByTestId('nav-appeals').click();
+    const row = (text: string) => page.getByTestId('appeal-row').filter({ hasText: text });
+
+    // edit any field of an open appeal, with a reason
+    await row(first.regNo).getByTestId('appeal-menu').click();
+    await page.getByTestId('appeal-edit').click();
+    await page.getByTestId('appeal-edit-applicant').fill('Абдрахманова Г.С.');
+    await choose(page, 'appeal-edit-category', 'Правовые вопросы');
+    await page.getByTestId('appeal-edit-reason').fill('категория по существу обращения');
+    await screenshot(page, 'corrections-06-appeal-edit');
+    await page.getByTestId('appeal-edit-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain(`Обращение № ${first.regNo} изменено`);
+    expect(await reg.db('appeals').where({ reg_no: first.regNo }).first()).toMatchObject({
+      applicant: 'Абдрахманова Г.С.',
+      category: 'legal',
+    });
+
+    // a closed appeal: reopened with a reason
+    await call(reg, 'appeals.close', { year, regNo: first.regNo, closedOn: `${year}-01-20` });
+    await page.reload();
+    await row(first.regNo).getByTestId('appeal-menu').click();
+    expect(await page.getByTestId('appeal-edit').count()).toBe(0); // closed: not edited until reopened
+    await page.getByTestId('appeal-reopen').click();
+    await page.getByTestId('appeal-reopen-save-reason').fill('закрыто преждевременно');
+    await page.getByTestId('appeal-reopen-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain(`Обращение № ${first.regNo} открыто заново`);
+    expect((await reg.db('appeals').where({ reg_no: first.regNo }).first()).status).toBe('in_progress');
+
+    // removed as registered by mistake: gone from the journal and the report, its number not given again
+    const before = await call(reg, 'reports.appeals', { year });
+    await row(second.regNo).getByTestId('appeal-menu').click();
+    await page.getByTestId('appeal-remove').click();
+    await page.getByTestId('appeal-remove-save-reason').fill('зарегистрировано дважды');
+    await page.getByTestId('appeal-remove-save').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain(`№ ${second.regNo} удалено`);
+    await expect.poll(() => page.getByTestId('appeal-row').count()).toBe(1);
+    const after = await call(reg, 'reports.appeals', { year });
+    expect(after.total.total).toBe(before.total.total - 1);
+    expect((await add('Следующее обращение')).regNo).not.toBe(second.regNo);
+
+    // the history of the edited appeal: field before → after and every reason
+    await page.reload();
+    await row(first.regNo).getByTestId('appeal-menu').click();
+    await page.getByTestId('appeal-history').click();
+    const dialog = page.getByTestId('history-dialog');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Заявитель: Әбдірахманова Г.С. → Абдрахманова Г.С.');
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('категория по существу обращения');
+    expect(text).toContain('закрыто преждевременно');
+    await screenshot(page, 'corrections-07-appeal-history');
+  });
+
+  it('reopens a closed PPO with a reason, from its card, and its history says so', async () => {
+    await call(reg, 'orgs.close', { code: 'P002', closedOn: '2025-01-31', reason: 'liquidated' });
+    await page.getByTestId('nav-orgs').click();
+    await choose(page, 'orgs-status', 'закрыта');
+    await page.getByTestId('org-row').filter({ hasText: 'P002' }).click();
+    await page.getByTestId('org-reopen').click();
+    await page.getByTestId('org-reopen-save-reason').fill('закрыта по ошибке, больница работает');
+    await page.getByTestId('org-reopen-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').last().textContent())
+      .toContain('ППО P002 снова действует');
+    expect((await reg.db('orgs').where({ code: 'P002' }).first()).status).toBe('active');
+    await page.getByTestId('org-history').click();
+    await expect
+      .poll(() => page.getByTestId('history-dialog').textContent())
+      .toContain('закрыта по ошибке, больница работает');
+    expect(await page.getByTestId('history-dialog').textContent()).toContain('Статус: закрыта → действует');
+  });
+
+  it('changes or deletes a rate still to come; one in force is only replaced', async () => {
+    const nextYear = Number((await call(reg, 'register.info', {})).today.slice(0, 4)) + 1;
+    await call(reg, 'rates.set', {
+      validFrom: `${nextYear}-01-01`,
+      ratePercent: '1',
+      sharePpoPercent: '50',
+      shareBranchPercent: '40',
+      shareCentralPercent: '10',
+    });
+    await page.getByTestId('nav-settings').click();
+    const future = page.getByTestId('rate-row').filter({ hasText: 'ещё не действует' });
+    await expect.poll(() => future.count()).toBe(1);
+    await future.getByTestId('rate-edit').click();
+    await page.getByTestId('rate-percent').fill('1,5');
+    await page.getByTestId('rate-reason').fill('решение президиума');
+    await page.getByTestId('rate-save').click();
+    await expect
+      .poll(() => page.getByTestId('notice').first().textContent())
+      .toContain(`Ставка с 01.01.${nextYear} сохранена`);
+    expect(
+      (
+        await reg
+          .db('dues_rates')
+          .where({ valid_from: `${nextYear}-01-01` })
+          .first()
+      ).rate_bp,
+    ).toBe(150);
+    await future.getByTestId('rate-delete').click();
+    await page.getByTestId('rate-delete-save-reason').fill('ставка не утверждена');
+    await page.getByTestId('rate-delete-save').click();
+    await expect
+      .poll(() =>
+        reg
+          .db('dues_rates')
+          .where({ valid_from: `${nextYear}-01-01` })
+          .count({ n: '*' }),
+      )
+      .toEqual([{ n: 0 }]);
+    // a rate in force, typed again with another rate: refused in words, nothing changed
+    await call(reg, 'rates.set', {
+      validFrom: '2024-01-01',
+      ratePercent: '1',
+      sharePpoPercent: '60',
+      shareBranchPercent: '30',
+      shareCentralPercent: '10',
+    });
+    await page.getByTestId('rate-valid-from').fill('01.01.2024');
+    await page.getByTestId('rate-percent').fill('2');
+    await page.getByTestId('rate-save').click();
+    await expect
+      .poll(() => page.getByTestId('refusal').textContent())
+      .toContain('можно только заменить новой');
+    expect((await reg.db('dues_rates').where({ valid_from: '2024-01-01' }).first()).rate_bp).toBe(100);
+    const audit = await reg
+      .db('audit_log')
+      .where({ entity: 'dues_rates' })
+      .whereIn('action', ['update', 'delete'])
+      .orderBy('id')
+      .select('action', 'reason');
+    expect(audit).toEqual([
+      { action: 'update', reason: 'решение президиума' },
+      { action: 'delete', reason: 'ставка не утверждена' },
+    ]);
+  });
+
   it('stayed free of page errors', () => {
     expect(errors).toEqual([]);
   });

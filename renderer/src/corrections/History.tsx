@@ -79,16 +79,35 @@ function RecordHistory({ kind, recordKey, year }: { kind: HistoryKind; recordKey
   return <HistoryTable entries={history.data} />;
 }
 
-/** A button that opens a record's «История изменений» in a dialog over whatever is on screen. */
-export function HistoryButton(props: {
+interface RecordProps {
   kind: HistoryKind;
   recordKey: string;
   year?: number;
   /** What the dialog's title names: the record as people call it. */
   title: string;
-  testId?: string;
-  size?: 'xs' | 'sm';
-}) {
+}
+
+/** A record's «История изменений» in a dialog over whatever is on screen (opened by a button or a menu). */
+export function HistoryDialog(props: RecordProps & { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t('corrections.historyOf', { record: props.title })}
+      size="xl"
+    >
+      {props.opened && (
+        <Stack data-testid="history-dialog">
+          <RecordHistory kind={props.kind} recordKey={props.recordKey} year={props.year} />
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** A button that opens a record's «История изменений». */
+export function HistoryButton(props: RecordProps & { testId?: string; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -101,18 +120,7 @@ export function HistoryButton(props: {
       >
         {t('corrections.history')}
       </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('corrections.historyOf', { record: props.title })}
-        size="xl"
-      >
-        {open && (
-          <Stack data-testid="history-dialog">
-            <RecordHistory kind={props.kind} recordKey={props.recordKey} year={props.year} />
-          </Stack>
-        )}
-      </Modal>
+      <HistoryDialog {...props} opened={open} onClose={() => setOpen(false)} />
     </>
   );
 }

@@ -37,6 +37,7 @@ import {
   useLanguage,
 } from '../../ui.tsx';
 import { useHqBranch } from '../hq/HqBranch.tsx';
+import { AppealMenu } from './AppealCorrections.tsx';
 
 type AddInput = OperationInput<'appeals.add'>;
 type CloseInput = OperationInput<'appeals.close'>;
@@ -315,38 +316,43 @@ export function Appeals() {
                 {a.economicEffectTiyn !== null ? formatTiyn(a.economicEffectTiyn) : ''}
               </Table.Td>
               <Table.Td>
-                {a.status !== 'closed' && !hq && (
-                  <Group gap={4} wrap="nowrap">
-                    {a.status === 'registered' && (
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  {a.status !== 'closed' && !hq && (
+                    <Group gap={4} wrap="nowrap">
+                      {a.status === 'registered' && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() =>
+                            update.mutate({ year: a.year, regNo: a.regNo, status: 'in_progress' })
+                          }
+                          data-testid="appeal-take-up"
+                        >
+                          {t('appeals.takeUp')}
+                        </Button>
+                      )}
+                      <Checkbox
+                        size="xs"
+                        aria-label={t('appeals.controlToggle')}
+                        title={t('appeals.controlToggle')}
+                        checked={a.onControl}
+                        onChange={(e) =>
+                          update.mutate({ year: a.year, regNo: a.regNo, onControl: e.currentTarget.checked })
+                        }
+                        data-testid="appeal-control"
+                      />
                       <Button
                         size="xs"
                         variant="subtle"
-                        onClick={() => update.mutate({ year: a.year, regNo: a.regNo, status: 'in_progress' })}
-                        data-testid="appeal-take-up"
+                        onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
+                        data-testid="appeal-close"
                       >
-                        {t('appeals.takeUp')}
+                        {t('appeals.close')}
                       </Button>
-                    )}
-                    <Checkbox
-                      size="xs"
-                      aria-label={t('appeals.controlToggle')}
-                      title={t('appeals.controlToggle')}
-                      checked={a.onControl}
-                      onChange={(e) =>
-                        update.mutate({ year: a.year, regNo: a.regNo, onControl: e.currentTarget.checked })
-                      }
-                      data-testid="appeal-control"
-                    />
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
-                      data-testid="appeal-close"
-                    >
-                      {t('appeals.close')}
-                    </Button>
-                  </Group>
-                )}
+                    </Group>
+                  )}
+                  {!hq && <AppealMenu appeal={a} onDone={setNotice} />}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -23,6 +23,7 @@ import {
 } from '../../../../electron/shared/vocabulary.ts';
 import { api } from '../../api.ts';
 import { useIsHq } from '../hq/HqBranch.tsx';
+import { OrgCorrections } from './OrgCorrections.tsx';
 import { Notice, RefusalAlert, termLabel, termOptions, useLanguage, useMonthNames } from '../../ui.tsx';
 
 /** A PPO with its members, this year's dues and its appeals; editing and closing (liquidated or merged). */
@@ -109,6 +110,7 @@ export function OrgCard({ code }: { code: string }) {
         </Text>
       )}
       <Notice>{notice}</Notice>
+      <OrgCorrections org={o} onDone={setNotice} />
       {o.status === 'active' && !edit && !hq && (
         <Group>
           <Button

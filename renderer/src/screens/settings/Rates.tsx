@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import { api } from '../../api.ts';
-import { Notice, RefusalAlert } from '../../ui.tsx';
+import { ReasonForm } from '../../corrections/ReasonForm.tsx';
+import { FormModal, Notice, RefusalAlert } from '../../ui.tsx';
 
 const pct = (bp: number) =>
   (bp / 100)
@@ -39,14 +40,7 @@ export function Rates({ today }: { today: string | undefined }) {
       void client.invalidateQueries();
     },
   });
-  const deleteRate = useMutation({
-    mutationFn: (validFrom: string) =>
-      api('rates.delete', { validFrom, reason: rate.reason.trim() || undefined }),
-    onSuccess: (_, validFrom) => {
-      setNotice(t('corrections.rateDeleted', { date: formatDate(validFrom) }));
-      void client.invalidateQueries();
-    },
-  });
+  const [deleting, setDeleting] = useState<string | null>(null);
   const rateField = (key: keyof typeof rate) => ({
     value: rate[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setRate({ ...rate, [key]: e.currentTarget.value }),
@@ -109,8 +103,7 @@ export function Rates({ today }: { today: string | undefined }) {
                       size="xs"
                       variant="subtle"
                       color="red"
-                      onClick={() => deleteRate.mutate(r.validFrom)}
-                      loading={deleteRate.isPending}
+                      onClick={() => setDeleting(r.validFrom)}
                       data-testid="rate-delete"
                     >
                       {t('corrections.rateDelete')}
@@ -140,7 +133,7 @@ export function Rates({ today }: { today: string | undefined }) {
         {...rateField('reason')}
         data-testid="rate-reason"
       />
-      <RefusalAlert error={saveRate.error ?? deleteRate.error} />
+      <RefusalAlert error={saveRate.error} />
       <Notice>{notice}</Notice>
       <Group>
         <Button
@@ -152,6 +145,28 @@ export function Rates({ today }: { today: string | undefined }) {
           {t('common.save')}
         </Button>
       </Group>
+      <FormModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`${t('corrections.rateDelete')}: ${formatDate(deleting)}`}
+      >
+        {(setDirty) =>
+          deleting && (
+            <ReasonForm
+              help={t('corrections.ratesHelp')}
+              label={t('corrections.rateDelete')}
+              testId="rate-delete-save"
+              color="red"
+              run={(reason) => api('rates.delete', { validFrom: deleting, reason })}
+              onDone={() => {
+                setNotice(t('corrections.rateDeleted', { date: formatDate(deleting) }));
+                setDeleting(null);
+              }}
+              setDirty={setDirty}
+            />
+          )
+        }
+      </FormModal>
     </Stack>
   );
 }
