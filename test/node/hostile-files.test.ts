@@ -219,6 +219,42 @@ const REFUSED: Refused[] = [
     code: 'import.too_many_rows',
   },
   {
+    name: 'an XLSX that declares 2 rows and holds 1,000,100 (counted as a stream, refused before loading)',
+    kind: 'members',
+    file: async () => {
+      const file = await xlsx('lying.xlsx', [
+        { name: 'Лист1', rows: [MEMBERS_HEADER.split(';'), member().split(';')] },
+      ]);
+      const entries = unzipSync(fs.readFileSync(file));
+      const sheet = strFromU8(entries['xl/worksheets/sheet1.xml']!).replace(
+        '</sheetData>',
+        `${'<row/>'.repeat(1_000_100)}</sheetData>`,
+      );
+      expect(sheet).toContain('<dimension ref="A1:F2"/>');
+      fs.writeFileSync(file, zipSync({ ...entries, 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+      return file;
+    },
+    code: 'import.too_many_rows',
+    params: { limit: 1_000_000 },
+  },
+  {
+    name: 'an XLSX without a declared size, its rows namespaced (<x:row>), 1,000,100 of them',
+    kind: 'members',
+    file: async () => {
+      const file = await xlsx('nodim.xlsx', [
+        { name: 'Лист1', rows: [MEMBERS_HEADER.split(';'), member().split(';')] },
+      ]);
+      const entries = unzipSync(fs.readFileSync(file));
+      const sheet = strFromU8(entries['xl/worksheets/sheet1.xml']!)
+        .replace(/<dimension ref="[^"]*"\/>/, '')
+        .replace('</sheetData>', `${'<x:row r="9"></x:row>'.repeat(1_000_100)}</sheetData>`);
+      fs.writeFileSync(file, zipSync({ ...entries, 'xl/worksheets/sheet1.xml': strToU8(sheet) }));
+      return file;
+    },
+    code: 'import.too_many_rows',
+    params: { limit: 1_000_000 },
+  },
+  {
     name: 'a workbook whose every sheet is hidden',
     kind: 'members',
     file: () => xlsx('hidden.xlsx', [{ name: 'Скрытый', hidden: true, rows: [MEMBERS_HEADER.split(';')] }]),

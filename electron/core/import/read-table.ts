@@ -104,11 +104,11 @@ export async function readXlsx(
   if (index < 0) refuse(sheets.length ? 'import.no_visible_sheet' : 'import.bad_xlsx', { file });
   const chosen = sheets[index]!;
   if (chosen.path) {
-    const extent = sheetExtent(buffer, chosen.path);
-    // a register row is some hundred bytes of sheet XML: a sheet without a declared size is bounded by that
-    const tooMany =
-      extent.lastRow !== null ? extent.lastRow > limits.maxRows + 20 : extent.xmlBytes > limits.maxRows * 400;
-    if (tooMany) refuse('import.too_many_rows', { file, limit: limits.maxRows });
+    // what the sheet declares, and what it holds (counted as a stream): either beyond the limit is refused
+    const max = limits.maxRows + 20;
+    const extent = sheetExtent(buffer, chosen.path, max);
+    if ((extent.lastRow ?? 0) > max || extent.rows > max)
+      refuse('import.too_many_rows', { file, limit: limits.maxRows });
   }
   const workbook = new ExcelJS.Workbook();
   try {

@@ -3,9 +3,10 @@ import { strFromU8, Unzip, UnzipInflate, unzipSync } from 'fflate';
 /**
  * What a workbook holds, read from its ZIP directory and the first bytes of its sheets before the
  * workbook itself is loaded: the sheets in their order with their visibility, and for a sheet the number
- * of its last row (its `<dimension>`) and its XML's size. So a 3,000,000-row sheet is refused from a few
- * kilobytes, never loaded (exceljs loads a workbook whole; its streaming reader breaks Cyrillic letters
- * that fall on a chunk boundary, so it is not used).
+ * of its last row (its `<dimension>`) and the rows it really holds, counted as a stream. So a 3,000,000-row
+ * sheet is refused from a few kilobytes (or, when it lies about its size, from the count), never loaded
+ * (exceljs loads a workbook whole; its streaming reader breaks Cyrillic letters that fall on a chunk
+ * boundary, so it is not used).
  */
 export interface SheetInfo {
   name: string;
@@ -50,34 +51,57 @@ export function workbookSheets(bytes: Uint8Array): SheetInfo[] {
   });
 }
 
+/** A row's opening tag: `<row …>`, `<row/>`, or with a namespace prefix (`<x:row>`) as some generators write. */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+
 /**
  * The last row a sheet declares (`<dimension ref="A1:K4112"/>`, written by Excel, LibreOffice and
- * exceljs), read from the first kilobytes of its XML, and the XML's size; null when it declares none.
+ * exceljs), read from the first kilobytes of its XML, and the rows it really holds: its XML inflated as a
+ * stream and its `<row>` tags counted, chunk by chunk, nothing kept — up to `maxRows`, where it stops. A
+ * sheet that declares two rows (or no size) and holds three million is refused before exceljs, which loads
+ * a workbook whole, ever sees it. `xmlBytes` is the size the ZIP declares (which the file itself can lie
+ * about; the count cannot).
  */
 export function sheetExtent(
   bytes: Uint8Array,
   sheetPath: string,
-): { lastRow: number | null; xmlBytes: number } {
+  maxRows = Number.POSITIVE_INFINITY,
+): { lastRow: number | null; xmlBytes: number; rows: number } {
   let head = '';
+  let headDone = false;
   let lastRow: number | null = null;
   let xmlBytes = 0;
+  let rows = 0;
+  let tail = '';
   let done = false;
   const unzip = new Unzip((file) => {
     if (file.name !== sheetPath) return;
     xmlBytes = file.originalSize ?? 0;
-    file.ondata = (err, chunk) => {
+    file.ondata = (err, chunk, final) => {
       if (err || done) return;
-      head += strFromU8(chunk.subarray(0, 65536));
-      const dim = /<dimension\b[^>]*ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
-      if (dim || head.includes('<sheetData') || head.length > 65536) {
-        lastRow = dim ? Number(dim[1] ?? 1) : null;
+      // tags are ASCII: latin1 reads them at a fraction of UTF-8's cost, names are never looked at here
+      const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+      if (!headDone) {
+        head += text.slice(0, 65536);
+        const dim = /<dimension\b[^>]*ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+        if (dim || head.includes('<sheetData') || head.length > 65536) {
+          lastRow = dim ? Number(dim[1] ?? 1) : null;
+          headDone = true;
+        }
+      }
+      // a tag split between two chunks is counted once: the tail kept of one chunk is counted with the next
+      const scan = tail + text;
+      tail = scan.slice(-16);
+      rows += (scan.match(ROW_TAG)?.length ?? 0) - (tail.match(ROW_TAG)?.length ?? 0);
+      if (final) rows += tail.match(ROW_TAG)?.length ?? 0;
+      if ((lastRow !== null && lastRow > maxRows) || rows > maxRows || final) {
         done = true;
-        file.terminate();
+        if (!final) file.terminate();
       }
     };
     file.start();
   });
   unzip.register(UnzipInflate);
   unzip.push(bytes, true);
-  return { lastRow, xmlBytes };
+  return { lastRow, xmlBytes, rows };
 }
