@@ -70,11 +70,16 @@ export function writeFile(name: string, content: string | Buffer): string {
  * operation to show that nothing at all was written.
  */
 export async function dumpRegister(reg: Register): Promise<string> {
-  const tables: Array<{ name: string }> = await reg.db.raw(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  // Virtual tables (the search index) are dumped through their shadow tables, which hold their data;
+  // a WITHOUT ROWID table is read in its primary key's order.
+  const tables: Array<{ name: string; sql: string }> = await reg.db.raw(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
   );
   const dump: Record<string, unknown[]> = {};
-  for (const { name } of tables) dump[name] = await reg.db.raw(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const { name, sql } of tables)
+    dump[name] = await reg.db.raw(
+      `SELECT * FROM "${name}" ${/WITHOUT ROWID\s*$/i.test(sql) ? '' : 'ORDER BY rowid'}`,
+    );
   return JSON.stringify(dump);
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AUDITED_TABLES, auditBulk, countWritesOn, withoutInsertAudit } from '../db/bulk.ts';
+import { AUDITED_TABLES, auditBulk, countWritesOn, withBulkLoad, withoutInsertAudit } from '../db/bulk.ts';
 import { backupDatabase } from '../backups/backups.ts';
 import { counter, type ProgressCounter, type ProgressReporter } from '../progress.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -16,6 +16,14 @@ import type { ImportConflict, ImportPlan, Planner } from './kinds/types.ts';
 import { MAX_LISTED_PROBLEMS } from './problems.ts';
 import { readTable, type RawTable, type TableSource } from './read-table.ts';
 import { refreshMemberKeys } from '../members/list-keys.ts';
+
+/** The tables each kind of import inserts into, one row (about) per created record. */
+const WRITTEN: Record<ImportKind, string[]> = {
+  orgs: ['orgs'],
+  members: ['members', 'member_events'],
+  dues: ['dues_remittances', 'dues_lines'],
+  appeals: ['appeals'],
+};
 
 const PLANNERS: Record<ImportKind, Planner> = {
   orgs: planOrgs,
@@ -186,7 +194,10 @@ export async function runImport(
     countWritesOn(trx, progress);
     // The rows the file adds are recorded once, as the file itself (name, SHA-256, counts): the file is
     // the record of what was loaded, and 100,000 per-row audit entries would double the load's work.
-    await withoutInsertAudit(trx, AUDITED_TABLES, () => planned.apply(trx, at, update));
+    const incoming = Object.fromEntries(WRITTEN[kind].map((t) => [t, planned.created]));
+    await withoutInsertAudit(trx, AUDITED_TABLES, () =>
+      withBulkLoad(trx, incoming, () => planned.apply(trx, at, update)),
+    );
     await auditBulk(trx, {
       at,
       entity: 'import',
