@@ -263,6 +263,12 @@ export function formatResult(op: OperationName, result: unknown): string {
       const r = result as OperationResult<'history.journal'>;
       return `${historyText(r.rows, 'ru')}\nЗаписей: ${r.rows.length} из ${r.total}`;
     }
+    case 'dues.delete':
+    case 'dues.deleteLine': {
+      // what was deleted is kept: the number that brings it back is what the person needs next
+      const r = result as OperationResult<'dues.delete'>;
+      return `${op === 'dues.delete' ? 'Поступление удалено' : 'Строка удалена'}. Вернуть: dues restore --removal ${r.removalId}`;
+    }
     default:
       return JSON.stringify(result, null, 2);
   }

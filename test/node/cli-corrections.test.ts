@@ -111,6 +111,12 @@ describe('corrections from the command line', () => {
     expect(received()).toBe(0);
     json('dues', 'restore', '--db', db, '--removal', String(deleted.removalId));
     expect(received()).toBe(150000);
+    // for a person at the terminal: the number that brings it back, in words
+    const plain = cli('dues', 'delete', '--db', db, '--id', r.id, '--reason', 'дубль');
+    const removal = /Поступление удалено\. Вернуть: dues restore --removal (\d+)/.exec(plain.stdout)?.[1];
+    expect(removal).toBeDefined();
+    json('dues', 'restore', '--db', db, '--removal', removal!);
+    expect(received()).toBe(150000);
 
     const a = json(
       'appeal',

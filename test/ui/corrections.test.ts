@@ -370,6 +370,24 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
     ]);
   });
 
+  it('says it all in Kazakh too', async () => {
+    await page.getByText('Қазақша').click();
+    await expect.poll(() => page.getByTestId('nav-journal').textContent()).toBe('Өзгерістер журналы');
+    await page.getByTestId('nav-settings').click();
+    await expect.poll(() => page.getByTestId('backups').textContent()).toContain('Сақтық көшірмелер');
+    expect(await page.getByTestId('backups').textContent()).toContain('Қазір көшірме жасау');
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-row').first().click();
+    await expect.poll(() => page.getByTestId('member-correct').textContent()).toBe('Деректерді түзету');
+    await page.getByTestId('member-history-open').click();
+    await expect
+      .poll(() => page.getByTestId('history-dialog').textContent())
+      .toContain('Тегі: Омирзакова → Өмірзақова');
+    await screenshot(page, 'corrections-08-history-kk');
+    await page.keyboard.press('Escape');
+    await page.getByText('Русский').click();
+  });
+
   it('stayed free of page errors', () => {
     expect(errors).toEqual([]);
   });
