@@ -217,6 +217,55 @@ describe('two writers at once, each in its own process', () => {
     });
   });
 
+  it('two appeals with one number: one registered, one appeal.duplicate_reg_no; unnumbered ones get two numbers', async () => {
+    const db = await branchFile();
+    const appeal = (applicant: string, regNo?: string) => ({
+      regNo,
+      receivedOn: '2025-02-10',
+      channel: 'email',
+      applicant,
+      category: 'wages',
+    });
+    oneWins(
+      await race(
+        db,
+        ['call', 'appeals.add', appeal('Әбдірахманова Г.С.', '2025/007')],
+        ['call', 'appeals.add', appeal('Иванов П.П.', '2025/007')],
+      ),
+      'appeal.duplicate_reg_no',
+    );
+    const both = await race(
+      db,
+      ['call', 'appeals.add', appeal('Сейітова А.')],
+      ['call', 'appeals.add', appeal('Ким Е.')],
+    );
+    for (const o of both) expect(o, JSON.stringify(o)).toMatchObject({ ok: true });
+    const numbers = both.map((o) => (o.value as { regNo: string }).regNo);
+    expect(new Set(numbers).size).toBe(2);
+    await inRegister(db, async (reg) => expect(await count(reg, 'appeals')).toBe(3));
+  });
+
+  it('an exit and a transfer of one member at once: one of them, the other member.not_active', async () => {
+    const iin = makeIin('1985-05-25', 'female', 1);
+    const db = await branchFile(async (reg) => {
+      await call(reg, 'orgs.create', { code: 'P002', name: 'ППО поликлиники' });
+      await call(reg, 'members.admit', admission(iin, '1'));
+    });
+    const decision = { body: 'профком', number: '8', date: '2025-03-01' };
+    oneWins(
+      await race(
+        db,
+        ['call', 'members.exit', { iin, reason: 'own_will', applicationDate: '2025-02-20', decision }],
+        ['call', 'members.transfer', { iin, toBranch: 'ALA', transferredOn: '2025-03-01', decision }],
+      ),
+      'member.not_active',
+    );
+    await inRegister(db, async (reg) => {
+      expect(await count(reg, 'members', { iin, status: 'active' })).toBe(0);
+      expect(await count(reg, 'member_events')).toBe(2);
+    });
+  });
+
   it('the same file imported twice at once: its members once, the other import finds them unchanged', async () => {
     const iins = Array.from({ length: 300 }, (_, i) =>
       makeIin(`1980-${String((i % 12) + 1).padStart(2, '0')}-01`, 'female', Math.floor(i / 12) * 10 + 1),
