@@ -141,9 +141,12 @@ export async function exportPackage(
   const period = quarterLabel(q);
   const key = await loadSigningKey(reg);
   const recipient = input.recipient ? parseRecipient(read(input.recipient)) : await hqRecipient(reg);
-  const seq = await nextSeq(reg.db);
-
-  const { files, entries } = await packageContents(reg, q);
+  // One read transaction: the package is the register at one moment, even while an import commits in
+  // another process between two of its tables (WAL keeps this snapshot; no writer waits for it).
+  const { seq, files, entries } = await reg.db.transaction(
+    async (trx) => ({ seq: await nextSeq(trx), ...(await packageContents({ ...reg, db: trx }, q)) }),
+    { readOnly: true },
+  );
   progress.step();
 
   const manifest: Manifest = {
