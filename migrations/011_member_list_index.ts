@@ -3,11 +3,13 @@ import type { Knex } from 'knex';
 /**
  * Instant member lists on 75,000 members:
  * - `members_search`: an FTS5 trigram index over the stored folded search text, so a typed word of three
- *   letters or more is looked up instead of tested against every row. It is contentless (the text already
- *   lives in `members.search_text`; the list confirms every word there with `instr`, so the index only has
- *   to find candidates) with `detail=none` (the smallest index: a word is asked as its trigrams, ANDed).
- *   Its rowid is the member row's rowid, which VACUUM INTO (every backup) keeps: a test restores a backup
- *   and searches it.
+ *   letters or more is looked up instead of tested against every row. Its content is the members table's
+ *   own column (external content: nothing stored twice, and `'rebuild'` can always make it again from
+ *   it); the list confirms every word in `members.search_text` with `instr`, so the index only has to find
+ *   candidates, and it keeps no positions (`detail=none`, the smallest index: a word is asked as its
+ *   trigrams, ANDed). It is keyed by the member row's rowid, which VACUUM INTO (every backup) keeps: a test
+ *   restores a backup and searches it. No newer FTS5 option is used, so the sqlite3 tool and database
+ *   browsers of older SQLite releases (3.40 here) still open and query the register.
  * - `members_list_ru` / `members_list_kk`: the list's order (sort key, IIN) with the list's filters
  *   (status, PPO, category, search text) in the same index, so a page at any offset is found by walking
  *   the index alone, and a word too short for trigrams is tested against the index's 5 MB of text instead
@@ -23,13 +25,15 @@ import type { Knex } from 'knex';
 export const SEARCH_TRIGGERS = [
   `CREATE TRIGGER members_search_insert AFTER INSERT ON members WHEN NEW.search_text IS NOT NULL
    BEGIN INSERT INTO members_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text); END`,
+  // an external-content index is told exactly what it indexed before, to remove it
   `CREATE TRIGGER members_search_update AFTER UPDATE OF search_text ON members
    BEGIN
-     DELETE FROM members_search WHERE rowid = OLD.rowid AND OLD.search_text IS NOT NULL;
+     INSERT INTO members_search (members_search, rowid, search_text)
+       SELECT 'delete', OLD.rowid, OLD.search_text WHERE OLD.search_text IS NOT NULL;
      INSERT INTO members_search (rowid, search_text) SELECT NEW.rowid, NEW.search_text WHERE NEW.search_text IS NOT NULL;
    END`,
   `CREATE TRIGGER members_search_delete AFTER DELETE ON members WHEN OLD.search_text IS NOT NULL
-   BEGIN DELETE FROM members_search WHERE rowid = OLD.rowid; END`,
+   BEGIN INSERT INTO members_search (members_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text); END`,
 ];
 
 export const LIST_INDEXES = [
@@ -40,7 +44,7 @@ export const LIST_INDEXES = [
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     `CREATE VIRTUAL TABLE members_search USING fts5(search_text, tokenize = 'trigram case_sensitive 1',
-       content = '', contentless_delete = 1, detail = none)`,
+       content = 'members', content_rowid = 'rowid', detail = none)`,
   );
   await knex.raw(
     'INSERT INTO members_search (rowid, search_text) SELECT rowid, search_text FROM members WHERE search_text IS NOT NULL',

@@ -106,7 +106,18 @@ export async function benchExchange(report: (label: string, value: string) => vo
     execFileSync('sqlite3', [plain], { input: script.join('\n') });
     const toolMs = Number(process.hrtime.bigint() - t0) / 1e6;
     report('sqlite3 .import of the same rows from CSV', `${(toolMs / 1000).toFixed(2)} s`);
-    report('ratio merge / sqlite3 .import (target ≤ 4×)', `${(merge.ms / toolMs).toFixed(1)}×`);
+    const ratio = merge.ms / toolMs;
+    report('ratio merge / sqlite3 .import (target ≤ 2×)', `${ratio.toFixed(1)}×`);
+    // one line for the target table of the process that started this one (run.ts)
+    report(
+      'target',
+      JSON.stringify({
+        figure: `merge the whole union (20 packages, ${rows.members} members) vs \`.import\` of the same rows`,
+        value: `${ratio.toFixed(1)}× (${(merge.ms / 1000).toFixed(2)} s vs ${(toolMs / 1000).toFixed(2)} s)`,
+        target: '≤ 2×',
+        met: ratio <= 2,
+      }),
+    );
   }
   await closeRegister(hq);
   fs.rmSync(dir, { recursive: true, force: true });

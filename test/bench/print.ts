@@ -7,6 +7,7 @@ import { generateDemo } from '../../electron/core/demo/demo.ts';
 import { call } from '../../electron/core/service.ts';
 import { startWebPreview } from '../../electron/web/server.ts';
 import { RENDERER, launch, whyNoBrowser } from '../ui/browser.ts';
+import { target } from './targets.ts';
 
 type Report = (label: string, value: string) => void;
 
@@ -63,5 +64,11 @@ export function benchXlsx(report: Report, registerFile: string): void {
   report(
     '  peak memory of that process (register open before: ' + `${out.rssBeforeMb} MB)`,
     `${out.peakMb} MB`,
+  );
+  target(
+    'XLSX export 75,000 members, time / peak memory (a process of its own)',
+    `${(out.ms / 1000).toFixed(2)} s / ${out.peakMb} MB`,
+    '≤ 3 s / ≤ 300 MB',
+    out.ms <= 3000 && out.peakMb <= 300,
   );
 }

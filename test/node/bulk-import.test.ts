@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDITED_TABLES, withoutInsertAudit } from '../../electron/core/db/bulk.ts';
+import { AUDITED_TABLES, insertMany, withBulkLoad, withoutInsertAudit } from '../../electron/core/db/bulk.ts';
 import { call } from '../../electron/core/service.ts';
 import { MEMBER_HEADER, memberRows, writeCsv } from '../bench/data.ts';
 import { addOrg, admit, count, freshRegister, tempDir } from './helpers.ts';
@@ -89,5 +89,34 @@ describe('the bulk load of a register', () => {
     expect(await auditTriggers(reg)).toEqual(triggers);
     expect(await count(reg, 'orgs')).toBe(orgs);
     await expect(withoutInsertAudit(reg.db, AUDITED_TABLES, async () => 1)).rejects.toThrow(/transaction/);
+  });
+
+  it('a load that doubles the register builds its indexes again after it: same schema, searchable, a duplicate refused whole', async () => {
+    const reg = await freshRegister();
+    await addOrg(reg, 'P001');
+    const schema = () => reg.db('sqlite_master').orderBy('name').select('type', 'name', 'sql');
+    const before = await schema();
+    const file = path.join(tempDir(), 'members.csv');
+    const rows = memberRows(500, 1);
+    writeCsv(file, MEMBER_HEADER, rows);
+    await call(reg, 'import.run', { kind: 'members', file });
+    expect(await schema()).toEqual(before);
+    const [, surname, givenName, , iin] = rows[417]!;
+    const found = await call(reg, 'members.list', { search: `${givenName} ${iin!.slice(2, 9)}` });
+    expect(found.rows.map((m) => [m.surname, m.iin])).toEqual([[surname, iin]]);
+    await reg.db.raw("INSERT INTO members_search (members_search, rank) VALUES ('integrity-check', 1)");
+    // an IIN twice gets past no index: the unique index built again refuses the whole transaction
+    const members = await count(reg, 'members');
+    const one = await reg.db('members').where({ iin }).first();
+    await expect(
+      reg.db.transaction((trx) =>
+        withBulkLoad(trx, { members: 1000 }, () =>
+          insertMany(trx, 'members', [{ ...one, id: 'copy', search_text: 'copy' }]),
+        ),
+      ),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await count(reg, 'members')).toBe(members);
+    expect(await schema()).toEqual(before);
+    expect((await call(reg, 'members.list', { search: 'copy' })).total).toBe(0);
   });
 });
