@@ -109,7 +109,10 @@ describe('the built main process, started with a stub Electron', () => {
       value: { signing: { fingerprint: string } | null };
     };
     expect(keys.value.signing).not.toBeNull();
-    const keyFile = path.join(recorded.userData, 'keys', 'BRANCH-signing.key');
+    // named by the register's stable id, not by the branch code a person may change in Settings
+    const [keyName] = fs.readdirSync(path.join(recorded.userData, 'keys'));
+    expect(keyName).toMatch(/^[0-9a-f-]{36}-signing\.key$/);
+    const keyFile = path.join(recorded.userData, 'keys', keyName!);
     expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^aqniet-sealed v1\n/);
 
     // the .pub goes where the person chose in the native save dialog; the page names no path

@@ -22,10 +22,35 @@ export function parseRecipient(text: string): string {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith('#'));
-  if (!line || !/^age1[02-9ac-hj-np-z]{58}$/.test(line)) {
-    throw refusal('exchange.invalid_recipient');
+  const candidate = line?.toLowerCase();
+  if (!candidate || !/^age1[02-9ac-hj-np-z]{58}$/.test(candidate)) throw refusal('exchange.invalid_recipient');
+  // one wrong or swapped character is caught here, with a sentence, not at the first export
+  if (!bech32Valid(candidate)) throw refusal('exchange.recipient_mistyped');
+  return candidate;
+}
+
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+
+/** BIP-173's checksum (age recipients are bech32, not bech32m): the polymod of HRP and data is 1. */
+export function bech32Valid(text: string): boolean {
+  const split = text.lastIndexOf('1');
+  if (split < 1 || split + 7 > text.length) return false;
+  const hrp = text.slice(0, split);
+  const values = [...hrp].map((c) => c.charCodeAt(0) >> 5);
+  values.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
+  for (const c of text.slice(split + 1)) {
+    const v = BECH32_CHARSET.indexOf(c);
+    if (v < 0) return false;
+    values.push(v);
   }
-  return line;
+  const generators = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let check = 1;
+  for (const v of values) {
+    const top = check >>> 25;
+    check = ((check & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) check ^= generators[i]!;
+  }
+  return check === 1;
 }
 
 /**

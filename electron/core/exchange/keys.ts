@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { refuse } from '../errors.ts';
@@ -76,9 +77,28 @@ export interface SigningKeyInfo {
   privateKeyFile: string;
 }
 
+/** The register's own id, made once: key files are named by it, not by the branch code a person may edit. */
+const REGISTER_ID = 'register.id';
+
+async function registerId(reg: Register): Promise<string> {
+  const id = await setting(reg, REGISTER_ID);
+  if (id) return id;
+  const made = randomUUID();
+  await putSetting(reg, REGISTER_ID, made);
+  return made;
+}
+
+/**
+ * `keys/<register id>-signing.key`. A key made before the id existed was named by the branch code: it is
+ * renamed to the id the first time it is looked for, so a later change of the code keeps it.
+ */
 async function signingKeyFile(reg: Register): Promise<string> {
-  const settings = await readSettings(reg.db);
-  return path.join(keysDir(reg), `${settings.branchCode}-signing.key`);
+  const file = path.join(keysDir(reg), `${await registerId(reg)}-signing.key`);
+  if (!fs.existsSync(file)) {
+    const legacy = path.join(keysDir(reg), `${(await readSettings(reg.db)).branchCode}-signing.key`);
+    if (fs.existsSync(legacy)) fs.renameSync(legacy, file);
+  }
+  return file;
 }
 
 /** Creates the branch's Ed25519 signing key, once. */

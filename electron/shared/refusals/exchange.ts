@@ -357,6 +357,11 @@ export const EXCHANGE_REFUSALS = {
     kk: 'Бұл age алушысы емес (age1 деп басталатын жол күтіледі)',
     en: 'Not an age recipient (expected a line starting with age1)',
   },
+  'exchange.recipient_mistyped': {
+    ru: 'Получатель ЦС набран или скопирован с ошибкой (не сходится контрольная сумма): скопируйте строку age1… из файла ЦС ещё раз целиком',
+    kk: 'Орталық кеңес алушысы қате терілген немесе көшірілген (бақылау сомасы сәйкес емес): age1… жолын ОК файлынан қайта толық көшіріңіз',
+    en: 'The headquarters recipient was typed or copied with a mistake (its checksum does not match): copy the whole age1… line from headquarters’ file again',
+  },
   'exchange.export_raced': {
     ru: 'Одновременно выгружен другой пакет с номером {seq}; выгрузите квартал {period} ещё раз',
     kk: 'Дәл осы уақытта {seq} нөмірлі басқа пакет жазылды; {period} тоқсанын қайта жүктеп шығарыңыз',
