@@ -13,6 +13,7 @@ import {
   restoreBackup,
 } from './backups/operations.ts';
 import { parseDate } from './dates.ts';
+import { closeRegister, initRegister } from './db/init.ts';
 import { schemaVersion } from './db/open.ts';
 import { closeQuarter, listQuarterActions, reopenQuarter } from './dues/quarters.ts';
 import { listRemittances, recordRemittance } from './dues/remittances.ts';
@@ -131,6 +132,11 @@ export const handlers = {
     /** The office's date (UTC+5): the window tells a rate still to come from one in force by it. */
     today: today(reg),
   }),
+  'register.create': async (_reg, input) => {
+    const created = await initRegister(input.file, { kind: input.kind, code: input.code, name: input.name });
+    await closeRegister(created);
+    return { file: created.file, kind: input.kind, code: input.code, name: input.name };
+  },
   'settings.update': async (reg, input) => {
     await reg.db.transaction((trx) => writeSettings(trx, input));
     return readSettings(reg.db);

@@ -184,17 +184,24 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
     return updates.check(updateUrl);
   };
 
-  /** Another register file (a second branch, headquarters): the current one is closed once the next is open. */
-  const switchDatabase = async (mode: 'open' | 'create') => {
+  /** File → Open: another register (a second branch, headquarters), chosen in the native dialog. */
+  const openDatabase = async () => {
     const filters = [{ name: 'Aqniet Register', extensions: ['sqlite'] }];
-    const chosen =
-      mode === 'open'
-        ? (await dialog.showOpenDialog(window, { filters, properties: ['openFile'] })).filePaths[0]
-        : (await dialog.showSaveDialog(window, { filters, defaultPath: 'register.sqlite' })).filePath;
-    if (!chosen) return;
+    const chosen = (await dialog.showOpenDialog(window, { filters, properties: ['openFile'] })).filePaths[0];
+    if (chosen) await switchTo(chosen);
+  };
+
+  /**
+   * File → New asks in the window whose register it is (branch or headquarters), its code and name; the
+   * window then calls `register.create`, whose file the save dialog gives, and the app switches to it.
+   */
+  const createDatabase = () => window.webContents.executeJavaScript("location.hash = '#/new-register'");
+
+  /** The current register is closed once the next one is open (and stays open if the next one cannot be). */
+  const switchTo = async (chosen: string) => {
     let next: CoreHost;
     try {
-      next = await startCore(chosen, mode === 'create' ? FIRST_REGISTER : undefined);
+      next = await startCore(chosen);
     } catch (err) {
       // a network folder, a newer version, not a register: said in words; the open register stays
       return void dialog.showErrorBox('Aqniet Register', startupFailure(err, language));
@@ -207,12 +214,17 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   };
 
   /** The file of a dialog operation, chosen by the person in a native dialog; null when cancelled. */
-  const choose = async (_op: OperationName, spec: NonNullable<Access['dialog']>): Promise<string | null> => {
+  const choose = async (
+    _op: OperationName,
+    spec: NonNullable<Access['dialog']>,
+    input: { code?: unknown },
+  ): Promise<string | null> => {
     const filters = spec.extensions?.length
       ? [{ name: spec.extensions.join(', '), extensions: [...spec.extensions] }]
       : [];
     if (spec.kind === 'save') {
-      const name = spec.name?.replace('{code}', (await info()).branchCode);
+      const code = typeof input.code === 'string' && input.code ? input.code : (await info()).branchCode;
+      const name = spec.name?.replace('{code}', code);
       const { filePath } = await dialog.showSaveDialog(window, { filters, defaultPath: name });
       return filePath || null;
     }
@@ -230,8 +242,8 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   const setMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(electron, language, {
-        openDatabase: () => void switchDatabase('open').catch((err) => showFailure(err)),
-        createDatabase: () => void switchDatabase('create').catch((err) => showFailure(err)),
+        openDatabase: () => void openDatabase().catch((err) => showFailure(err)),
+        createDatabase: () => void createDatabase().catch((err: unknown) => showFailure(err)),
         print: () => window.webContents.print({ silent: false }),
         saveAsPdf: () => void saveAsPdf(),
         checkUpdates: () =>
@@ -271,6 +283,12 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
           }
         : undefined;
     const result = await route(event.senderFrame?.url, op, input, progress);
+    // File → New: the register was made where the save dialog said; the window now works in it
+    const created = result.ok ? (result.value as { file?: unknown } | null) : null;
+    if (op === 'register.create' && typeof created?.file === 'string') {
+      await switchTo(created.file).catch((err: unknown) => showFailure(err));
+      return result;
+    }
     // The menu follows the UI language the user picks in the window.
     const chosen = (input as { language?: unknown } | null)?.language;
     if (result.ok && op === 'settings.update' && (chosen === 'ru' || chosen === 'kk' || chosen === 'en')) {

@@ -10,8 +10,8 @@ export { IPC_CHANNEL } from './policy.ts';
 /** What the router hands on: the core (in its utility process) and the main process's native dialogs. */
 export interface WindowDoor {
   call(op: string, input: unknown, progress?: ProgressReporter): Promise<Envelope<unknown>>;
-  /** Asks for the file of a dialog operation; null when the person cancels. */
-  choose(op: OperationName, dialog: NonNullable<Access['dialog']>): Promise<string | null>;
+  /** Asks for the file of a dialog operation (its input names the file, e.g. by a code); null when cancelled. */
+  choose(op: OperationName, dialog: NonNullable<Access['dialog']>, input: object): Promise<string | null>;
 }
 
 /** The answer to a dialog operation whose dialog was cancelled: nothing was done, and nothing to say. */
@@ -36,9 +36,9 @@ export function createRouter(door: WindowDoor) {
     if (notForWindow) return notForWindow;
     const dialog = (SURFACE[op as OperationName] as Access).dialog;
     if (dialog) {
-      const chosen = await door.choose(op as OperationName, dialog);
-      if (!chosen) return { ok: true, value: CANCELLED };
       const given = typeof input === 'object' && input !== null ? input : {};
+      const chosen = await door.choose(op as OperationName, dialog, given);
+      if (!chosen) return { ok: true, value: CANCELLED };
       return door.call(op, { ...given, [dialog.field]: chosen }, progress);
     }
     return door.call(op, input, progress);

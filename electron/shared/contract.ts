@@ -158,6 +158,19 @@ const signedFile = z
 
 export const contract = {
   'register.info': z.object({}),
+  /**
+   * A new register file (File → New): a branch or headquarters, its code and name. `file`: the CLI's path,
+   * or the main process's save dialog; the window then switches to it.
+   */
+  'register.create': z.object({
+    kind: z.enum(['branch', 'hq']),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_-]{2,16}$/, 'code: 2-16 capital Latin letters or digits'),
+    name: text,
+    file: text,
+  }),
   'settings.update': z.object({
     branchCode: z
       .string()
@@ -539,6 +552,10 @@ const FILE_OR_BYTES: Access = { door: 'window', paths: ['file'] };
 
 export const SURFACE = {
   'register.info': R,
+  'register.create': {
+    door: 'dialog',
+    dialog: { field: 'file', kind: 'save', name: '{code}.sqlite', extensions: ['sqlite'] },
+  },
   'settings.update': W,
   'rates.list': R,
   'rates.set': W,

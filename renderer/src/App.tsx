@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
 import { api } from './api.ts';
 import { LANGUAGES, rememberLanguage } from './i18n/index.ts';
+import { NewRegister } from './NewRegister.tsx';
 import { ROUTES, useRoute, type Route } from './route.ts';
 import { Appeals } from './screens/appeals/Appeals.tsx';
 import { Dashboard } from './screens/dashboard/Dashboard.tsx';
@@ -78,6 +79,7 @@ export function App() {
           {title(route)}
         </Title>
         <Screen />
+        <NewRegister />
       </AppShell.Main>
     </AppShell>
   );

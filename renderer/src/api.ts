@@ -1,27 +1,65 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { OperationInput, OperationName } from '../../electron/shared/contract.ts';
+import type { OperationInput, OperationName, SURFACE } from '../../electron/shared/contract.ts';
 import type { Envelope } from '../../electron/shared/envelope.ts';
 import type { OperationResult } from '../../electron/shared/contract.ts';
 
 /**
  * The renderer's only way to the register. In Electron the preload exposes `window.api` (one method per
  * operation, over IPC); in the web preview the same operations go over HTTP to 127.0.0.1 with the token
- * from the page's URL. Both return the same envelope, so screens never know which one they use.
+ * from the page's URL. Both return the same envelope, so screens never know which one they use. A long
+ * operation's `{done, total}` reaches `onProgress` over either (IPC events by call id; JSON lines).
  */
-type Transport = (op: OperationName, input: unknown) => Promise<Envelope<unknown>>;
+export interface Progress {
+  done: number;
+  total: number;
+}
+type OnProgress = (progress: Progress) => void;
+type Transport = (op: OperationName, input: unknown, onProgress?: OnProgress) => Promise<Envelope<unknown>>;
 
 declare global {
   interface Window {
-    api?: Record<OperationName, (input: unknown) => Promise<Envelope<unknown>>>;
+    /** The window's operations only (SURFACE in the contract); the CLI's are not there. */
+    api?: Partial<
+      Record<OperationName, (input: unknown, onProgress?: OnProgress) => Promise<Envelope<unknown>>>
+    >;
   }
+}
+
+/** `{"progress":…}` lines while the operation runs, then `{"envelope":…}`. */
+async function readProgressLines(res: Response, onProgress: OnProgress): Promise<Envelope<unknown>> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let envelope: Envelope<unknown> | null = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += decoder.decode(value, { stream: !done });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline)) as {
+        progress?: Progress;
+        envelope?: Envelope<unknown>;
+      };
+      buffered = buffered.slice(newline + 1);
+      if (line.progress) onProgress(line.progress);
+      if (line.envelope) envelope = line.envelope;
+    }
+    if (done) break;
+  }
+  if (!envelope) throw new Error('the web preview ended the answer without its envelope');
+  return envelope;
 }
 
 function httpTransport(): Transport {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  return async (op, input) => {
+  return async (op, input, onProgress) => {
     const res = await fetch(`api/${encodeURIComponent(op)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Aqniet-Token': token },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Aqniet-Token': token,
+        ...(onProgress ? { 'X-Aqniet-Progress': '1' } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
     if (!res.ok) {
@@ -33,11 +71,32 @@ function httpTransport(): Transport {
         details: [],
       };
     }
+    if (onProgress) return readProgressLines(res, onProgress);
     return (await res.json()) as Envelope<unknown>;
   };
 }
 
-const transport: Transport = window.api ? (op, input) => window.api![op](input) : httpTransport();
+function ipcTransport(bridge: NonNullable<Window['api']>): Transport {
+  return async (op, input, onProgress) => {
+    const method = bridge[op];
+    // not the window's to call (the CLI's): said as the main process would say it
+    if (!method) return notForWindow(op);
+    return method(input, onProgress);
+  };
+}
+
+function notForWindow(op: string): Envelope<unknown> {
+  return {
+    ok: false,
+    code: 'ipc.not_for_window',
+    message: `The operation "${op}" is not available from the window`,
+    messageRu: `Операция «${op}» недоступна из окна программы`,
+    params: { op },
+    details: [],
+  };
+}
+
+const transport: Transport = window.api ? ipcTransport(window.api) : httpTransport();
 
 /** A refusal from the register, thrown so that TanStack Query and forms can show it. */
 export class ApiError extends Error {
@@ -54,10 +113,36 @@ export function refusalCode(error: unknown): string | undefined {
 export async function api<K extends OperationName>(
   op: K,
   input: OperationInput<K>,
+  options: { onProgress?: OnProgress } = {},
 ): Promise<OperationResult<K>> {
-  const result = await transport(op, input);
+  const result = await transport(op, input, options.onProgress);
   if (!result.ok) throw new ApiError(result);
   return result.value as OperationResult<K>;
+}
+
+/**
+ * A dialog operation (SURFACE's `dialog`: the file is chosen in the main process's native dialog) whose
+ * dialog the person closed: nothing was done, and there is nothing to say.
+ */
+export function wasCancelled(result: unknown): result is { cancelled: true } {
+  return (
+    typeof result === 'object' && result !== null && (result as { cancelled?: unknown }).cancelled === true
+  );
+}
+
+type DialogField<K extends OperationName> = (typeof SURFACE)[K] extends { dialog: { field: infer F } }
+  ? F
+  : never;
+export type DialogOperation = {
+  [K in OperationName]: (typeof SURFACE)[K] extends { door: 'dialog' } ? K : never;
+}[OperationName];
+
+/** A dialog operation from the window: its input without the file, which the native dialog gives. */
+export function dialogApi<K extends DialogOperation>(
+  op: K,
+  input: Omit<OperationInput<K>, DialogField<K> & string>,
+): Promise<OperationResult<K> | { cancelled: true }> {
+  return api(op, input as OperationInput<K>);
 }
 
 /**

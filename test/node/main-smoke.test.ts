@@ -173,5 +173,24 @@ describe('the built main process, started with a stub Electron', () => {
       databaseFile: second,
       language: 'kk',
     });
+
+    // File → New opens the window's form (whose register, code, name); its file comes from the save dialog
+    current.template[0]!.submenu[1]!.click!();
+    await expect.poll(() => recorded.scripts).toEqual(["location.hash = '#/new-register'"]);
+    const third = path.join(tempDir(), 'ALA.sqlite');
+    recorded.dialogAnswers.push(third);
+    const made = await handler(trusted, 'register.create', {
+      kind: 'branch',
+      code: 'ALA',
+      name: 'Алматинский филиал',
+    });
+    expect(made).toMatchObject({ ok: true, value: { file: third, kind: 'branch', code: 'ALA' } });
+    const now = (await handler(trusted, 'register.info', {})) as { value: Record<string, unknown> };
+    expect(now.value).toMatchObject({
+      kind: 'branch',
+      branchCode: 'ALA',
+      branchName: 'Алматинский филиал',
+      file: third,
+    });
   });
 });

@@ -51,6 +51,7 @@ describe("the window's surface, against the contract", () => {
       'keys.backup',
       'keys.exportPublic',
       'keys.restore',
+      'register.create',
     ]);
     for (const op of OPERATION_NAMES) {
       const a = access(op);

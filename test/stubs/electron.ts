@@ -21,6 +21,7 @@ export const recorded = {
   /** What the next native open/save dialogs answer, in order (an empty queue: the user cancels). */
   dialogAnswers: [] as string[],
   progress: [] as number[],
+  scripts: [] as string[],
   /** The utility processes the main process started (the register's writer and reader), by service name. */
   utilities: [] as StubUtilityProcess[],
   /** What the page was sent (channel and arguments), e.g. a long call's progress. */
@@ -43,6 +44,10 @@ class StubWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   }
   print() {}
+  /** The main process runs no script in the page but setting its hash (File → New). */
+  async executeJavaScript(code: string) {
+    recorded.scripts.push(code);
+  }
   reload() {
     this.emit('reloaded');
   }

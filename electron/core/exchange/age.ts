@@ -23,7 +23,8 @@ export function parseRecipient(text: string): string {
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith('#'));
   const candidate = line?.toLowerCase();
-  if (!candidate || !/^age1[02-9ac-hj-np-z]{58}$/.test(candidate)) throw refusal('exchange.invalid_recipient');
+  if (!candidate || !/^age1[02-9ac-hj-np-z]{58}$/.test(candidate))
+    throw refusal('exchange.invalid_recipient');
   // one wrong or swapped character is caught here, with a sentence, not at the first export
   if (!bech32Valid(candidate)) throw refusal('exchange.recipient_mistyped');
   return candidate;

@@ -2,6 +2,39 @@ import { correctionsEn } from './corrections.ts';
 import type { Messages } from './ru.ts';
 
 export const en: Messages = {
+  /** The desktop shell's own texts: progress of long work, key files, a new register. */
+  shell: {
+    progress: 'Progress',
+    progressCount: '{{done}} of {{total}}',
+    keysTitle: 'Key files',
+    savePub: 'Save the public key (.pub)…',
+    savedPub:
+      'The public key was saved to {{file}}. Read the fingerprint out to headquarters: {{fingerprint}}',
+    backup: 'Back up the signing key…',
+    backupNote:
+      'The signing key’s backup is not encrypted: keep it off this computer, on a medium in a safe.',
+    backedUp: 'The signing key’s backup was saved to {{file}}',
+    restore: 'Restore the signing key from a backup…',
+    restored: 'The signing key was restored; fingerprint {{fingerprint}}',
+    hqTitle: 'Headquarters’ key',
+    hqNone: 'Headquarters has no key yet: without it, branches cannot encrypt packages for headquarters.',
+    hqCreate: 'Create headquarters’ key',
+    hqRecipient: 'Recipient for the branches',
+    hqSaveRecipient: 'Save the recipient for the branches…',
+    hqSavedRecipient: 'The recipient was saved to {{file}}; give this file to the branches.',
+    hqBackup: 'Back up headquarters’ key…',
+    hqBackupWarning:
+      'Whoever has this file can read every branch package, and losing every copy makes packages in transit unreadable. Save the copy on a medium kept apart and safe.',
+    hqBackupConfirm: 'Understood, save the copy',
+    hqBackedUp: 'Headquarters’ key backup was saved to {{file}}',
+    newTitle: 'New database',
+    newKind: 'Whose database it is',
+    newBranch: 'Branch',
+    newHq: 'Headquarters',
+    newCode: 'Code (Latin letters, e.g. KRG)',
+    newName: 'Name',
+    newCreate: 'Choose the file and create…',
+  },
   app: { title: 'Aqniet Register', branch: 'Branch' },
   nav: {
     exchangeHq: 'Branch packages',

@@ -3,6 +3,38 @@ import type { Messages } from './ru.ts';
 
 /** Kazakh, the state language: a full second language of the UI. */
 export const kk: Messages = {
+  /** The desktop shell's own texts: progress of long work, key files, a new register. */
+  shell: {
+    progress: 'Орындалу барысы',
+    progressCount: '{{total}} ішінен {{done}}',
+    keysTitle: 'Кілт файлдары',
+    savePub: 'Ашық кілтті сақтау (.pub)…',
+    savedPub: 'Ашық кілт {{file}} файлына сақталды. ОК-ге саусақ ізін айтып беріңіз: {{fingerprint}}',
+    backup: 'Қолтаңба кілтінің сақтық көшірмесі…',
+    backupNote:
+      'Қолтаңба кілтінің көшірмесі шифрланбаған: оны компьютерден тыс, сейфтегі тасығышта сақтаңыз.',
+    backedUp: 'Қолтаңба кілтінің көшірмесі {{file}} файлына сақталды',
+    restore: 'Қолтаңба кілтін көшірмеден қалпына келтіру…',
+    restored: 'Қолтаңба кілті қалпына келтірілді; саусақ ізі {{fingerprint}}',
+    hqTitle: 'Орталық кеңестің кілті',
+    hqNone: 'ОК кілті әлі жоқ: онсыз филиалдар ОК-ге арналған пакеттерді шифрлай алмайды.',
+    hqCreate: 'ОК кілтін жасау',
+    hqRecipient: 'Филиалдарға арналған алушы',
+    hqSaveRecipient: 'Филиалдарға арналған алушыны сақтау…',
+    hqSavedRecipient: 'Алушы {{file}} файлына сақталды; бұл файлды филиалдарға беріңіз.',
+    hqBackup: 'ОК кілтінің сақтық көшірмесі…',
+    hqBackupWarning:
+      'Бұл файлмен филиалдың кез келген пакетін оқуға болады, ал барлық көшірмелерді жоғалтсаңыз, жолдағы пакеттерді оқу мүмкін болмайды. Көшірмені бөлек әрі сенімді сақталатын тасығышқа жазыңыз.',
+    hqBackupConfirm: 'Түсінікті, көшірмені сақтау',
+    hqBackedUp: 'ОК кілтінің көшірмесі {{file}} файлына сақталды',
+    newTitle: 'Жаңа дерекқор',
+    newKind: 'Бұл кімнің дерекқоры',
+    newBranch: 'Филиал',
+    newHq: 'Орталық кеңес',
+    newCode: 'Коды (латынша, мысалы KRG)',
+    newName: 'Атауы',
+    newCreate: 'Файлды таңдап, жасау…',
+  },
   app: { title: 'Aqniet Register', branch: 'Филиал' },
   nav: {
     exchangeHq: 'Филиалдардың пакеттері',

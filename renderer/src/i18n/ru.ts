@@ -2,6 +2,37 @@ import { correctionsRu } from './corrections.ts';
 
 /** Russian: the default language of the UI. kk.ts and en.ts must have exactly these keys (type-checked). */
 export const ru = {
+  /** The desktop shell's own texts: progress of long work, key files, a new register. */
+  shell: {
+    progress: 'Ход выполнения',
+    progressCount: '{{done}} из {{total}}',
+    keysTitle: 'Файлы ключей',
+    savePub: 'Сохранить открытый ключ (.pub)…',
+    savedPub: 'Открытый ключ сохранён в {{file}}. Продиктуйте ЦС отпечаток: {{fingerprint}}',
+    backup: 'Резервная копия ключа подписи…',
+    backupNote: 'Копия ключа подписи не зашифрована: храните её вне компьютера, на носителе в сейфе.',
+    backedUp: 'Копия ключа подписи сохранена в {{file}}',
+    restore: 'Восстановить ключ подписи из копии…',
+    restored: 'Ключ подписи восстановлен; отпечаток {{fingerprint}}',
+    hqTitle: 'Ключ Центрального совета',
+    hqNone: 'Ключа ЦС ещё нет: без него филиалы не могут зашифровать пакеты для ЦС.',
+    hqCreate: 'Создать ключ ЦС',
+    hqRecipient: 'Получатель для филиалов',
+    hqSaveRecipient: 'Сохранить получателя для филиалов…',
+    hqSavedRecipient: 'Получатель сохранён в {{file}}; передайте этот файл филиалам.',
+    hqBackup: 'Резервная копия ключа ЦС…',
+    hqBackupWarning:
+      'С этим файлом можно прочитать любой пакет филиала, а если потерять все копии, пакеты в пути прочитать будет невозможно. Сохраните копию на носитель, который хранится отдельно и надёжно.',
+    hqBackupConfirm: 'Понятно, сохранить копию',
+    hqBackedUp: 'Копия ключа ЦС сохранена в {{file}}',
+    newTitle: 'Новая база данных',
+    newKind: 'Чья это база',
+    newBranch: 'Филиал',
+    newHq: 'Центральный совет',
+    newCode: 'Код (латиницей, например KRG)',
+    newName: 'Название',
+    newCreate: 'Выбрать файл и создать…',
+  },
   app: { title: 'Aqniet Register', branch: 'Филиал' },
   nav: {
     exchangeHq: 'Пакеты филиалов',

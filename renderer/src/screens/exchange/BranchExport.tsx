@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Progress,
   Select,
   SimpleGrid,
   Stack,
@@ -16,6 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
 import { api } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
+import { ProgressBar, useProgress } from '../../progress.tsx';
+import { BranchKeyFiles } from './KeyFiles.tsx';
 import { FromHq } from './Receipts.tsx';
 
 /** The quarters a branch may export: last year's and this year's. */
@@ -82,6 +83,7 @@ function SigningKey() {
         </Text>
       )}
       <RefusalAlert error={createKey.error ?? saveRecipient.error} />
+      <BranchKeyFiles />
     </Stack>
   );
 }
@@ -188,8 +190,12 @@ export function BranchExport() {
   const client = useQueryClient();
   const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
   const [quarter, setQuarter] = useState<string | null>(`${new Date().getFullYear() - 1}Q4`);
+  const bar = useProgress();
   const exported = useMutation({
-    mutationFn: () => api('exchange.export', { quarter: quarter! }),
+    mutationFn: () => (
+      bar.reset(),
+      api('exchange.export', { quarter: quarter! }, { onProgress: bar.report })
+    ),
     onSuccess: () => void client.invalidateQueries(),
   });
   const ready = Boolean(keys.data?.signing && keys.data?.hqRecipient && quarter);
@@ -217,7 +223,7 @@ export function BranchExport() {
         </Button>
       </Group>
       {quarter && <ExportPreview quarter={quarter} />}
-      {exported.isPending && <Progress value={100} animated striped data-testid="export-progress" />}
+      <ProgressBar progress={bar.progress} running={exported.isPending} testId="export-progress" />
       <RefusalAlert error={exported.error} />
       <Notice>
         {exported.data &&

@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { BranchExport } from './BranchExport.tsx';
 import { ImportLog, PeopleAcrossBranches, SubmissionsMatrix } from './HqOverview.tsx';
 import { HqPackages } from './HqPackages.tsx';
+import { HqIdentity } from './KeyFiles.tsx';
 import { KeyRegistry } from './KeyRegistry.tsx';
 import { HqSigned } from './Receipts.tsx';
 
@@ -41,7 +42,10 @@ function HqExchange() {
         <ImportLog />
       </Tabs.Panel>
       <Tabs.Panel value="keys">
-        <KeyRegistry />
+        <Stack maw={1200}>
+          <HqIdentity />
+          <KeyRegistry />
+        </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="signed">
         <HqSigned />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
+import { ProgressBar, useProgress } from '../../progress.tsx';
 import { api } from '../../api.ts';
 import { isRefusalCode, wordRefusal } from '../../../../electron/shared/refusals/index.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
@@ -94,9 +95,18 @@ export function HqPackages() {
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
   // Each file is read and encoded once: the check and the merge send the same bytes.
-  const inspect = useMutation({ mutationFn: (upload: Upload) => api('exchange.inspectUpload', upload) });
+  const bar = useProgress();
+  const inspect = useMutation({
+    mutationFn: (upload: Upload) => (
+      bar.reset(),
+      api('exchange.inspectUpload', upload, { onProgress: bar.report })
+    ),
+  });
   const merge = useMutation({
-    mutationFn: (upload: Upload) => api('exchange.mergeUpload', upload),
+    mutationFn: (upload: Upload) => (
+      bar.reset(),
+      api('exchange.mergeUpload', upload, { onProgress: bar.report })
+    ),
     onSuccess: () => {
       // cleared, so that choosing the same file again is a new choice
       setFiles([]);
@@ -177,6 +187,11 @@ export function HqPackages() {
           data-testid="confirm-seq-jump"
         />
       )}
+      <ProgressBar
+        progress={bar.progress}
+        running={merge.isPending || inspect.isPending}
+        testId="packages-progress"
+      />
       <RefusalAlert error={inspect.error ?? merge.error} />
       {inspect.data && !merge.data && <Results results={inspect.data.results} testId="inspect-results" />}
       {merge.data && <Results results={merge.data.results} testId="merge-results" />}

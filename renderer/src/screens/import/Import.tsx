@@ -1,9 +1,10 @@
-import { Button, Checkbox, FileInput, Group, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Checkbox, FileInput, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.ts';
 import { toBase64 } from '../../files.ts';
+import { ProgressBar, useProgress } from '../../progress.tsx';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
@@ -21,9 +22,15 @@ export function ImportScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [update, setUpdate] = useState(false);
   const source = async () => ({ kind, content: await toBase64(file!), fileName: file!.name });
-  const preview = useMutation({ mutationFn: async () => api('import.preview', await source()) });
+  const bar = useProgress();
+  const preview = useMutation({
+    mutationFn: async () => (bar.reset(), api('import.preview', await source(), { onProgress: bar.report })),
+  });
   const run = useMutation({
-    mutationFn: async () => api('import.run', { ...(await source()), update }),
+    mutationFn: async () => (
+      bar.reset(),
+      api('import.run', { ...(await source()), update }, { onProgress: bar.report })
+    ),
     onSuccess: () => void client.invalidateQueries(),
   });
   const p = preview.data;
@@ -90,7 +97,11 @@ export function ImportScreen() {
           {t('import.run')}
         </Button>
       </Group>
-      {(preview.isPending || run.isPending) && <Progress value={100} animated striped />}
+      <ProgressBar
+        progress={bar.progress}
+        running={preview.isPending || run.isPending}
+        testId="import-progress"
+      />
       <RefusalAlert error={preview.error ?? run.error} />
       {p && (
         <Text data-testid="import-summary">
