@@ -370,6 +370,34 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
     ]);
   });
 
+  it('a wrong admission: annulled from the card, the person counts nowhere, then admitted with the right date', async () => {
+    const admission = {
+      orgCode: 'P001',
+      surname: 'Ахметова',
+      givenName: 'Динара',
+      iin: OTHER_IIN,
+      category: 'physician' as const,
+      applicationDate: '2024-02-01',
+    };
+    await call(reg, 'members.admit', { ...admission, decision: { ...DECISION, date: '2024-12-05' } });
+    const before = await call(reg, 'reports.membership', {});
+    await openMember('Ахметова', 'состоит');
+    await page.getByTestId('member-annul').click();
+    await expect
+      .poll(() => page.getByRole('dialog').last().textContent())
+      .toContain('«Принят(а)» от 05.12.2024');
+    await page.getByTestId('annul-save-reason').fill('дата решения перепутана');
+    await page.getByTestId('annul-save').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('аннулировано');
+    expect((await call(reg, 'reports.membership', {})).total.members).toBe(before.total.members - 1);
+    // kept as a record, found under its own status, with nothing left to annul
+    await openMember('Ахметова', 'запись аннулирована');
+    expect(await page.getByTestId('member-annul').count()).toBe(0);
+    await call(reg, 'members.admit', { ...admission, decision: DECISION });
+    expect((await reg.db('members').where({ iin: OTHER_IIN }).first()).joined_on).toBe('2024-02-05');
+    expect((await call(reg, 'reports.membership', {})).total.members).toBe(before.total.members);
+  });
+
   it('says it all in Kazakh too', async () => {
     await page.getByText('Қазақша').click();
     await expect.poll(() => page.getByTestId('nav-journal').textContent()).toBe('Өзгерістер журналы');
@@ -377,6 +405,8 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
     await expect.poll(() => page.getByTestId('backups').textContent()).toContain('Сақтық көшірмелер');
     expect(await page.getByTestId('backups').textContent()).toContain('Қазір көшірме жасау');
     await page.getByTestId('nav-members').click();
+    await page.getByTestId('member-search').fill('Өмірзақова');
+    await expect.poll(() => page.getByTestId('member-row').count()).toBe(1);
     await page.getByTestId('member-row').first().click();
     await expect.poll(() => page.getByTestId('member-correct').textContent()).toBe('Деректерді түзету');
     await page.getByTestId('member-history-open').click();

@@ -101,6 +101,7 @@ export const correctionsRu = {
   heldLine: 'членов {{members}} · ППО {{orgs}} · поступлений {{remittances}} · обращений {{appeals}}',
   noBackups: 'Копий пока нет',
   download: 'Сохранить копию…',
+  copied: 'Копия сохранена: {{file}}',
   restore: 'Восстановить',
   restoreTitle: 'Восстановить реестр из копии от {{date}}?',
   restoreHelp:
@@ -210,6 +211,7 @@ export const correctionsKk: CorrectionMessages = {
   heldLine: 'мүшелер {{members}} · БКҰ {{orgs}} · түсімдер {{remittances}} · өтініштер {{appeals}}',
   noBackups: 'Әзірге көшірмелер жоқ',
   download: 'Көшірмені сақтау…',
+  copied: 'Көшірме сақталды: {{file}}',
   restore: 'Қалпына келтіру',
   restoreTitle: 'Тізілімді {{date}} күнгі көшірмеден қалпына келтіру керек пе?',
   restoreHelp:
@@ -319,6 +321,7 @@ export const correctionsEn: CorrectionMessages = {
   heldLine: 'members {{members}} · PPOs {{orgs}} · remittances {{remittances}} · appeals {{appeals}}',
   noBackups: 'No backups yet',
   download: 'Save a copy…',
+  copied: 'Copy saved: {{file}}',
   restore: 'Restore',
   restoreTitle: 'Restore the register from the backup of {{date}}?',
   restoreHelp:

@@ -146,7 +146,7 @@ export function Members() {
     branch,
     search: deferredSearch || undefined,
     orgCode: orgCode ?? undefined,
-    status: (status as 'active' | 'exited' | null) ?? undefined,
+    status: (status as 'active' | 'exited' | 'annulled' | null) ?? undefined,
     category: (category as StaffCategory | null) ?? undefined,
     language,
   };
@@ -216,6 +216,7 @@ export function Members() {
           data={[
             { value: 'active', label: t('members.active') },
             { value: 'exited', label: t('members.exited') },
+            { value: 'annulled', label: t('corrections.statusAnnulled') },
           ]}
           value={status}
           onChange={setStatus}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAt } from '../../../../electron/shared/history.ts';
+import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { api } from '../../api.ts';
 import { saveBytes } from '../../files.ts';
 import { Notice, RefusalAlert, useLanguage } from '../../ui.tsx';
@@ -51,8 +52,18 @@ export function Backups() {
     },
   });
   const download = useMutation({
-    mutationFn: (id: string) => api('backups.download', { id }),
-    onSuccess: (file) => saveBytes(file.fileName, file.content, 'application/vnd.sqlite3'),
+    mutationFn: async (id: string) => {
+      if (window.api) {
+        // the desktop window: the main process asks for the folder in its own dialog and copies the file
+        // there (no bytes through the page); the contract's `to` is filled by that dialog, never by the page
+        const copied = (await api('backups.copy', { id } as OperationInput<'backups.copy'>)) as
+          { file: string } | { cancelled: true };
+        if ('file' in copied) setNotice(t('corrections.copied', { file: copied.file }));
+        return;
+      }
+      const file = await api('backups.download', { id });
+      saveBytes(file.fileName, file.content, 'application/vnd.sqlite3');
+    },
   });
   const restore = useMutation({
     mutationFn: (id: string) => api('backups.restore', { id, reason: reason.trim() || undefined }),
