@@ -11,6 +11,7 @@ import * as m009 from './009_search_fold.ts';
 import * as m010 from './010_receipts_directives.ts';
 import * as m011 from './011_member_list_index.ts';
 import * as m012 from './012_hq_ids.ts';
+import * as m013 from './013_member_text_index.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -35,6 +36,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '010_receipts_directives', ...m010 },
   { name: '011_member_list_index', ...m011 },
   { name: '012_hq_ids', ...m012 },
+  { name: '013_member_text_index', ...m013 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -75,12 +75,35 @@ function report(label: string, value: string) {
   console.log(line);
 }
 
+/** `--only=import,ui`: run only these parts (import, xlsx-import, appeals, ui, print, exchange). */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const want = (part: string) => !only || only.includes(part);
+
 async function main() {
   console.log(`bench folder: ${dir}`);
-  const rows = memberRows(100_000, ORGS);
+  const rows = want('import') || want('xlsx-import') ? memberRows(100_000, ORGS) : [];
   const csv = path.join(dir, 'members-100k.csv');
-  writeCsv(csv, MEMBER_HEADER, rows);
+  if (want('import')) {
+    writeCsv(csv, MEMBER_HEADER, rows);
+    await benchImport(csv);
+  }
+  if (want('xlsx-import')) await benchXlsxImport(rows);
+  if (want('appeals')) await benchAppeals();
+  if (want('ui')) await benchUi(report);
+  if (want('print')) await benchPrint(report);
+  if (want('exchange')) benchExchangeProcess();
+  await benchNpmCi(report);
 
+  report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log('\nIssue 13 «The engine»: targets, each measured in this run\n');
+  console.log(targetTable());
+}
+
+async function benchImport(csv: string) {
   // 1. 100,000 members from CSV through the full import (validation, events, audit, one transaction)
   const reg = await branch('csv');
   const csvRun = await timedCpu(() => call(reg, 'import.run', { kind: 'members', file: csv }));
@@ -136,7 +159,9 @@ async function main() {
     report('sqlite3 .import', 'skipped: the sqlite3 tool is not installed (apt-get install sqlite3)');
     notMeasured('import 100,000 members CSV vs `sqlite3 .import`', '≤ 3×', 'no sqlite3 tool here');
   }
+}
 
+async function benchXlsxImport(rows: string[][]) {
   // 3. 10,000 members from XLSX
   const xlsx = path.join(dir, 'members-10k.xlsx');
   await writeXlsx(xlsx, MEMBER_HEADER, rows.slice(0, 10_000));
@@ -149,7 +174,9 @@ async function main() {
     `${(xlsxRun.ms / 1000).toFixed(2)} s  ${Math.round(10_000 / (xlsxRun.ms / 1000))} rows/s`,
   );
   await closeRegister(reg2);
+}
 
+async function benchAppeals() {
   // 4. the appeals report over 100,000 appeals
   const reg3 = await branch('appeals');
   const now = new Date().toISOString();
@@ -182,9 +209,9 @@ async function main() {
   runs.sort((a, b) => a - b);
   report('appeals report (year) over 100,000 appeals, median of 5', `${runs[2]!.toFixed(1)} ms`);
   await closeRegister(reg3);
+}
 
-  await benchUi(report);
-  await benchPrint(report);
+function benchExchangeProcess() {
   // in its own process, like the app's: the merge is not timed against this process's full heap
   const exchange = execFileSync(
     process.execPath,
@@ -203,13 +230,6 @@ async function main() {
   }
   if (!exchange.includes('target\t'))
     notMeasured('merge the whole union vs `.import` of the same rows', '≤ 2×', 'no sqlite3 tool here');
-
-  await benchNpmCi(report);
-
-  report('peak resident memory of this process', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log('\nIssue 13 «The engine»: targets, each measured in this run\n');
-  console.log(targetTable());
 }
 
 main().catch((err) => {

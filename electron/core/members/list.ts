@@ -30,6 +30,8 @@ interface Filter {
   match: string | null;
   /** Whether there are words to search for. */
   words: boolean;
+  /** Whether only the status and the words are asked (the narrow text index holds them all). */
+  narrow: boolean;
   sort: 'sort_key_ru' | 'sort_key_kk';
 }
 
@@ -62,6 +64,7 @@ async function filterOf(reg: Register, input: ListInput): Promise<Filter | null>
     bindings,
     match: trigramQuery(words),
     words: words.length > 0,
+    narrow: !input.orgCode && !input.category,
     sort: input.language === 'kk' ? 'sort_key_kk' : 'sort_key_ru',
   };
 }
@@ -77,8 +80,9 @@ async function countOf(reg: Register, f: Filter): Promise<number> {
         [f.match, ...f.bindings] as never,
       )
     : await reg.db.raw(
-        // words too short for trigrams are tested against the list index's copy of the text (5 MB)
-        `SELECT count(*) AS n FROM members m ${f.words ? `INDEXED BY members_list_${f.sort.slice(-2)}` : ''}
+        // words too short for trigrams are tested against a copy of the text in an index: the narrow one
+        // (status, text) unless the PPO or category is asked too, which the list index also holds
+        `SELECT count(*) AS n FROM members m ${f.words ? `INDEXED BY ${f.narrow ? 'members_text' : `members_list_${f.sort.slice(-2)}`}` : ''}
          ${whereSql(f.where)}`,
         f.bindings as never,
       );
