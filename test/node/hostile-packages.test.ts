@@ -217,6 +217,18 @@ const CASES: Array<{ name: string; code: string; make: () => Promise<string>; de
       ),
   })),
   {
+    name: 'a second PPO whose code looks like the first (Cyrillic Р001 beside P001)',
+    code: 'package.bad_rows',
+    detail: 'orgs.code',
+    make: async () => {
+      const orgs = rowsOf(forge, 'orgs');
+      const files = await resignedFiles(forge, {
+        orgs: jsonl([...orgs, { ...orgs[0], id: 'look-alike', code: 'Р001' }]),
+      });
+      return seal(forge, await zipOf(entriesOf(files)), 'org-look-alike');
+    },
+  },
+  {
     name: 'every member ten times with new ids',
     code: 'package.bad_rows',
     detail: 'members.iin',
