@@ -398,6 +398,37 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
     expect((await call(reg, 'reports.membership', {})).total.members).toBe(before.total.members);
   });
 
+  it('undoes an import from the import screen: the register is what it was before, row for row', async () => {
+    const dump = async () =>
+      JSON.stringify({
+        members: await reg.db('members').orderBy('id'),
+        events: await reg.db('member_events').orderBy('id'),
+        orgs: await reg.db('orgs').orderBy('id'),
+      });
+    const before = await dump();
+    const file = path.join(tempDir(), 'members.csv');
+    fs.writeFileSync(
+      file,
+      '\ufeffКод ППО;Фамилия;Имя;ИИН;Категория;Дата вступления\r\nP001;Иванова;Ольга;750613444968;врач;01.02.2010\r\n',
+    );
+    await page.getByTestId('nav-import').click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('новых 1');
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Загружено: новых 1');
+    expect(await dump()).not.toBe(before);
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('restore-reason').fill('загружен не тот файл');
+    await screenshot(page, 'corrections-09-undo-import');
+    await page.getByTestId('restore-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('notice').first().textContent(), { timeout: 20_000 })
+      .toContain('Реестр восстановлен из копии');
+    expect(page.url()).toContain('#/settings');
+    expect(await dump()).toBe(before);
+  });
+
   it('says it all in Kazakh too', async () => {
     await page.getByText('Қазақша').click();
     await expect.poll(() => page.getByTestId('nav-journal').textContent()).toBe('Өзгерістер журналы');

@@ -116,6 +116,8 @@ export const correctionsRu = {
   reason_daily: 'ежедневная',
   reason_manual: 'вручную',
   integrityBad: 'копия повреждена',
+  undoImport: 'Отменить импорт',
+  undoImportHelp: 'Реестр вернётся к состоянию до импорта — из копии, сделанной перед ним.',
 };
 
 type Widen<T> = { [K in keyof T]: string };
@@ -227,6 +229,8 @@ export const correctionsKk: CorrectionMessages = {
   reason_daily: 'күнделікті',
   reason_manual: 'қолмен',
   integrityBad: 'көшірме бүлінген',
+  undoImport: 'Импортты болдырмау',
+  undoImportHelp: 'Тізілім импортқа дейінгі күйіне қайтады — оның алдында жасалған көшірмеден.',
 };
 
 export const correctionsEn: CorrectionMessages = {
@@ -337,4 +341,7 @@ export const correctionsEn: CorrectionMessages = {
   reason_daily: 'daily',
   reason_manual: 'by hand',
   integrityBad: 'the backup is damaged',
+  undoImport: 'Undo the import',
+  undoImportHelp:
+    'The register goes back to how it was before the import, from the copy made just before it.',
 };

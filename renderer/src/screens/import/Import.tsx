@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.ts';
 import { toBase64 } from '../../files.ts';
 import { ProgressBar, useProgress } from '../../progress.tsx';
+import { UndoImport } from '../../corrections/Restore.tsx';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
@@ -179,6 +180,7 @@ export function ImportScreen() {
             unchanged: run.data.unchanged,
           })}
       </Notice>
+      {run.data?.backup && <UndoImport backup={run.data.backup} />}
     </Stack>
   );
 }

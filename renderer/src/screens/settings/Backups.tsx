@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,26 +6,13 @@ import { formatAt } from '../../../../electron/shared/history.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { api } from '../../api.ts';
 import { saveBytes } from '../../files.ts';
+import { RestoreDialog, takeRestoredNotice } from '../../corrections/Restore.tsx';
 import { Notice, RefusalAlert, useLanguage } from '../../ui.tsx';
-
-/** Set just before the page reloads after a restore, so the reloaded page can say what happened. */
-const RESTORED_KEY = 'aqniet.restored';
 
 function size(bytes: number, language: string): string {
   const [kb, mb] = language === 'en' ? ['KB', 'MB'] : ['КБ', 'МБ'];
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${kb}`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', language === 'en' ? '.' : ',')} ${mb}`;
-}
-
-function takeRestoredNotice(): { date: string; savedAs: string } | null {
-  const raw = window.sessionStorage.getItem(RESTORED_KEY);
-  if (!raw) return null;
-  window.sessionStorage.removeItem(RESTORED_KEY);
-  try {
-    return JSON.parse(raw) as { date: string; savedAs: string };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -43,7 +30,6 @@ export function Backups() {
     return restored ? t('corrections.restored', restored) : '';
   });
   const [restoring, setRestoring] = useState<{ id: string; createdAt: string } | null>(null);
-  const [reason, setReason] = useState('');
   const create = useMutation({
     mutationFn: () => api('backups.create', {}),
     onSuccess: (b) => {
@@ -63,17 +49,6 @@ export function Backups() {
       }
       const file = await api('backups.download', { id });
       saveBytes(file.fileName, file.content, 'application/vnd.sqlite3');
-    },
-  });
-  const restore = useMutation({
-    mutationFn: (id: string) => api('backups.restore', { id, reason: reason.trim() || undefined }),
-    onSuccess: (r) => {
-      window.sessionStorage.setItem(
-        RESTORED_KEY,
-        JSON.stringify({ date: formatAt(r.createdAt), savedAs: r.savedAs }),
-      );
-      // everything on screen was read from the register that is gone: start the page again
-      window.location.reload();
     },
   });
   const data = list.data;
@@ -153,11 +128,7 @@ export function Backups() {
                       variant="subtle"
                       color="orange"
                       disabled={b.integrity !== 'ok'}
-                      onClick={() => {
-                        restore.reset();
-                        setReason('');
-                        setRestoring({ id: b.id, createdAt: b.createdAt });
-                      }}
+                      onClick={() => setRestoring({ id: b.id, createdAt: b.createdAt })}
                       data-testid="backup-restore"
                     >
                       {t('corrections.restore')}
@@ -169,36 +140,7 @@ export function Backups() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
-        opened={restoring !== null}
-        onClose={() => !restore.isPending && setRestoring(null)}
-        title={restoring ? t('corrections.restoreTitle', { date: formatAt(restoring.createdAt) }) : ''}
-        size="lg"
-      >
-        <Stack>
-          <Text size="sm">{t('corrections.restoreHelp')}</Text>
-          <TextInput
-            label={t('corrections.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="restore-reason"
-          />
-          <RefusalAlert error={restore.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRestoring(null)} disabled={restore.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              onClick={() => restoring && restore.mutate(restoring.id)}
-              loading={restore.isPending}
-              data-testid="restore-confirm"
-            >
-              {t('corrections.restoreYes')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />
     </Stack>
   );
 }
