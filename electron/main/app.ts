@@ -25,6 +25,7 @@ import {
 import { createRouter } from './router.ts';
 import { startupFailure } from './startup.ts';
 import { updateFlow, updateMessage } from './updates-ui.ts';
+import { loadAutoUpdater } from './updates.ts';
 
 /**
  * The main process, written against the Electron API it is given so that a test can start it with a stub
@@ -172,15 +173,23 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
   };
 
   // Updates: only in an installed app, only if headquarters set a URL; offline is a status, not an error.
+  // The Electron tests run the project folder (`electron .`) against a local feed: AQNIET_UPDATES_UNPACKAGED.
+  const unpackagedFeed = !app.isPackaged && process.env.AQNIET_UPDATES_UNPACKAGED === '1';
   const updates = updateFlow(
     electron,
     () => window,
     () => language,
     stop,
+    async () => {
+      const updater = await loadAutoUpdater();
+      if (unpackagedFeed) updater.forceDevUpdateConfig = true;
+      return updater;
+    },
   );
   const checkUpdates = async () => {
     const { updateUrl } = await info();
-    if (!app.isPackaged) return { status: updateUrl ? ('up-to-date' as const) : ('disabled' as const) };
+    if (!app.isPackaged && !unpackagedFeed)
+      return { status: updateUrl ? ('up-to-date' as const) : ('disabled' as const) };
     return updates.check(updateUrl);
   };
 

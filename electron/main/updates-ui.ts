@@ -2,7 +2,7 @@ import type * as Electron from 'electron';
 import type { UiLanguage } from '../shared/collation.ts';
 import { logError, logInfo } from '../core/log.ts';
 import { label } from './labels.ts';
-import { UpdateFlow, loadAutoUpdater, type UpdateCheck } from './updates.ts';
+import { UpdateFlow, loadAutoUpdater, type UpdateCheck, type Updater } from './updates.ts';
 
 type UpdateElectron = Pick<typeof Electron, 'dialog'>;
 
@@ -16,9 +16,10 @@ export function updateFlow(
   window: () => Electron.BrowserWindow,
   language: () => UiLanguage,
   beforeInstall: () => Promise<void>,
+  load: () => Promise<Updater> = loadAutoUpdater,
 ): UpdateFlow {
   return new UpdateFlow(
-    loadAutoUpdater,
+    load,
     {
       progress: (p) => window().setProgressBar(p ? p.percent / 100 : -1),
       askToInstall: async (version) => {

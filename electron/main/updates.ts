@@ -38,6 +38,8 @@ export interface DownloadProgress {
 /** The part of electron-updater's AppUpdater this uses (the real one, or a stand-in in unit tests). */
 export interface Updater {
   autoDownload: boolean;
+  /** electron-updater checks an unpackaged app (`electron .`) only when this is set. */
+  forceDevUpdateConfig?: boolean;
   autoInstallOnAppQuit: boolean;
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<{ isUpdateAvailable?: boolean; updateInfo?: { version: string } } | null>;
