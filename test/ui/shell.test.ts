@@ -79,7 +79,9 @@ describe.skipIf(reason !== null)('the window’s shell in the browser (register 
   });
 
   it('File → New asks whose register, its code and name', async () => {
-    await page.evaluate(() => (window.location.hash = '#/new-register'));
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = '#/new-register';
+    });
     await page.getByTestId('new-register-code').fill('ALA');
     await page.getByTestId('new-register-name').fill('Алматинский филиал');
     await page.getByText('Центральный совет').click();
