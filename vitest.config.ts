@@ -13,6 +13,7 @@ const DATE_SENSITIVE = [
   'test/node/dues.test.ts',
   'test/node/appeals.test.ts',
   'test/node/import.test.ts',
+  'test/node/hostile-inputs.test.ts',
 ];
 
 /** Tests, and the CLIs and web previews they spawn, log into a temporary folder, never the user's own. */
