@@ -80,6 +80,13 @@ const appealFields = {
 };
 
 /**
+ * The largest file the window sends as bytes (base64 in one message): 30 MB, twice a 100,000-member
+ * register. The window refuses a larger one before reading it (import.too_large); the CLI reads a path, up
+ * to the core's own limit.
+ */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+/**
  * A file to import: a path (CLI, Electron's open dialog) or its bytes as base64 with the file's name (the
  * browser, which cannot hand out paths). The name's extension says CSV or XLSX.
  */
@@ -87,7 +94,7 @@ const fileFields = {
   file: text.optional(),
   content: z
     .string()
-    .max(40 * 1024 * 1024)
+    .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4)
     .optional(),
   fileName: text.optional(),
 };

@@ -122,6 +122,18 @@ describe.skipIf(reason !== null)('confirmations in the window', () => {
     await expect.poll(() => reg.db('dues_remittances').pluck('received_tiyn')).toEqual([10_000_000]);
   });
 
+  it('refuses a file larger than the window sends before reading it, in words', async () => {
+    const big = writeFile('big.csv', Buffer.alloc(31 * 1024 * 1024, 'а;'));
+    await page.getByTestId('nav-import').click();
+    await page.locator('input[type=file]').setInputFiles(big);
+    await page.getByTestId('import-check').click();
+    await expect
+      .poll(() => page.getByTestId('refusal').textContent())
+      .toBe(
+        'Файл big.csv слишком большой (31 МБ); импортировать можно файлы до 30 МБ — разделите его на части',
+      );
+  });
+
   it('lists the records a file would change, stored → file, and writes them only on «Обновить существующие записи»', async () => {
     const file = writeFile(
       'members.csv',

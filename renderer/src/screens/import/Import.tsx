@@ -2,6 +2,7 @@ import { Button, Checkbox, FileInput, Group, Select, Stack, Table, Text } from '
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_UPLOAD_BYTES } from '../../../../electron/shared/contract.ts';
 import { ApiError, api } from '../../api.ts';
 import { toBase64 } from '../../files.ts';
 import { ProgressBar, useProgress } from '../../progress.tsx';
@@ -22,7 +23,23 @@ export function ImportScreen() {
   const [kind, setKind] = useState<Kind>('members');
   const [file, setFile] = useState<File | null>(null);
   const [update, setUpdate] = useState(false);
-  const source = async () => ({ kind, content: await toBase64(file!), fileName: file!.name });
+  const source = async () => {
+    // refused before it is read: the bytes of a larger file do not fit one message to the register
+    if (file!.size > MAX_UPLOAD_BYTES)
+      throw new ApiError({
+        ok: false,
+        code: 'import.too_large',
+        message: `${file!.name} is too large`,
+        messageRu: `${file!.name}: файл слишком большой`,
+        details: [],
+        params: {
+          file: file!.name,
+          size: Math.ceil(file!.size / 1024 / 1024),
+          limit: MAX_UPLOAD_BYTES / 1024 / 1024,
+        },
+      });
+    return { kind, content: await toBase64(file!), fileName: file!.name };
+  };
   const bar = useProgress();
   const preview = useMutation({
     mutationFn: async () => (bar.reset(), api('import.preview', await source(), { onProgress: bar.report })),
