@@ -429,6 +429,69 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
     expect(await dump()).toBe(before);
   });
 
+  it('a remittance’s payroll lines: one corrected, one deleted after a question and brought back, all in its history', async () => {
+    const year = Number((await call(reg, 'register.info', {})).today.slice(0, 4));
+    const month = `${year}-01`;
+    const r = await call(reg, 'dues.record', {
+      orgCode: 'P001',
+      month,
+      received: '2 000',
+      docNo: 'ПП-7',
+      lines: [
+        { iin: IIN, fullName: 'Өмірзақова Сәуле', withheld: '1 000' },
+        { iin: OTHER_IIN, fullName: 'Ахметова Динара', withheld: '1 000' },
+      ],
+    });
+    await page.getByTestId('nav-dues').click();
+    await page.getByTestId(`sum-P001-${month}`).click();
+    await page.getByTestId('remittance-lines').click();
+    const line = (name: string) => page.getByTestId('line-row').filter({ hasText: name });
+    await line('Ахметова').getByTestId('line-edit').click();
+    await page.getByTestId('line-edit-withheld').fill('900');
+    await page.getByTestId('line-save').click();
+    await expect.poll(() => line('Ахметова').textContent()).toContain('900,00');
+    await line('Өмірзақова').getByTestId('line-delete').click();
+    await page.getByTestId('line-delete-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('undo-notice').textContent())
+      .toContain('Строка Өмірзақова Сәуле удалена');
+    expect(await reg.db('dues_lines').where({ remittance_id: r.id }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    await screenshot(page, 'corrections-10-line-undo');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('undo-done').count()).toBe(1);
+    expect(await reg.db('dues_lines').where({ remittance_id: r.id }).count({ n: '*' })).toEqual([{ n: 2 }]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByTestId(`sum-P001-${month}`).click();
+    await page.getByTestId('remittance-history').click();
+    await expect.poll(() => page.getByTestId('history-dialog').textContent()).toContain('1 000,00 → 900,00');
+    expect(await page.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a remittance is deleted only after a question, and «Отменить» brings it back', async () => {
+    const year = Number((await call(reg, 'register.info', {})).today.slice(0, 4));
+    const month = `${year}-02`;
+    await call(reg, 'dues.record', {
+      orgCode: 'P002',
+      month,
+      received: '5 000',
+      receivedOn: `${year}-03-01`,
+      docNo: 'ПП-9',
+    });
+    await page.getByTestId('nav-dues').click();
+    await page.getByTestId(`sum-P002-${month}`).click();
+    await page.getByTestId('dues-delete').click();
+    await expect.poll(() => page.getByRole('dialog').last().textContent()).toContain('5 000,00 ₸ от 01.03.');
+    await page.getByTestId('dues-delete-confirm').click();
+    await expect
+      .poll(() => reg.db('dues_remittances').where({ month }).count({ n: '*' }))
+      .toEqual([{ n: 0 }]);
+    await page.getByTestId('dues-undo').click();
+    await expect
+      .poll(() => reg.db('dues_remittances').where({ month }).count({ n: '*' }))
+      .toEqual([{ n: 1 }]);
+  });
+
   it('says it all in Kazakh too', async () => {
     await page.getByText('Қазақша').click();
     await expect.poll(() => page.getByTestId('nav-journal').textContent()).toBe('Өзгерістер журналы');

@@ -266,6 +266,7 @@ describe.skipIf(reason !== null)('daily work in the browser', () => {
       .toEqual(['close', 'reopen']);
     await page.getByTestId(`sum-P001-${month}`).click();
     await page.getByTestId('dues-delete').first().click();
+    await page.getByTestId('dues-delete-confirm').click();
     await expect.poll(async () => (await reg.db('dues_remittances').count({ n: '*' }))[0]).toEqual({ n: 1 });
     expect(await reg.db('audit_log').where({ entity: 'quarters', action: 'reopen' }).first()).toMatchObject({
       entity_id: `${year}-Q1`,

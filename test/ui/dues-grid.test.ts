@@ -238,6 +238,11 @@ describe.skipIf(reason !== null)('the dues grid in the browser', () => {
     await page.getByTestId('dues-edit-save').click();
     await expect.poll(() => remittances('P001', 7)).toEqual([71050]);
     await page.getByTestId('dues-delete').click();
+    // asked first: «Отмена» keeps it
+    await page.getByRole('button', { name: 'Отмена', exact: true }).click();
+    expect(await remittances('P001', 7)).toEqual([71050]);
+    await page.getByTestId('dues-delete').click();
+    await page.getByTestId('dues-delete-confirm').click();
     await expect.poll(() => remittances('P001', 7)).toEqual([]);
     await page.getByTestId('dues-undo').click();
     await expect.poll(() => remittances('P001', 7)).toEqual([71050]);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/shared/contract.ts';
@@ -6,6 +6,7 @@ import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
 import { useOperationMutation } from '../../api.ts';
 import { formatMonth, formatQuarter } from '../../formats.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
+import { RemittanceExtras } from './RemittanceLines.tsx';
 
 type Remittance = OperationResult<'dues.list'>[number];
 
@@ -25,9 +26,12 @@ export function CellRemittances(props: {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState({ received: '', receivedOn: '', docNo: '', note: '' });
   const [removed, setRemoved] = useState<{ removalId: number; amount: number } | null>(null);
+  // a deletion asks first (amount, date, document), then can still be undone
+  const [asking, setAsking] = useState<Remittance | null>(null);
   const update = useOperationMutation('dues.update', { onSuccess: () => setEditing(null) });
   const remove = useOperationMutation('dues.delete', {
     onSuccess: (r, input) => {
+      setAsking(null);
       const row = props.remittances.find((x) => x.id === input.id);
       setRemoved({ removalId: r.removalId, amount: row?.receivedTiyn ?? 0 });
     },
@@ -186,11 +190,12 @@ export function CellRemittances(props: {
                       variant="subtle"
                       disabled={locked !== null}
                       loading={remove.isPending && remove.variables?.id === r.id}
-                      onClick={() => remove.mutate({ id: r.id })}
+                      onClick={() => setAsking(r)}
                       data-testid="dues-delete"
                     >
                       {t('dues.delete')}
                     </Button>
+                    <RemittanceExtras remittance={r} />
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -198,6 +203,32 @@ export function CellRemittances(props: {
           )}
         </Table.Tbody>
       </Table>
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={t('corrections.deleteTitle')}>
+        {asking && (
+          <Stack>
+            <Text size="sm">
+              {t('corrections.deleteHelp', {
+                amount: formatTiyn(asking.receivedTiyn),
+                date: formatDate(asking.receivedOn) || '—',
+                doc: asking.docNo ?? '—',
+              })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(null)} data-autofocus>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="red"
+                loading={remove.isPending}
+                onClick={() => remove.mutate({ id: asking.id })}
+                data-testid="dues-delete-confirm"
+              >
+                {t('corrections.deleteYes')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       {rows.length === 0 && (
         <Text size="sm" c="dimmed" mt="sm">
           {t('dues.cellEmpty')}
