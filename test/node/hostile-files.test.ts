@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -505,9 +506,19 @@ const REFUSED: Refused[] = [
   },
 ];
 
+/** The register's bytes: the database file and its write-ahead log. */
+function fingerprint(file: string): string {
+  const hash = createHash('sha256');
+  for (const f of [file, `${file}-wal`]) if (fs.existsSync(f)) hash.update(fs.readFileSync(f));
+  return hash.digest('hex');
+}
+
 describe('the hostile file set: each refused with its code and place, the register unchanged', () => {
   it.each(REFUSED)('$name → $code', async (c) => {
     const reg = await branch();
+    // every page in the database file, so that a write would show in its bytes (or in the WAL's)
+    await reg.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    const bytes = fingerprint(reg.file);
     const before = await dumpRegister(reg);
     const file = await c.file();
     const preview = call(reg, 'import.preview', { kind: c.kind, file });
@@ -532,6 +543,7 @@ describe('the hostile file set: each refused with its code and place, the regist
       expect(p.problemCount + p.conflictCount).toBeGreaterThan(0);
     } else expect(previewed).toMatchObject({ code: c.code });
     expect(await dumpRegister(reg)).toBe(before);
+    expect(fingerprint(reg.file)).toBe(bytes);
   });
 });
 
