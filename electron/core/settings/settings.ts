@@ -118,11 +118,7 @@ export async function setRate(
     shareCentralBp: percentToBp(input.shareCentralPercent, 'shareCentralPercent'),
   };
   if (rate.sharePpoBp + rate.shareBranchBp + rate.shareCentralBp !== 10000) {
-    refuse(
-      'rate.shares_sum',
-      'the shares of PPO, branch and central council must add up to 100 %',
-      'Доли ППО, филиала и Центрального совета должны в сумме составлять 100 %',
-    );
+    refuse('rate.shares_sum');
   }
   const now = nowIso(reg);
   const columns = {

@@ -14,6 +14,11 @@ export const REGISTER_REFUSALS = {
     kk: '{validFrom} бастап қолданылатын мөлшерлеме қазір қолданыста; оны тек кейінгі күннен бастап жаңасымен алмастыруға болады',
     en: 'The rate valid from {validFrom} is already in force; it can only be replaced by a newer one',
   },
+  'rate.shares_sum': {
+    ru: 'Доли ППО, филиала и Центрального совета должны в сумме составлять 100 %',
+    kk: 'БКҰ, филиал және Орталық кеңес үлестерінің қосындысы 100 % болуы керек',
+    en: 'The shares of PPO, branch and central council must add up to 100 %',
+  },
   'rate.not_found': {
     ru: 'Нет ставки, действующей с {validFrom}',
     kk: '{validFrom} бастап қолданылатын мөлшерлеме жоқ',
