@@ -56,7 +56,7 @@ export function benchXlsx(report: Report, registerFile: string): void {
       .trim()
       .split('\n')
       .pop()!,
-  ) as { ms: number; bytes: number; rssBeforeMb: number; peakMb: number };
+  ) as { ms: number; cpuMs: number; bytes: number; rssBeforeMb: number; peakMb: number };
   report(
     'XLSX export of 75,000 members',
     `${(out.ms / 1000).toFixed(2)} s  ${(out.bytes / 1024 / 1024).toFixed(1)} MB file`,
@@ -67,7 +67,7 @@ export function benchXlsx(report: Report, registerFile: string): void {
   );
   target(
     'XLSX export 75,000 members, time / peak memory (a process of its own)',
-    `${(out.ms / 1000).toFixed(2)} s / ${out.peakMb} MB`,
+    `${(out.ms / 1000).toFixed(2)} s (CPU ${(out.cpuMs / 1000).toFixed(2)} s) / ${out.peakMb} MB`,
     '≤ 3 s / ≤ 300 MB',
     out.ms <= 3000 && out.peakMb <= 300,
   );
