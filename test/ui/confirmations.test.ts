@@ -1,4 +1,6 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
@@ -120,6 +122,31 @@ describe.skipIf(reason !== null)('confirmations in the window', () => {
     await screenshot(page, '12-remittance-confirm');
     await page.getByTestId('remittance-save').click();
     await expect.poll(() => reg.db('dues_remittances').pluck('received_tiyn')).toEqual([10_000_000]);
+  });
+
+  it('says how the file was read: the sheet used past a hidden one, or the text encoding', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Справочник').state = 'hidden';
+    const sheet = book.addWorksheet('Члены');
+    sheet.addRow(['Код ППО', 'Фамилия', 'Имя', 'ИИН', 'Категория', 'Дата вступления']);
+    sheet.addRow(['P001', 'Ахметова', 'Дана', makeIin('1992-03-04', 'female', 7), 'врач', '01.09.2019']);
+    const xlsx = path.join(tempDir(), 'members.xlsx');
+    await book.xlsx.writeFile(xlsx);
+    await page.getByTestId('nav-import').click();
+    await page.locator('input[type=file]').setInputFiles(xlsx);
+    await page.getByTestId('import-check').click();
+    await expect
+      .poll(() => page.getByTestId('import-source').textContent())
+      .toBe('Прочитан лист «Члены»; скрытые листы пропущены: «Справочник»');
+    const csv = writeFile(
+      'members-1251.csv',
+      iconv.encode('Код ППО;Фамилия;Имя;ИИН;Категория;Дата вступления\r\n', 'win1251'),
+    );
+    await page.locator('input[type=file]').setInputFiles(csv);
+    await page.getByTestId('import-check').click();
+    await expect
+      .poll(() => page.getByTestId('import-source').textContent())
+      .toBe('Кодировка файла: Windows-1251');
   });
 
   it('refuses a file larger than the window sends before reading it, in words', async () => {

@@ -258,6 +258,9 @@ export const en: Messages = {
     column: 'Column',
     problem: 'Problem',
     done: 'Imported: new {{created}}, changed {{updated}}, unchanged {{unchanged}}',
+    sheet: 'Sheet «{{sheet}}» read',
+    hiddenSheets: 'hidden sheets skipped: {{sheets}}',
+    encoding: 'File encoding: {{encoding}}',
     ignored: 'Columns not used: {{columns}}',
     conflicts:
       'Already in the register with other values: {{count}}. Check the list — without the box below they stay as they are and the file is not loaded.',

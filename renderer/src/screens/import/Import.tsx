@@ -11,6 +11,15 @@ import { Notice, RefusalAlert } from '../../ui.tsx';
 
 type Kind = 'orgs' | 'members' | 'dues' | 'appeals';
 
+/** How a text file was read, as the office's programs name it (Excel's «CSV UTF-8», Notepad's ANSI…). */
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1251': 'Windows-1251',
+};
+
 /**
  * Choose a file, see every row problem before anything is written, then import. Checking is the same
  * call with `import.preview`, so what the table shows is exactly what the import would refuse. Rows whose
@@ -129,6 +138,19 @@ export function ImportScreen() {
             updated: p.updated,
             unchanged: p.unchanged,
           })}
+        </Text>
+      )}
+      {p && (p.sheet !== null || p.encoding !== null) && (
+        <Text size="sm" c="dimmed" data-testid="import-source">
+          {p.sheet !== null
+            ? [
+                t('import.sheet', { sheet: p.sheet }),
+                p.hiddenSheets.length > 0 &&
+                  t('import.hiddenSheets', { sheets: p.hiddenSheets.map((h) => `«${h}»`).join(', ') }),
+              ]
+                .filter(Boolean)
+                .join('; ')
+            : t('import.encoding', { encoding: ENCODING_NAMES[p.encoding!] ?? p.encoding })}
         </Text>
       )}
       {p && p.ignoredColumns.length > 0 && (
