@@ -347,6 +347,13 @@ describe('merge at headquarters', () => {
       kind: 'transferred_to_branch',
       counterpartBranch: 'ALA',
     });
+    // her card at headquarters: every branch she was in, in the order she joined them, and ALA's as hers now
+    const card = await call(hq, 'members.get', { iin });
+    expect(card).toMatchObject({ status: 'active', orgCode: 'P001' });
+    expect(card.branches!.map((b) => [b.branch, b.status, b.history.at(-1)!.kind])).toEqual([
+      ['KRG', 'exited', 'transferred_to_branch'],
+      ['ALA', 'active', 'transferred_from_branch'],
+    ]);
   });
 
   it('refuses a transfer to the branch itself and a transfer naming both a PPO and a branch', async () => {
