@@ -144,6 +144,8 @@ describe("headquarters' workplace", () => {
     expect((await call(hq, 'members.get', { iin: '850525446560', branch: 'ALA' })).branches).toHaveLength(1);
     await expect(call(hq, 'members.get', { iin: '020202500009' })).rejects.toMatchObject({
       code: 'member.not_found',
+      params: { iin: '020202500009' },
+      messageRu: 'Нет члена профсоюза с ИИН 020202500009',
     });
   });
 

@@ -19,8 +19,8 @@ export async function hqMember(reg: Register, iin: string, branch?: string): Pro
   if (branch) q.where({ branch_code: branch });
   const records: Array<{ branch_code: string; status: string; joined_on: string; exited_on: string | null }> =
     await q;
-  if (records.length === 0)
-    refuse('member.not_found', `no member with IIN ${iin}`, `Нет члена профсоюза с ИИН ${iin}`);
+  // with its value, as a branch refuses it: the window words the shared sentence from `params`
+  if (records.length === 0) refuse('member.not_found', { iin });
   const branches: Array<BranchCard & { branch: string }> = [];
   for (const r of records) {
     branches.push({ branch: r.branch_code, ...(await getMember(await inScope(reg, r.branch_code), iin)) });
