@@ -1,10 +1,12 @@
 import '@mantine/core/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Autocomplete, MantineProvider, MultiSelect, Select, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
+import './app.css';
+import { foldedOptionsFilter } from './search.ts';
 import { PrintRoot, printBranch, printRange, printRoute } from './print/PrintRoot.tsx';
 import { useHash } from './route.ts';
 import './i18n/index.ts';
@@ -16,6 +18,12 @@ const theme = createTheme({
   primaryColor: 'teal',
   defaultRadius: 'sm',
   fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+  // every picker finds what people type the way they type it (search.ts)
+  components: {
+    Select: Select.extend({ defaultProps: { filter: foldedOptionsFilter } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { filter: foldedOptionsFilter } }),
+    Autocomplete: Autocomplete.extend({ defaultProps: { filter: foldedOptionsFilter } }),
+  },
 });
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },

@@ -199,7 +199,12 @@ export function useOrgOptions() {
     queryKey: ['orgs.list', 'active', language],
     queryFn: () => api('orgs.list', { status: 'active', language }),
   });
-  return (orgs.data ?? []).map((o) => ({ value: o.code, label: `${o.code} — ${o.shortName ?? o.name}` }));
+  return (orgs.data ?? []).map(orgOption);
+}
+
+/** A PPO in a picker: «code — short name», found by its code, name, short name or BIN. */
+export function orgOption(o: { code: string; name: string; shortName: string | null; bin?: string | null }) {
+  return { value: o.code, label: `${o.code} — ${o.shortName ?? o.name}`, search: `${o.name} ${o.bin ?? ''}` };
 }
 
 /** A select bound to a form field: the value is the option's key; an empty choice means "not given". */

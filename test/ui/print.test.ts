@@ -271,7 +271,7 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     await screenshot(page, '30-payroll-check');
     expect(await reg.db('dues_lines').count({ n: '*' })).toEqual([{ n: 0 }]);
     await page.getByTestId('payroll-attach').click();
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('прикреплено строк: 2');
+    await expect.poll(() => page.getByTestId('dues-status').textContent()).toContain('прикреплено строк: 2');
     expect(await reg.db('dues_lines').count({ n: '*' })).toEqual([{ n: 2 }]);
     expect(errors).toEqual([]);
     await page.close();

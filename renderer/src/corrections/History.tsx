@@ -40,7 +40,7 @@ export function HistoryTable({
           <Table.Th w={110}>{t('corrections.actor')}</Table.Th>
           {withRecord && <Table.Th>{t('corrections.record')}</Table.Th>}
           <Table.Th>{t('corrections.action')}</Table.Th>
-          <Table.Th miw={260}>{t('corrections.changes')}</Table.Th>
+          <Table.Th miw={200}>{t('corrections.changes')}</Table.Th>
           <Table.Th>{t('corrections.reason')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -58,7 +58,8 @@ export function HistoryTable({
               </Table.Td>
             )}
             <Table.Td>{actionLabel(e.action, language)}</Table.Td>
-            <Table.Td>
+            {/* long values break anywhere: the journal fits a 1024-pixel window */}
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>
               {e.changes.map((c) => (
                 <div key={`${c.table}.${c.column}`}>{describeChange(c, language)}</div>
               ))}

@@ -48,6 +48,19 @@ export const en: Messages = {
     settings: 'Settings',
     journal: 'Journal of changes',
   },
+  shell: {
+    showNav: 'Show the menu',
+    hideNav: 'Hide the menu',
+    keys: 'Keys',
+    keysTitle: 'Keyboard',
+    does_ctrlF: "Go to the screen's search",
+    does_ctrlN: "Open the screen's «new» form (PPO, admission, appeal, remittance)",
+    does_enter: 'Open the selected row of a list',
+    does_esc: 'Close a form (asks when it has changes)',
+    does_tab: 'Go to the next field, menu item or row',
+    does_grid: 'In the dues grid: save the amount and go to the next cell; Esc undoes the typing',
+    does_f1: 'This list',
+  },
   common: {
     excel: 'To Excel',
     save: 'Save',
@@ -87,6 +100,7 @@ export const en: Messages = {
     appealsByCategory: 'Appeals by category',
   },
   orgs: {
+    searchHint: 'Code, name, short name or BIN',
     card: 'PPO card',
     edit: 'Edit',
     closeOrg: 'Close the PPO',
@@ -115,6 +129,8 @@ export const en: Messages = {
     created: 'PPO {{code}} added',
   },
   members: {
+    birthDate: 'Born',
+    since: 'since {{date}}',
     surname: 'Surname',
     givenName: 'Given name',
     patronymic: 'Patronymic',
@@ -218,6 +234,10 @@ export const en: Messages = {
     cellEmpty: 'No remittances in this cell.',
   },
   appeals: {
+    closeShort: 'Close',
+    onControlShort: 'control',
+    searchHint: 'No., applicant, summary, PPO',
+    sortByDate: 'Sort by date received',
     legalXlsx: 'MedAdvocate to Excel',
     reportXlsx: 'Report to Excel',
     takeUp: 'Take up',

@@ -31,4 +31,10 @@ void i18next.use(initReactI18next).init({
   returnObjects: true,
 });
 
+// <html lang> follows the UI language from the first paint (screen readers, hyphenation, spell check).
+document.documentElement.lang = savedLanguage();
+i18next.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
 export default i18next;

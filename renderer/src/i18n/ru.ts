@@ -46,6 +46,19 @@ export const ru = {
     settings: 'Настройки',
     journal: 'Журнал изменений',
   },
+  shell: {
+    showNav: 'Показать меню',
+    hideNav: 'Скрыть меню',
+    keys: 'Клавиши',
+    keysTitle: 'Клавиши',
+    does_ctrlF: 'Перейти к поиску на экране',
+    does_ctrlN: 'Открыть форму «новый» на экране (ППО, приём, обращение, поступление)',
+    does_enter: 'Открыть выбранную строку списка',
+    does_esc: 'Закрыть форму (если есть изменения — спросит)',
+    does_tab: 'Перейти к следующему полю, пункту меню или строке',
+    does_grid: 'В таблице взносов: записать сумму и перейти к соседней ячейке; Esc — отменить набранное',
+    does_f1: 'Этот список',
+  },
   common: {
     excel: 'В Excel',
     save: 'Сохранить',
@@ -85,6 +98,7 @@ export const ru = {
     appealsByCategory: 'Обращения по категориям',
   },
   orgs: {
+    searchHint: 'Код, название, сокращение или БИН',
     card: 'Карточка ППО',
     edit: 'Изменить',
     closeOrg: 'Закрыть ППО',
@@ -113,6 +127,8 @@ export const ru = {
     created: 'ППО {{code}} добавлена',
   },
   members: {
+    birthDate: 'Дата рождения',
+    since: 'с {{date}}',
     surname: 'Фамилия',
     givenName: 'Имя',
     patronymic: 'Отчество',
@@ -217,6 +233,10 @@ export const ru = {
     cellEmpty: 'В этой ячейке поступлений нет.',
   },
   appeals: {
+    closeShort: 'Закрыть',
+    onControlShort: 'контроль',
+    searchHint: '№, заявитель, содержание, ППО',
+    sortByDate: 'Сортировать по дате поступления',
     legalXlsx: 'МедАдвокат в Excel',
     reportXlsx: 'Сведения в Excel',
     takeUp: 'В работу',

@@ -8,8 +8,10 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Text,
   TextInput,
   Textarea,
+  UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,6 +25,7 @@ import {
   APPEAL_STATUSES,
   LEGAL_KINDS,
 } from '../../../../electron/shared/vocabulary.ts';
+import { matchesSearch } from '../../../../electron/shared/collation.ts';
 import { api } from '../../api.ts';
 import { AppealsCategoryChart, AppealsMonthChart } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
@@ -202,6 +205,8 @@ export function Appeals() {
   const [registering, setRegistering] = useState(false);
   const [closing, setClosing] = useState<{ year: number; regNo: string } | null>(null);
   const [notice, setNotice] = useState('');
+  const [search, setSearch] = useState('');
+  const [newestFirst, setNewestFirst] = useState(true);
   // At headquarters: the whole union's journal, or one branch's (read-only)
   const { hq, branch, chooser } = useHqBranch();
   const appeals = useQuery({
@@ -226,10 +231,31 @@ export function Appeals() {
     setClosing(null);
     setNotice(message);
   };
+  // The journal's own search: folded as everywhere (ә→а, қ→к…, any case), words in any order.
+  const shown = (appeals.data ?? [])
+    .filter((a) =>
+      matchesSearch(
+        [a.regNo, a.applicant, a.summary, a.orgCode, a.assignee, a.outcome].filter(Boolean).join(' '),
+        search,
+      ),
+    )
+    .sort((x, y) => {
+      const by = (x.receivedOn ?? '').localeCompare(y.receivedOn ?? '') || x.regNo.localeCompare(y.regNo);
+      return newestFirst ? -by : by;
+    });
   return (
     <Stack>
       <Group align="flex-end">
         {chooser}
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('appeals.searchHint')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={240}
+          data-shortcut="search"
+          data-testid="appeal-search"
+        />
         <NumberInput
           label={t('dues.year')}
           value={year}
@@ -274,51 +300,68 @@ export function Appeals() {
           onChange={(e) => setOnControl(e.currentTarget.checked)}
         />
         {!hq && (
-          <Button onClick={() => setRegistering(true)} data-testid="appeal-register">
+          <Button onClick={() => setRegistering(true)} data-testid="appeal-register" data-shortcut="new">
             {t('appeals.register')}
           </Button>
         )}
       </Group>
       <Notice>{notice}</Notice>
       <RefusalAlert error={update.error} />
-      <Table striped fz="sm" data-testid="appeals-table">
+      <Table striped fz="xs" horizontalSpacing={6} data-testid="appeals-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('appeals.regNo')}</Table.Th>
-            <Table.Th>{t('appeals.receivedOn')}</Table.Th>
+            <Table.Th>
+              <UnstyledButton
+                onClick={() => setNewestFirst(!newestFirst)}
+                fw={700}
+                fz="sm"
+                data-testid="appeal-sort-date"
+                aria-label={t('appeals.sortByDate')}
+              >
+                {t('appeals.receivedOn')} {newestFirst ? '↓' : '↑'}
+              </UnstyledButton>
+            </Table.Th>
             <Table.Th>{t('appeals.applicant')}</Table.Th>
             <Table.Th>{t('appeals.category')}</Table.Th>
             <Table.Th>{t('appeals.status')}</Table.Th>
-            <Table.Th>{t('appeals.dueOn')}</Table.Th>
             <Table.Th ta="right">{t('appeals.effect')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(appeals.data ?? []).map((a) => (
+          {shown.map((a) => (
             <Table.Tr key={a.id} data-testid="appeal-row">
               <Table.Td>{a.branch ? `${a.branch} ${a.regNo}` : a.regNo}</Table.Td>
-              <Table.Td>{formatDate(a.receivedOn)}</Table.Td>
+              {/* the due date under the date received: one column fewer on a small screen */}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatDate(a.receivedOn)}
+                {a.dueOn && (
+                  <Text fz="xs" c="dimmed" data-testid="appeal-due">
+                    {t('appeals.dueOn')}: {formatDate(a.dueOn)}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{a.applicant}</Table.Td>
               <Table.Td>{termLabel(APPEAL_CATEGORIES, a.category, language)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={a.status === 'closed' ? 'gray' : 'blue'}>
+                <Badge size="sm" variant="light" color={a.status === 'closed' ? 'gray' : 'blue'}>
                   {termLabel(APPEAL_STATUSES, a.status, language)}
                 </Badge>
                 {a.onControl && (
-                  <Badge ml={4} variant="light" color="orange">
+                  <Badge size="sm" variant="light" color="orange">
                     {t('appeals.onControl')}
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{formatDate(a.dueOn)}</Table.Td>
               <Table.Td ta="right">
                 {a.economicEffectTiyn !== null ? formatTiyn(a.economicEffectTiyn) : ''}
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap" justify="flex-end">
+                <Group gap={4} wrap="nowrap" justify="flex-end" align="flex-start">
                   {a.status !== 'closed' && !hq && (
-                    <Group gap={4} wrap="nowrap">
+                    // stacked, short words: a row's actions stay inside a 1024-pixel window
+                    <Stack gap={2} align="flex-start">
                       {a.status === 'registered' && (
                         <Button
                           size="xs"
@@ -333,6 +376,7 @@ export function Appeals() {
                       )}
                       <Checkbox
                         size="xs"
+                        label={t('appeals.onControlShort')}
                         aria-label={t('appeals.controlToggle')}
                         title={t('appeals.controlToggle')}
                         checked={a.onControl}
@@ -347,9 +391,9 @@ export function Appeals() {
                         onClick={() => setClosing({ year: a.year, regNo: a.regNo })}
                         data-testid="appeal-close"
                       >
-                        {t('appeals.close')}
+                        {t('appeals.closeShort')}
                       </Button>
-                    </Group>
+                    </Stack>
                   )}
                   {!hq && <AppealMenu appeal={a} onDone={setNotice} />}
                 </Group>

@@ -98,7 +98,13 @@ function BranchDues() {
         </Text>
       </Group>
       <Group gap="xs">
-        <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="remittance-new">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setAdding(true)}
+          data-testid="remittance-new"
+          data-shortcut="new"
+        >
           {t('dues.newRemittance')}
         </Button>
         <Button size="xs" variant="light" onClick={() => setPayroll(true)} data-testid="payroll-open">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
 import { useOperation } from '../../api.ts';
 import { XlsxButton } from '../../download.tsx';
-import { useLanguage } from '../../ui.tsx';
+import { orgOption, useLanguage } from '../../ui.tsx';
 import { useHqBranch } from './HqBranch.tsx';
 
 /**
@@ -37,10 +37,7 @@ export function HqDues() {
           label={t('members.org')}
           clearable
           searchable
-          data={(orgs.data ?? []).map((o) => ({
-            value: o.code,
-            label: `${o.code} — ${o.shortName ?? o.name}`,
-          }))}
+          data={(orgs.data ?? []).map(orgOption)}
           value={orgCode}
           onChange={setOrgCode}
           w={300}

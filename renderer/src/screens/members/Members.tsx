@@ -1,4 +1,16 @@
-import { Badge, Box, Button, Drawer, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Button,
+  Drawer,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useRef, useState } from 'react';
@@ -10,9 +22,9 @@ import {
   STAFF_CATEGORIES,
   type StaffCategory,
 } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, useOperation } from '../../api.ts';
 import { XlsxButton } from '../../download.tsx';
-import { FormModal, Notice, termLabel, termOptions, useLanguage } from '../../ui.tsx';
+import { FormModal, Notice, orgOption, termLabel, termOptions, useLanguage } from '../../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
 import { AnnulForm, CorrectForm, lastEvent } from './MemberCorrections.tsx';
 import { HistoryButton } from '../../corrections/History.tsx';
@@ -20,7 +32,34 @@ import { MemberBranches, useHqBranch, useIsHq } from '../hq/HqBranch.tsx';
 
 const ROW = 36;
 const PAGE = 200;
-const COLUMNS = '2.4fr 1fr 0.8fr 1.4fr 1fr 0.9fr';
+// The IIN and the date have their own width, so 12 digits never run into the PPO code; the other columns
+// share what is left and cut long text with an ellipsis (the whole text in the cell's title).
+const COLUMNS = 'minmax(0, 2.4fr) 112px minmax(0, 0.8fr) minmax(0, 1.4fr) 92px minmax(0, 1fr)';
+const GAP = 12;
+
+function Cell({ children }: { children: string }) {
+  return (
+    <span
+      title={children}
+      style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}
+    >
+      {children}
+    </span>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
 
 type CardAction = 'exit' | 'transfer' | 'correct' | 'annul';
 
@@ -29,20 +68,42 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: CardAction) 
   const language = useLanguage();
   const hq = useIsHq();
   const member = useQuery({ queryKey: ['members.get', iin], queryFn: () => api('members.get', { iin }) });
+  const orgs = useOperation('orgs.list', { language }, { enabled: !hq });
   const m = member.data;
   if (!m) return <Text>{t('common.loading')}</Text>;
+  const org = orgs.data?.find((o) => o.code === m.orgCode);
   return (
     <Stack data-testid="member-card">
       <Text fw={700} size="lg">
         {fullName(m)}
       </Text>
-      <Text size="sm">
-        {t('members.iin')}: {m.iin} · {formatDate(m.birthDate)} · {t('members.org')}: {m.orgCode}
-      </Text>
-      <Text size="sm">
-        {termLabel(STAFF_CATEGORIES, m.category, language)}
-        {m.position ? `, ${m.position}` : ''} · {t('members.card')}: {m.cardNo ?? '—'}
-      </Text>
+      {/* what the card shows, each under its label: the PPO by name, the status with its date */}
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6} data-testid="member-facts">
+        <Fact label={t('members.iin')} value={m.iin} />
+        <Fact label={t('members.birthDate')} value={formatDate(m.birthDate)} />
+        <Fact
+          label={t('members.org')}
+          value={org ? `${m.orgCode} — ${org.shortName ?? org.name}` : m.orgCode}
+          testId="member-card-org"
+        />
+        <Fact
+          label={t('members.status')}
+          value={
+            m.status === 'exited' && m.exitedOn
+              ? `${t('members.exited')} ${formatDate(m.exitedOn)}`
+              : m.status === 'active'
+                ? `${t('members.active')} ${t('members.since', { date: formatDate(m.joinedOn) })}`
+                : m.status === 'annulled'
+                  ? t('corrections.statusAnnulled')
+                  : t(`members.${m.status}`)
+          }
+          testId="member-card-status"
+        />
+        <Fact label={t('members.category')} value={termLabel(STAFF_CATEGORIES, m.category, language)} />
+        <Fact label={t('members.position')} value={m.position ?? '—'} />
+        <Fact label={t('members.card')} value={m.cardNo ?? '—'} />
+        <Fact label={t('members.phone')} value={m.phone ?? '—'} />
+      </SimpleGrid>
       {m.status === 'active' && !hq && (
         <Group>
           <Button variant="light" onClick={() => onAction('transfer')} data-testid="member-transfer">
@@ -197,15 +258,13 @@ export function Members() {
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={300}
           data-testid="member-search"
+          data-shortcut="search"
         />
         <Select
           label={t('members.org')}
           clearable
           searchable
-          data={(orgs.data ?? []).map((o) => ({
-            value: o.code,
-            label: `${o.code} — ${o.shortName ?? o.name}`,
-          }))}
+          data={(orgs.data ?? []).map(orgOption)}
           value={orgCode}
           onChange={setOrgCode}
           w={260}
@@ -233,7 +292,7 @@ export function Members() {
         />
         {!hq && (
           <>
-            <Button onClick={() => setModal('admit')} data-testid="member-admit">
+            <Button onClick={() => setModal('admit')} data-testid="member-admit" data-shortcut="new">
               {t('members.admit')}
             </Button>
             <XlsxButton input={{ kind: 'members', orgCode: orgCode ?? undefined }} />
@@ -244,7 +303,16 @@ export function Members() {
       <Text size="sm" c="dimmed" data-testid="member-count">
         {t('members.found', { count: total })}
       </Text>
-      <Box style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14 }} px="xs">
+      <Box
+        style={{
+          display: 'grid',
+          gridTemplateColumns: COLUMNS,
+          columnGap: GAP,
+          fontWeight: 600,
+          fontSize: 14,
+        }}
+        px="xs"
+      >
         <span>{t('members.fullName')}</span>
         <span>{t('members.iin')}</span>
         <span>{t('members.org')}</span>
@@ -266,6 +334,10 @@ export function Members() {
                 key={m.id}
                 data-testid="member-row"
                 onClick={() => setSelected(m.iin)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') setSelected(m.iin);
+                }}
+                tabIndex={0}
                 px="xs"
                 style={{
                   position: 'absolute',
@@ -276,16 +348,17 @@ export function Members() {
                   transform: `translateY(${item.start}px)`,
                   display: 'grid',
                   gridTemplateColumns: COLUMNS,
+                  columnGap: GAP,
                   alignItems: 'center',
                   fontSize: 14,
                   cursor: 'pointer',
                   borderBottom: '1px solid var(--mantine-color-gray-2)',
                 }}
               >
-                <span>{fullName(m)}</span>
-                <span>{m.iin}</span>
-                <span>{m.branch && !m.orgCode.includes('/') ? `${m.branch}/${m.orgCode}` : m.orgCode}</span>
-                <span>{termLabel(STAFF_CATEGORIES, m.category, language)}</span>
+                <Cell>{fullName(m)}</Cell>
+                <span style={{ fontVariantNumeric: 'tabular-nums' }}>{m.iin}</span>
+                <Cell>{m.branch && !m.orgCode.includes('/') ? `${m.branch}/${m.orgCode}` : m.orgCode}</Cell>
+                <Cell>{termLabel(STAFF_CATEGORIES, m.category, language)}</Cell>
                 <span>{formatDate(m.joinedOn)}</span>
                 <span>
                   <Badge size="sm" variant="light" color={m.status === 'active' ? 'teal' : 'gray'}>

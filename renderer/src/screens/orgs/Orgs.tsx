@@ -138,10 +138,13 @@ export function Orgs() {
       <Group align="flex-end">
         {chooser}
         <TextInput
-          placeholder={t('common.search')}
+          placeholder={t('orgs.searchHint')}
+          aria-label={t('common.search')}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={320}
+          w={300}
+          data-shortcut="search"
+          data-testid="org-search"
         />
         <Select
           aria-label={t('orgs.status')}
@@ -166,7 +169,7 @@ export function Orgs() {
           w={240}
         />
         {!hq && (
-          <Button onClick={() => setCreating(true)} data-testid="org-create">
+          <Button onClick={() => setCreating(true)} data-testid="org-create" data-shortcut="new">
             {t('orgs.create')}
           </Button>
         )}
@@ -189,6 +192,10 @@ export function Orgs() {
               key={o.id}
               // at headquarters the card is opened by the code qualified with its branch (KRG/P001)
               onClick={() => setOpened(o.branch && !o.code.includes('/') ? `${o.branch}/${o.code}` : o.code)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.currentTarget.click();
+              }}
+              tabIndex={0}
               style={{ cursor: 'pointer' }}
               data-testid="org-row"
             >
