@@ -91,7 +91,7 @@ export function App() {
               size="sm"
               opened={!collapsed}
               onClick={toggle}
-              aria-label={collapsed ? t('shell.showNav') : t('shell.hideNav')}
+              aria-label={collapsed ? t('frame.showNav') : t('frame.hideNav')}
               data-testid="nav-toggle"
             />
             <Title order={4} style={{ whiteSpace: 'nowrap' }}>
@@ -105,7 +105,7 @@ export function App() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Button size="xs" variant="subtle" onClick={() => setHelp(true)} data-testid="help-open">
-              {t('shell.keys')}
+              {t('frame.keys')}
             </Button>
             <SegmentedControl
               size="xs"
@@ -141,7 +141,7 @@ export function App() {
         <Screen />
         <NewRegister />
       </AppShell.Main>
-      <Modal opened={help} onClose={() => setHelp(false)} title={t('shell.keysTitle')} data-testid="help">
+      <Modal opened={help} onClose={() => setHelp(false)} title={t('frame.keysTitle')} data-testid="help">
         <Table fz="sm" data-testid="help-keys">
           <Table.Tbody>
             {KEYS.map(([k, keys]) => (
@@ -149,7 +149,7 @@ export function App() {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Kbd>{keys}</Kbd>
                 </Table.Td>
-                <Table.Td>{t(`shell.does_${k}`)}</Table.Td>
+                <Table.Td>{t(`frame.does_${k}`)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

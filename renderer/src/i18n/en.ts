@@ -48,7 +48,7 @@ export const en: Messages = {
     settings: 'Settings',
     journal: 'Journal of changes',
   },
-  shell: {
+  frame: {
     showNav: 'Show the menu',
     hideNav: 'Hide the menu',
     keys: 'Keys',

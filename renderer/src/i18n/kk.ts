@@ -48,7 +48,7 @@ export const kk: Messages = {
     settings: 'Баптаулар',
     journal: 'Өзгерістер журналы',
   },
-  shell: {
+  frame: {
     showNav: 'Мәзірді көрсету',
     hideNav: 'Мәзірді жасыру',
     keys: 'Пернелер',

@@ -46,7 +46,7 @@ export const ru = {
     settings: 'Настройки',
     journal: 'Журнал изменений',
   },
-  shell: {
+  frame: {
     showNav: 'Показать меню',
     hideNav: 'Скрыть меню',
     keys: 'Клавиши',
