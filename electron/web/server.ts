@@ -10,6 +10,7 @@ import { CoreHost } from '../host/client.ts';
 import { windowRefusal } from '../host/door.ts';
 import { CONTENT_SECURITY_POLICY, contentType, resolveAppPath } from '../main/policy.ts';
 import type { Envelope } from '../shared/envelope.ts';
+import { MAX_UPLOAD_BYTES } from '../shared/contract.ts';
 
 /**
  * The web preview: the built renderer and the same contract over HTTP, for browser tests and for a look
@@ -25,7 +26,8 @@ import type { Envelope } from '../shared/envelope.ts';
  * long operation runs, then `{"envelope":…}`.
  */
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY = 20 * 1024 * 1024;
+/** The largest file the window uploads (base64 in the JSON body), and room for the rest of the input. */
+const MAX_BODY = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 1024 * 1024;
 
 export interface WebPreview {
   url: string;

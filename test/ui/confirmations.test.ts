@@ -161,6 +161,17 @@ describe.skipIf(reason !== null)('confirmations in the window', () => {
       );
   });
 
+  it('answers a 25 MB upload with the register’s own refusal (the web preview takes what the window sends)', async () => {
+    // Kazakh text with one stray byte near its end: refused naming the line, after all 25 MB arrived
+    const text = Buffer.from(`${'Жұмабаева;Сәуле;'.repeat(1_000)}\n`);
+    const bytes = Buffer.concat([...Array.from({ length: 900 }, () => text), Buffer.from([0xa0, 0x0a])]);
+    expect(bytes.length).toBeGreaterThan(25 * 1024 * 1024);
+    await page.getByTestId('nav-import').click();
+    await page.locator('input[type=file]').setInputFiles(writeFile('big.csv', bytes));
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('refusal').textContent(), { timeout: 30_000 }).toContain('901');
+  });
+
   it('lists the records a file would change, stored → file, and writes them only on «Обновить существующие записи»', async () => {
     const file = writeFile(
       'members.csv',
