@@ -141,6 +141,10 @@ export const handlers = {
     await reg.db.transaction((trx) => writeSettings(trx, input));
     return readSettings(reg.db);
   },
+  'settings.backupsDir': async (reg, input) => {
+    await reg.db.transaction((trx) => writeSettings(trx, { backupsDir: input.dir }));
+    return readSettings(reg.db);
+  },
   'rates.list': async (reg) => listRates(reg.db),
   'rates.set': (reg, input) => setRate(reg, input),
   'rates.delete': (reg, input) => deleteRate(reg, input),

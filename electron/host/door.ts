@@ -15,7 +15,9 @@ export function windowRefusal(op: string, input: unknown, options: { dialogs: bo
   const fields = [...(access.paths ?? []), ...(access.dialog ? [access.dialog.field] : [])];
   if (input && typeof input === 'object') {
     for (const field of fields) {
-      if (Object.hasOwn(input, field) && (input as Record<string, unknown>)[field] !== undefined) {
+      const value = (input as Record<string, unknown>)[field];
+      // an empty path is no path: "back to the default" (backups beside the database)
+      if (Object.hasOwn(input, field) && value !== undefined && value !== '') {
         return { ...refused('ipc.path_from_window', { field }), field };
       }
     }

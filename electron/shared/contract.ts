@@ -195,6 +195,11 @@ export const contract = {
     backupsDir: z.string().trim().max(1000).optional(),
     language: z.enum(['ru', 'kk', 'en']).optional(),
   }),
+  /**
+   * Where copies go before imports: a folder (the CLI's path, or the main process's folder dialog for the
+   * window); empty: `backups` beside the database.
+   */
+  'settings.backupsDir': z.object({ dir: z.string().trim().max(1000) }),
   'rates.list': z.object({}),
   'rates.set': z.object({
     validFrom: date,
@@ -563,7 +568,8 @@ export const SURFACE = {
     door: 'dialog',
     dialog: { field: 'file', kind: 'save', name: '{code}.sqlite', extensions: ['sqlite'] },
   },
-  'settings.update': W,
+  'settings.update': { door: 'window', paths: ['backupsDir'] },
+  'settings.backupsDir': { door: 'dialog', dialog: { field: 'dir', kind: 'folder' } },
   'rates.list': R,
   'rates.set': W,
   'rates.delete': W,

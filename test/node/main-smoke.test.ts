@@ -128,6 +128,17 @@ describe('the built main process, started with a stub Electron', () => {
       code: 'ipc.path_from_window',
     });
 
+    // the backups folder too: chosen in the folder dialog, never typed into the page
+    const folder = tempDir();
+    recorded.dialogAnswers.push(folder);
+    expect(await handler(trusted, 'settings.backupsDir', {})).toMatchObject({
+      ok: true,
+      value: { backupsDir: folder },
+    });
+    expect(await handler(trusted, 'settings.update', { backupsDir: '/mnt/share' })).toMatchObject({
+      code: 'ipc.path_from_window',
+    });
+
     // a long call's {done, total} reaches the page under the call's id
     const csv = Buffer.from('code,name\nP001,ППО 1\nP002,ППО 2\n').toString('base64');
     const imported = await handler(

@@ -24,7 +24,7 @@ import { addOrg, admit, freshRegister, tempDir } from './helpers.ts';
 
 const PRELOAD = path.resolve(import.meta.dirname, '../../out/main/preload.cjs');
 /** The names a path goes by in the contract's inputs (`to` is a date in reports, a folder in backups.copy). */
-const PATH_FIELDS = ['file', 'files', 'out'];
+const PATH_FIELDS = ['file', 'files', 'out', 'backupsDir', 'dir'];
 
 function inputFields(op: OperationName): string[] {
   let schema: z.ZodType = contract[op];
@@ -52,6 +52,7 @@ describe("the window's surface, against the contract", () => {
       'keys.exportPublic',
       'keys.restore',
       'register.create',
+      'settings.backupsDir',
     ]);
     for (const op of OPERATION_NAMES) {
       const a = access(op);
@@ -106,6 +107,13 @@ describe("the window's surface, against the contract", () => {
       code: 'ipc.path_from_window',
       field: 'out',
     });
+    expect(await route(APP_ENTRY, 'settings.update', { backupsDir: '/mnt/anywhere' })).toMatchObject({
+      code: 'ipc.path_from_window',
+      field: 'backupsDir',
+    });
+    // empty: back to the default folder beside the database, which names no path
+    expect(await route(APP_ENTRY, 'settings.update', { backupsDir: '' })).toEqual({ ok: true, value: null });
+    calls.length = 0;
     expect(await route(APP_ENTRY, 'keys.exportPublic', {})).toEqual({ ok: true, value: { cancelled: true } });
     answers.push('/home/office/KRG.pub');
     await route(APP_ENTRY, 'keys.exportPublic', {});

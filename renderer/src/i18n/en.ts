@@ -4,6 +4,9 @@ import type { Messages } from './ru.ts';
 export const en: Messages = {
   /** The desktop shell's own texts: progress of long work, key files, a new register. */
   shell: {
+    backupsChoose: 'Choose a folder…',
+    backupsDefault: 'Beside the database',
+    backupsBeside: 'beside the database (the backups folder)',
     progress: 'Progress',
     progressCount: '{{done}} of {{total}}',
     keysTitle: 'Key files',

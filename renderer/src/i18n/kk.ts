@@ -5,6 +5,9 @@ import type { Messages } from './ru.ts';
 export const kk: Messages = {
   /** The desktop shell's own texts: progress of long work, key files, a new register. */
   shell: {
+    backupsChoose: 'Қалтаны таңдау…',
+    backupsDefault: 'Дерекқордың жанында',
+    backupsBeside: 'дерекқордың жанында (backups қалтасы)',
     progress: 'Орындалу барысы',
     progressCount: '{{total}} ішінен {{done}}',
     keysTitle: 'Кілт файлдары',

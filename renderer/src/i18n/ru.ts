@@ -4,6 +4,9 @@ import { correctionsRu } from './corrections.ts';
 export const ru = {
   /** The desktop shell's own texts: progress of long work, key files, a new register. */
   shell: {
+    backupsChoose: 'Выбрать папку…',
+    backupsDefault: 'Рядом с базой',
+    backupsBeside: 'рядом с базой данных (папка backups)',
     progress: 'Ход выполнения',
     progressCount: '{{done}} из {{total}}',
     keysTitle: 'Файлы ключей',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
+import { BackupsFolder } from './BackupsFolder.tsx';
 import { Backups } from './Backups.tsx';
 import { Rates } from './Rates.tsx';
 
@@ -20,7 +21,6 @@ export function Settings() {
     appealDueDays: 30,
     packageDueDays: 15,
     updateUrl: '',
-    backupsDir: '',
   });
   useEffect(() => {
     // the editable fields of the register's profile, as stored
@@ -34,9 +34,7 @@ export function Settings() {
     mutationFn: () => api('settings.update', profile),
     onSuccess: () => void client.invalidateQueries(),
   });
-  const field = (
-    key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl' | 'backupsDir',
-  ) => ({
+  const field = (key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
     value: profile[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setProfile({ ...profile, [key]: e.currentTarget.value }),
@@ -49,7 +47,7 @@ export function Settings() {
         <TextInput label={t('settings.region')} {...field('region')} />
         <TextInput label={t('settings.chair')} {...field('chair')} />
         <TextInput label={t('settings.phone')} {...field('phone')} />
-        <TextInput label={t('settings.backupsDir')} {...field('backupsDir')} />
+        <BackupsFolder folder={info.data?.backupsDir ?? ''} />
         <TextInput label={t('settings.updateUrl')} placeholder="https://…" {...field('updateUrl')} />
         <NumberInput
           label={t('settings.appealDueDays')}
