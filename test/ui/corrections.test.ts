@@ -492,6 +492,24 @@ describe.skipIf(reason !== null)('corrections, history and backups in the browse
       .toEqual([{ n: 1 }]);
   });
 
+  it('fits 1024×700: the journal and Settings with its backups need no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      // evaluated in the page (the tests' TypeScript has no DOM types)
+      const overflow = () =>
+        page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      for (const screen of ['journal', 'settings']) {
+        await page.getByTestId(`nav-${screen}`).click();
+        await page.waitForTimeout(300);
+        expect({ screen, overflow: await overflow() }).toEqual({ screen, overflow: 0 });
+      }
+      await page.getByTestId('nav-journal').click();
+      await screenshot(page, 'corrections-11-journal-1024');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
   it('says it all in Kazakh too', async () => {
     await page.getByText('Қазақша').click();
     await expect.poll(() => page.getByTestId('nav-journal').textContent()).toBe('Өзгерістер журналы');

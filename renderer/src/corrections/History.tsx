@@ -33,7 +33,8 @@ export function HistoryTable({
       </Text>
     );
   return (
-    <Table fz="sm" verticalSpacing={4} data-testid="history-table">
+    // long unbroken values (a file's SHA-256, a backup's name) wrap instead of widening the page
+    <Table fz="sm" verticalSpacing={4} style={{ overflowWrap: 'anywhere' }} data-testid="history-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={120}>{t('corrections.at')}</Table.Th>

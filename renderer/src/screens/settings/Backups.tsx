@@ -93,7 +93,7 @@ export function Backups() {
           <Table.Tbody>
             {data.backups.map((b) => (
               <Table.Tr key={b.id} data-testid="backup-row" data-id={b.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatAt(b.createdAt)}</Table.Td>
+                <Table.Td>{formatAt(b.createdAt)}</Table.Td>
                 <Table.Td>
                   {t(`corrections.reason_${b.reason}`)}
                   {b.detail && b.detail !== b.reason && (
@@ -113,7 +113,7 @@ export function Backups() {
                 </Table.Td>
                 <Table.Td>{t('corrections.heldLine', { ...b.held })}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
+                  <Group gap={4}>
                     <Button
                       size="xs"
                       variant="subtle"
