@@ -285,13 +285,17 @@ export async function startApp(electron: ElectronModule, options: StartOptions):
 
   ipcMain.handle(IPC_CHANNEL, async (event, op: unknown, input: unknown, callId?: unknown) => {
     // a long call's {done, total} goes back to the page under the call's id, for its determinate bar
+    // and on the taskbar button, as the update download shows its own
     const progress =
       typeof callId === 'number'
         ? (p: Progress) => {
             if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, callId, p);
+            if (p.total > 0) window.setProgressBar(p.done / p.total);
           }
         : undefined;
-    const result = await route(event.senderFrame?.url, op, input, progress);
+    const result = await route(event.senderFrame?.url, op, input, progress).finally(() => {
+      if (progress) window.setProgressBar(-1);
+    });
     // File → New: the register was made where the save dialog said; the window now works in it
     const created = result.ok ? (result.value as { file?: unknown } | null) : null;
     if (op === 'register.create' && typeof created?.file === 'string') {

@@ -152,6 +152,7 @@ describe('the built main process, started with a stub Electron', () => {
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.every((s) => s.args[0] === 7)).toBe(true);
     expect(reports.at(-1)!.args[1]).toMatchObject({ done: expect.any(Number), total: expect.any(Number) });
+    expect(recorded.progress.at(-1)).toBe(-1); // the taskbar button's bar, gone when the call ended
 
     await handler(trusted, 'settings.update', { language: 'kk' });
     const kkMenu = recorded.menu as { template: Array<{ label: string }> };
