@@ -138,6 +138,27 @@ describe('the core off the window’s thread (worker threads behind the web prev
     await closeRegister(reg);
   });
 
+  it('restores a backup with the reader closed, and reads the restored register after', async () => {
+    const file = await branchFile();
+    const core = await CoreHost.start({ file, spawn: spawnWorker, logDir: tempDir() });
+    try {
+      const made = (await core.call('backups.create', {})) as { ok: true; value: { id: string } };
+      expect(made.ok).toBe(true);
+      expect(await core.call('orgs.create', { code: 'P900', name: 'После копии' })).toMatchObject({
+        ok: true,
+      });
+      const before = (await core.call('orgs.list', {})) as { ok: true; value: unknown[] };
+      expect(before.value).toHaveLength(ORGS + 1);
+      const restored = await core.call('backups.restore', { id: made.value.id, reason: 'проверка' });
+      expect(restored).toMatchObject({ ok: true, value: { restored: made.value.id } });
+      // orgs.list is a pure read, answered by the reader: it sees the restored file, not the replaced one
+      const after = (await core.call('orgs.list', {})) as { ok: true; value: unknown[] };
+      expect(after.value).toHaveLength(ORGS);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('reports a crashed core as a sentence with a log id, and starts it again', async () => {
     const file = await branchFile();
     const spawned = new Map<string, ReturnType<typeof spawnWorker>>();
