@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { RefusalAlert } from '../ui.tsx';
@@ -17,7 +17,9 @@ export function UndoNotice(props: { text: string; removalId: number; onGone: () 
   const client = useQueryClient();
   const [left, setLeft] = useState(UNDO_SECONDS);
   const [undone, setUndone] = useState(false);
-  const { onGone } = props;
+  // the latest callback, without restarting the countdown whenever the parent renders again
+  const onGone = useRef(props.onGone);
+  onGone.current = props.onGone;
   const undo = useMutation({
     mutationFn: () => api('dues.restore', { removalId: props.removalId }),
     onSuccess: () => {
@@ -27,10 +29,10 @@ export function UndoNotice(props: { text: string; removalId: number; onGone: () 
   });
   useEffect(() => {
     if (undone || undo.isPending) return;
-    if (left <= 0) return onGone();
+    if (left <= 0) return onGone.current();
     const timer = setTimeout(() => setLeft((s) => s - 1), 1000);
     return () => clearTimeout(timer);
-  }, [left, undone, undo.isPending, onGone]);
+  }, [left, undone, undo.isPending]);
   if (undone)
     return (
       <Alert color="teal" role="status" data-testid="undo-done">
