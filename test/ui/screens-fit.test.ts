@@ -60,6 +60,10 @@ const FIT_CHECK = `(() => {
     const r = el.getBoundingClientRect();
     if (!inScroller(el) && r.right > width + 1) problems.push('outside the window: «' + text + '»');
   }
+  // chart axes print numbers as the tables do: «1 800», «16 млн», never «16000000»
+  for (const tick of document.querySelectorAll('.recharts-cartesian-axis-tick-value')) {
+    if (/\\d{4,}/.test(tick.textContent)) problems.push('axis number without separators: ' + tick.textContent);
+  }
   // list rows: no cell runs into the next one or spills out of its row
   for (const row of document.querySelectorAll('[data-testid="member-row"]')) {
     const cells = [...row.children];

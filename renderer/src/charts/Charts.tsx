@@ -15,11 +15,14 @@ import {
 import { formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { useOperation } from '../api.ts';
+import { formatAxisTenge, formatCount } from '../formats.ts';
 import { termLabel, useLanguage, useMonthNames } from '../ui.tsx';
 import { ChartCard } from './ChartCard.tsx';
 
 const COLORS = { teal: '#12b886', blue: '#228be6', red: '#fa5252', grape: '#be4bdb', gray: '#adb5bd' };
 const AXIS = { fontSize: 11 };
+/** Axis numbers as the tables print them: «16 000», never «16000». */
+const count = (v: number) => formatCount(v);
 // Charts draw without animation: a picture copied right after loading must be the finished chart.
 const still = { isAnimationActive: false } as const;
 
@@ -49,8 +52,14 @@ export function MembersChart({ branch }: { branch?: string }) {
         <ComposedChart data={members}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={AXIS} />
-          <YAxis yAxisId="members" tick={AXIS} domain={['auto', 'auto']} />
-          <YAxis yAxisId="moves" orientation="right" tick={AXIS} allowDecimals={false} />
+          <YAxis yAxisId="members" tick={AXIS} domain={['auto', 'auto']} tickFormatter={count} width={56} />
+          <YAxis
+            yAxisId="moves"
+            orientation="right"
+            tick={AXIS}
+            allowDecimals={false}
+            tickFormatter={count}
+          />
           <Tooltip />
           <Legend />
           <Bar
@@ -93,7 +102,7 @@ export function BranchesChart() {
         <BarChart data={perBranch}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="branch" tick={AXIS} />
-          <YAxis tick={AXIS} />
+          <YAxis tick={AXIS} tickFormatter={count} width={56} />
           <Tooltip />
           <Bar dataKey="members" name={t('charts.membersCount')} fill={COLORS.teal} {...still} />
         </BarChart>
@@ -106,6 +115,7 @@ export function BranchesChart() {
 export function DuesChart({ year, branch }: { year: number; branch?: string }) {
   const { t } = useTranslation();
   const short = useShortMonth();
+  const language = useLanguage();
   const dues = useOperation('reports.dues', { year, branch });
   const money = (dues.data?.months ?? []).map((m) => ({
     label: short(m.month),
@@ -128,7 +138,7 @@ export function DuesChart({ year, branch }: { year: number; branch?: string }) {
         <BarChart data={money}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={AXIS} />
-          <YAxis tick={AXIS} />
+          <YAxis tick={AXIS} tickFormatter={(v: number) => formatAxisTenge(v, language)} width={64} />
           <Tooltip formatter={(v) => `${formatTiyn(Math.round(Number(v) * 100))} ₸`} />
           <Legend />
           <Bar dataKey="expected" name={t('charts.expected')} fill={COLORS.gray} {...still} />
@@ -161,7 +171,7 @@ export function AppealsCategoryChart({ year, branch }: { year: number; branch?: 
       <ResponsiveContainer>
         <BarChart data={categories} layout="vertical" margin={{ left: 40 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" tick={AXIS} allowDecimals={false} />
+          <XAxis type="number" tick={AXIS} allowDecimals={false} tickFormatter={count} />
           <YAxis type="category" dataKey="label" width={170} tick={AXIS} />
           <Tooltip />
           <Bar dataKey="total" name={t('charts.total')} fill={COLORS.grape} {...still} />
@@ -190,7 +200,7 @@ export function AppealsMonthChart({ year, branch }: { year: number; branch?: str
         <BarChart data={perMonth}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={AXIS} />
-          <YAxis tick={AXIS} allowDecimals={false} />
+          <YAxis tick={AXIS} allowDecimals={false} tickFormatter={count} />
           <Tooltip />
           <Bar dataKey="total" name={t('charts.total')} fill={COLORS.blue} {...still} />
         </BarChart>

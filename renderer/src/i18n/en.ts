@@ -161,7 +161,7 @@ export const en: Messages = {
     exitedOn: 'Exit date',
     toOrg: 'To PPO',
     transferredOn: 'Transfer date',
-    found: 'Found: {{count}}',
+    found: 'Found: {{n}}',
     searchHint: 'Surname, name, IIN or card no.',
     confirmMinor: 'I confirm admitting a minor (under 16)',
     admitHelp:

@@ -161,7 +161,7 @@ export const kk: Messages = {
     exitedOn: 'Шыққан күні',
     toOrg: 'Қай БКҰ-ға',
     transferredOn: 'Ауыстырылған күні',
-    found: 'Табылды: {{count}}',
+    found: 'Табылды: {{n}}',
     searchHint: 'Тегі, аты, ЖСН немесе билет нөмірі',
     confirmMinor: 'Кәмелетке толмағанды қабылдауды растаймын (16 жасқа толмаған)',
     admitHelp:

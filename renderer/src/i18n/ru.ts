@@ -159,7 +159,7 @@ export const ru = {
     exitedOn: 'Дата выхода',
     toOrg: 'В какую ППО',
     transferredOn: 'Дата перевода',
-    found: 'Найдено: {{count}}',
+    found: 'Найдено: {{n}}',
     searchHint: 'Фамилия, имя, ИИН или № билета',
     confirmMinor: 'Подтверждаю приём несовершеннолетнего (нет 16 лет)',
     admitHelp:

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
 import { api, useOperation } from '../../api.ts';
+import { formatCount } from '../../formats.ts';
 import { DashboardCharts } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
 import { periodShort, printPath, usePeriodPicker } from '../../period/PeriodPicker.tsx';
@@ -108,8 +109,12 @@ export function Dashboard() {
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Stat label={t('dashboard.members')} value={m?.total.members ?? '…'} testId="stat-members" />
-        <Stat label={t('dashboard.orgs')} value={m?.total.orgs ?? '…'} testId="stat-orgs" />
+        <Stat
+          label={t('dashboard.members')}
+          value={m ? formatCount(m.total.members) : '…'}
+          testId="stat-members"
+        />
+        <Stat label={t('dashboard.orgs')} value={m ? formatCount(m.total.orgs) : '…'} testId="stat-orgs" />
         <Stat
           label={t('dashboard.density')}
           value={m ? formatPercent(m.total.density) : '…'}

@@ -23,6 +23,7 @@ import {
   type StaffCategory,
 } from '../../../../electron/shared/vocabulary.ts';
 import { api, useOperation } from '../../api.ts';
+import { formatCount } from '../../formats.ts';
 import { XlsxButton } from '../../download.tsx';
 import { FormModal, Notice, orgOption, termLabel, termOptions, useLanguage } from '../../ui.tsx';
 import { AdmitForm, ExitForm, TransferForm } from './MemberForms.tsx';
@@ -301,7 +302,7 @@ export function Members() {
       </Group>
       <Notice>{notice}</Notice>
       <Text size="sm" c="dimmed" data-testid="member-count">
-        {t('members.found', { count: total })}
+        {t('members.found', { n: formatCount(total) })}
       </Text>
       <Box
         style={{

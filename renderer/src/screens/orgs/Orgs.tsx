@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { SECTORS, type Sector } from '../../../../electron/shared/vocabulary.ts';
 import { api } from '../../api.ts';
+import { formatCount } from '../../formats.ts';
 import { OrgCard } from './OrgCard.tsx';
 import { useHqBranch } from '../hq/HqBranch.tsx';
 import {
@@ -202,8 +203,8 @@ export function Orgs() {
               <Table.Td>{o.code}</Table.Td>
               <Table.Td>{o.shortName ? `${o.shortName} — ${o.name}` : o.name}</Table.Td>
               <Table.Td>{termLabel(SECTORS, o.sector, language)}</Table.Td>
-              <Table.Td ta="right">{o.headcount ?? '—'}</Table.Td>
-              <Table.Td ta="right">{o.activeMembers}</Table.Td>
+              <Table.Td ta="right">{formatCount(o.headcount)}</Table.Td>
+              <Table.Td ta="right">{formatCount(o.activeMembers)}</Table.Td>
               <Table.Td>
                 <Badge color={o.status === 'active' ? 'teal' : 'gray'} variant="light">
                   {t(`orgs.${o.status}`)}
