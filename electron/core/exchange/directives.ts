@@ -53,12 +53,7 @@ export async function writeDirective(reg: Register, input: { validFrom: string }
 /** A branch applies headquarters' directive: checked, the rate set from its date, recorded once. */
 export async function applyDirective(reg: Register, bytes: Uint8Array) {
   const settings = await readSettings(reg.db);
-  if (settings.kind === 'hq')
-    refuse(
-      'keys.is_hq',
-      'headquarters writes directives',
-      'Центральный совет выпускает распоряжения, а не принимает их',
-    );
+  if (settings.kind === 'hq') refuse('keys.is_hq');
   const parsed = DirectiveSchema.safeParse(openDocument(bytes, 'directive', await hqSigningKey(reg)));
   if (!parsed.success)
     refuse('signed.bad_payload', { detail: parsed.error.issues[0]?.path.join('.') || 'directive' });

@@ -131,12 +131,7 @@ export async function exportPackage(
   // Four steps a person waits for: reading the register, signing, encrypting, writing the file.
   const progress = counter(report, 4);
   const settings = await readSettings(reg.db);
-  if (settings.kind === 'hq')
-    refuse(
-      'exchange.hq_export',
-      'headquarters does not export packages',
-      'Центральный совет не выгружает пакеты',
-    );
+  if (settings.kind === 'hq') refuse('exchange.hq_export');
   const q = parseQuarter(input.quarter);
   const period = quarterLabel(q);
   const key = await loadSigningKey(reg);

@@ -50,11 +50,7 @@ async function readPrivate(reg: Register, file: string): Promise<string> {
   const text = fs.readFileSync(file, 'utf8');
   if (!text.startsWith(SEALED)) return text;
   if (!reg.vault) {
-    refuse(
-      'keys.sealed',
-      `${file} is protected by the desktop app's key store; open it from the app`,
-      `Файл ${file} защищён хранилищем ключей программы; работайте с ним из программы`,
-    );
+    refuse('keys.sealed', { file });
   }
   return reg.vault.open(text.slice(SEALED.length).trim());
 }
@@ -104,7 +100,7 @@ async function signingKeyFile(reg: Register): Promise<string> {
 /** Creates the branch's Ed25519 signing key, once. */
 export async function initSigningKey(reg: Register): Promise<SigningKeyInfo> {
   if (await setting(reg, SIGNING_PUBLIC)) {
-    refuse('keys.exists', 'this register already has a signing key', 'У этой базы уже есть ключ подписи');
+    refuse('keys.exists');
   }
   const key = generateSigningKey();
   const file = await signingKeyFile(reg);
@@ -116,11 +112,7 @@ export async function initSigningKey(reg: Register): Promise<SigningKeyInfo> {
 export async function loadSigningKey(reg: Register): Promise<SigningKey> {
   const file = await signingKeyFile(reg);
   if (!(await setting(reg, SIGNING_PUBLIC)) || !fs.existsSync(file)) {
-    refuse(
-      'keys.missing',
-      `no signing key (create it with "keys init"; expected ${file})`,
-      `Нет ключа подписи (создайте его командой «keys init»; ожидается ${file})`,
-    );
+    refuse('keys.missing', { file });
   }
   return parsePrivateKeyFile(await readPrivate(reg, file));
 }
@@ -135,15 +127,11 @@ export async function backupSigningKey(reg: Register, out: string): Promise<{ fi
 
 /** Puts a backed-up signing key back (a new PC, a restored database); refuses a different key over a set one. */
 export async function restoreSigningKey(reg: Register, backup: string): Promise<SigningKeyInfo> {
-  if (!fs.existsSync(backup)) refuse('keys.missing', `${backup} does not exist`, `Файл ${backup} не найден`);
+  if (!fs.existsSync(backup)) refuse('keys.missing', { file: backup });
   const key = parsePrivateKeyFile(fs.readFileSync(backup, 'utf8'));
   const current = await setting(reg, SIGNING_PUBLIC);
   if (current && current !== publicKeyFile(key)) {
-    refuse(
-      'keys.exists',
-      'this register already has a different signing key',
-      'У этой базы уже есть другой ключ подписи',
-    );
+    refuse('keys.exists');
   }
   const file = await signingKeyFile(reg);
   if (fs.existsSync(file)) fs.rmSync(file);
@@ -172,18 +160,10 @@ function hqIdentityFile(reg: Register): string {
 /** Headquarters' age identity, once; only in a headquarters register. */
 export async function initHqIdentity(reg: Register): Promise<{ recipient: string; identityFile: string }> {
   if ((await readSettings(reg.db)).kind !== 'hq') {
-    refuse(
-      'keys.not_hq',
-      'only a headquarters register has the headquarters key',
-      'Ключ Центрального совета создаётся только в базе Центрального совета',
-    );
+    refuse('keys.not_hq');
   }
   if (await setting(reg, HQ_RECIPIENT)) {
-    refuse(
-      'keys.exists',
-      'this register already has the headquarters key',
-      'У этой базы уже есть ключ Центрального совета',
-    );
+    refuse('keys.exists');
   }
   const { identity, recipient } = await generateHqIdentity();
   const file = hqIdentityFile(reg);
@@ -201,14 +181,10 @@ export async function initHqIdentity(reg: Register): Promise<{ recipient: string
 export async function hqIdentity(reg: Register): Promise<string> {
   const file = hqIdentityFile(reg);
   if (!fs.existsSync(file)) {
-    refuse(
-      'keys.missing',
-      `no headquarters key (create it with "hq-key init"; expected ${file})`,
-      `Нет ключа Центрального совета (создайте его командой «hq-key init»)`,
-    );
+    refuse('keys.missing', { file });
   }
   const line = (await readPrivate(reg, file)).split(/\r?\n/).find((l) => l.startsWith('AGE-SECRET-KEY-'));
-  if (!line) refuse('keys.missing', `${file} holds no age identity`, `В файле ${file} нет ключа age`);
+  if (!line) refuse('keys.missing', { file });
   return line;
 }
 
@@ -216,11 +192,7 @@ export async function hqIdentity(reg: Register): Promise<string> {
 export async function hqRecipient(reg: Register): Promise<string> {
   const recipient = await setting(reg, HQ_RECIPIENT);
   if (!recipient) {
-    refuse(
-      'keys.no_recipient',
-      'the headquarters recipient (age1…) is not set',
-      'Не задан получатель Центрального совета (age1…)',
-    );
+    refuse('keys.no_recipient');
   }
   return recipient;
 }
@@ -257,11 +229,7 @@ export async function setHqRecipient(
   read: (value: string) => string = fileOrText,
 ): Promise<{ recipient: string }> {
   if ((await readSettings(reg.db)).kind === 'hq') {
-    refuse(
-      'keys.is_hq',
-      'a headquarters register uses its own key',
-      'База Центрального совета использует собственный ключ',
-    );
+    refuse('keys.is_hq');
   }
   const recipient = parseRecipient(read(recipientOrFile));
   await putSetting(reg, HQ_RECIPIENT, recipient);
@@ -277,12 +245,7 @@ export async function setHqSigningKey(
   keyOrFile: string,
   read: (value: string) => string = fileOrText,
 ) {
-  if ((await readSettings(reg.db)).kind === 'hq')
-    refuse(
-      'keys.is_hq',
-      'a headquarters register uses its own key',
-      'База Центрального совета использует собственный ключ',
-    );
+  if ((await readSettings(reg.db)).kind === 'hq') refuse('keys.is_hq');
   const key = parsePublicKeyFile(read(keyOrFile));
   await putSetting(reg, HQ_SIGNING, publicKeyFile(key));
   return { keyId: keyIdHex(key.keyId), fingerprint: fingerprint(key.publicKey) };

@@ -61,12 +61,7 @@ export async function writeReceipt(reg: Register, input: { branch: string; seq?:
 /** A branch takes headquarters' receipt: checked, matched to the package it wrote, and recorded. */
 export async function importReceipt(reg: Register, bytes: Uint8Array) {
   const settings = await readSettings(reg.db);
-  if (settings.kind === 'hq')
-    refuse(
-      'keys.is_hq',
-      'a headquarters register writes receipts',
-      'База ЦС выписывает квитанции, а не принимает их',
-    );
+  if (settings.kind === 'hq') refuse('keys.is_hq');
   const parsed = ReceiptSchema.safeParse(openDocument(bytes, 'receipt', await hqSigningKey(reg)));
   if (!parsed.success)
     refuse('signed.bad_payload', { detail: parsed.error.issues[0]?.path.join('.') || 'receipt' });

@@ -22,11 +22,7 @@ export interface TrustedKey {
 
 async function requireHq(reg: Register): Promise<void> {
   if ((await readSettings(reg.db)).kind !== 'hq') {
-    refuse(
-      'keys.not_hq',
-      'only a headquarters register keeps trusted branch keys',
-      'Реестр ключей филиалов ведётся только в базе Центрального совета',
-    );
+    refuse('keys.not_hq');
   }
 }
 
@@ -40,11 +36,7 @@ export async function trustBranchKey(
   const keyId = keyIdHex(key.keyId);
   const existing = await reg.db('branch_keys').where({ branch_code: input.branch, key_id: keyId }).first();
   if (existing) {
-    refuse(
-      'keys.already_trusted',
-      `key ${keyId} is already registered for branch ${input.branch}`,
-      `Ключ ${keyId} уже зарегистрирован для филиала ${input.branch}`,
-    );
+    refuse('keys.already_trusted', { keyId, branch: input.branch });
   }
   const now = nowIso(reg);
   const row = {
@@ -72,12 +64,7 @@ export async function revokeBranchKey(
     .db('branch_keys')
     .where({ branch_code: input.branch, key_id: input.keyId.toUpperCase() })
     .first();
-  if (!row)
-    refuse(
-      'keys.not_trusted',
-      `no key ${input.keyId} is registered for branch ${input.branch}`,
-      `Для филиала ${input.branch} нет ключа ${input.keyId}`,
-    );
+  if (!row) refuse('keys.not_trusted', { keyId: input.keyId, branch: input.branch });
   const revokedAt = input.revokedAt ? parseDate(input.revokedAt, 'revokedAt') : todayIso(reg.clock());
   await reg
     .db('branch_keys')

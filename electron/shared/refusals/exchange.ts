@@ -345,10 +345,51 @@ export const EXCHANGE_REFUSALS = {
     kk: 'Орталық кеңестің базасында {validFrom} бастап қолданылатын жарна мөлшерлемесі жоқ; оны баптауларда орнатыңыз',
     en: 'Headquarters has no dues rate valid from {validFrom}; set it in Settings',
   },
+  // Keys (exchange/keys.ts, registry.ts): which register does what with them.
   'keys.not_hq': {
-    ru: 'Ключи филиалов и их пакеты принимаются только в базе Центрального совета',
-    kk: 'Филиалдардың кілттері мен пакеттері тек Орталық кеңестің базасында қабылданады',
-    en: 'Only a headquarters register keeps branch keys and accepts their packages',
+    ru: 'Это делается только в базе Центрального совета: её ключ, ключи филиалов, приём пакетов, квитанции и распоряжения',
+    kk: 'Бұл тек Орталық кеңестің базасында жасалады: оның кілті, филиалдардың кілттері, пакеттерді қабылдау, түбіртектер мен өкімдер',
+    en: 'Only a headquarters register does this: its own key, branch keys, accepting packages, receipts and directives',
+  },
+  'keys.is_hq': {
+    ru: 'Это делается в базе филиала; база Центрального совета пользуется своими ключами и сама выписывает квитанции и распоряжения',
+    kk: 'Бұл филиал базасында жасалады; Орталық кеңестің базасы өз кілттерін пайдаланады, түбіртектер мен өкімдерді өзі жазады',
+    en: 'This is done in a branch register; a headquarters register uses its own keys and writes receipts and directives itself',
+  },
+  'keys.exists': {
+    ru: 'У этой базы уже есть такой ключ; новый не создаётся и прежний не заменяется',
+    kk: 'Бұл базада мұндай кілт бұрыннан бар; жаңасы жасалмайды, бұрынғысы ауыстырылмайды',
+    en: 'This register already has such a key; a new one is not made and the old one is not replaced',
+  },
+  'keys.missing': {
+    ru: 'Ключ не найден: {file}; создайте его (keys init, hq-key init) или восстановите из резервной копии',
+    kk: 'Кілт табылмады: {file}; оны жасаңыз (keys init, hq-key init) немесе сақтық көшірмеден қалпына келтіріңіз',
+    en: 'No key found: {file}; create it (keys init, hq-key init) or restore it from a backup',
+  },
+  'keys.sealed': {
+    ru: 'Файл {file} защищён хранилищем ключей программы; работайте с ним из программы',
+    kk: '{file} файлы бағдарламаның кілттер қоймасымен қорғалған; онымен бағдарламадан жұмыс істеңіз',
+    en: "{file} is protected by the desktop app's key store; open it from the app",
+  },
+  'keys.no_recipient': {
+    ru: 'Не задан получатель Центрального совета (age1…)',
+    kk: 'Орталық кеңестің алушысы (age1…) берілмеген',
+    en: "Headquarters' recipient (age1…) is not set",
+  },
+  'keys.already_trusted': {
+    ru: 'Ключ {keyId} уже зарегистрирован для филиала {branch}',
+    kk: '{keyId} кілті {branch} филиалы үшін бұрыннан тіркелген',
+    en: 'Key {keyId} is already registered for branch {branch}',
+  },
+  'keys.not_trusted': {
+    ru: 'Для филиала {branch} нет ключа {keyId}',
+    kk: '{branch} филиалы үшін {keyId} кілті тіркелмеген',
+    en: 'No key {keyId} is registered for branch {branch}',
+  },
+  'exchange.hq_export': {
+    ru: 'Центральный совет не выгружает пакеты',
+    kk: 'Орталық кеңес пакеттерді жүктеп шығармайды',
+    en: 'Headquarters does not export packages',
   },
   // Two exports of the branch at once (the window and the CLI): both read the same next number; the one
   // that commits first keeps it, the other writes nothing and removes its file.
