@@ -22,10 +22,11 @@ import { MAX_PROBLEMS, type Row } from './rows.ts';
  * Every row of a package checked as the branch itself checks what it enters, before anything is written:
  * each value by its column's rule (row-rules.ts: what a stored value may be at all), then by the rules the
  * branch's own door applies to what people type and import (electron/core/validation: text limits and
- * characters, one-script codes unlike each other, dates in order, ages at admission, money), then what only a whole snapshot can tell — ids and the
- * branch's unique keys unique within it, every reference resolved, each person's IIN agreeing with the
- * birth date and sex, each history in order and the stored status equal to what the history gives. One bad
- * row refuses the package; each problem names the table, the row (its line in the file) and the column.
+ * characters, one-script codes unlike each other, dates in order, ages at admission, money), then what
+ * only a whole snapshot can tell — ids and the branch's unique keys unique within it, every reference
+ * resolved, each person's IIN agreeing with the birth date and sex, each history in order and the stored
+ * status equal to what the history gives. One bad row refuses the package; each problem names the table,
+ * the row (its line in the file) and the column.
  */
 export type Snapshot = Record<SnapshotTable, Row[]>;
 
