@@ -185,6 +185,8 @@ export const contract = {
       .regex(/^[A-Z0-9_-]{2,16}$/, 'branch code: 2-16 capital Latin letters or digits')
       .optional(),
     branchName: optionalText,
+    /** The branch's name in Kazakh, used by Kazakh prints. */
+    branchNameKk: optionalText,
     region: optionalText,
     chair: optionalText,
     phone: optionalText,

@@ -237,3 +237,11 @@ export function SelectField<T extends FieldValues>(props: {
     />
   );
 }
+
+/** The branch's name as a print in this language gives it: Kazakh prints use the Kazakh name when it is set. */
+export function printedBranchName(
+  info: { branchName: string; branchNameKk?: string },
+  language: UiLanguage,
+): string {
+  return language === 'kk' && info.branchNameKk ? info.branchNameKk : info.branchName;
+}

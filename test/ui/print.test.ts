@@ -331,8 +331,10 @@ describe.skipIf(reason !== null)('print views in Chromium, read back from the PD
     expect(text).toMatch(/ИТОГО\s+1\s+0\s*\n/);
   });
 
-  it('prints the appeals table in Kazakh when the UI is in Kazakh', async () => {
+  it('prints the appeals table in Kazakh when the UI is in Kazakh, under the branch’s Kazakh name', async () => {
+    await call(reg, 'settings.update', { branchNameKk: 'Қарағанды облыстық филиалы' });
     const [text] = await printed('appeals/2024/4', 'kk', 'appeals-kk');
+    expect(text).toContain('Қарағанды облыстық филиалы');
     expect((text ?? '').replace(/\s+/g, ' ')).toContain(
       '2024 ЖЫЛДЫҢ 4-ТОҚСАНЫ БОЙЫНША АЗАМАТТАРДЫҢ ӨТІНІШТЕРІ ТУРАЛЫ МӘЛІМЕТТЕР',
     );

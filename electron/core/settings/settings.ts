@@ -10,6 +10,8 @@ export const SettingsSchema = z.object({
   kind: z.enum(['branch', 'hq']),
   branchCode: z.string(),
   branchName: z.string(),
+  /** The branch's name in Kazakh, for Kazakh prints (empty: the name as registered). */
+  branchNameKk: z.string().default(''),
   region: z.string().default(''),
   chair: z.string().default(''),
   phone: z.string().default(''),
@@ -26,6 +28,7 @@ const KEYS: Record<keyof Settings, string> = {
   kind: 'register.kind',
   branchCode: 'branch.code',
   branchName: 'branch.name',
+  branchNameKk: 'branch.name_kk',
   region: 'branch.region',
   chair: 'branch.chair',
   phone: 'branch.phone',

@@ -439,6 +439,7 @@ export const en: Messages = {
     branchCode: 'Branch code (Latin letters, e.g. KRG)',
     updateUrl: 'Update URL (set by headquarters)',
     branchName: 'Branch name',
+    branchNameKk: 'Branch name in Kazakh (for Kazakh prints)',
     region: 'Region',
     chair: 'Branch chair',
     phone: 'Phone',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../electron/shared/format.ts';
 import { api } from '../api.ts';
-import { useLanguage } from '../ui.tsx';
+import { printedBranchName, useLanguage } from '../ui.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
 
 const COLUMNS = ['position', 'joinedOn', 'cardNo', 'signature'] as const;
@@ -65,7 +65,7 @@ export function MembersListPrint({ orgCode }: { orgCode: string }) {
         data-ready={members.data && org.data ? 'yes' : 'no'}
       >
         <p className="print-sub">{t('print.union')}</p>
-        <p className="print-sub">{info.data?.branchName}</p>
+        <p className="print-sub">{info.data && printedBranchName(info.data, language)}</p>
         <h1>{t('print.membersTitle')}</h1>
         <p className="print-sub">
           <b>{org.data?.name}</b> ({orgCode})

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
 import { api, useOperation } from '../api.ts';
-import { termLabel, useLanguage } from '../ui.tsx';
+import { printedBranchName, termLabel, useLanguage } from '../ui.tsx';
 import type { ReportPeriod } from '../period/PeriodPicker.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
 
@@ -32,13 +32,16 @@ export function PrintPage({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
   return (
     <>
       <PrintToolbar />
       <div className="print-page" data-testid="print-page" data-ready={ready && info.data ? 'yes' : 'no'}>
         <p className="print-sub">{t('print.union')}</p>
-        <p className="print-sub">{branch ? t('print.branchOf', { branch }) : info.data?.branchName}</p>
+        <p className="print-sub">
+          {branch ? t('print.branchOf', { branch }) : info.data && printedBranchName(info.data, language)}
+        </p>
         <h1>{title}</h1>
         {children}
         <div className="print-signer">

@@ -15,6 +15,7 @@ export function Settings() {
   const [profile, setProfile] = useState({
     branchCode: '',
     branchName: '',
+    branchNameKk: '',
     region: '',
     chair: '',
     phone: '',
@@ -34,7 +35,9 @@ export function Settings() {
     mutationFn: () => api('settings.update', profile),
     onSuccess: () => void client.invalidateQueries(),
   });
-  const field = (key: 'branchCode' | 'branchName' | 'region' | 'chair' | 'phone' | 'updateUrl') => ({
+  const field = (
+    key: 'branchCode' | 'branchName' | 'branchNameKk' | 'region' | 'chair' | 'phone' | 'updateUrl',
+  ) => ({
     value: profile[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setProfile({ ...profile, [key]: e.currentTarget.value }),
@@ -44,6 +47,11 @@ export function Settings() {
       <SimpleGrid cols={2}>
         <TextInput label={t('settings.branchCode')} {...field('branchCode')} />
         <TextInput label={t('settings.branchName')} {...field('branchName')} data-testid="settings-branch" />
+        <TextInput
+          label={t('settings.branchNameKk')}
+          {...field('branchNameKk')}
+          data-testid="settings-branch-kk"
+        />
         <TextInput label={t('settings.region')} {...field('region')} />
         <TextInput label={t('settings.chair')} {...field('chair')} />
         <TextInput label={t('settings.phone')} {...field('phone')} />
