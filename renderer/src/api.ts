@@ -96,7 +96,13 @@ function notForWindow(op: string): Envelope<unknown> {
   };
 }
 
-const transport: Transport = window.api ? ipcTransport(window.api) : httpTransport();
+// Chosen at each call, not once at load: the bridge is the window's as it is now (component tests install
+// a new one per register; the page's own never changes).
+let http: Transport | undefined;
+const transport: Transport = (op, input, onProgress) =>
+  window.api
+    ? ipcTransport(window.api)(op, input, onProgress)
+    : (http ??= httpTransport())(op, input, onProgress);
 
 /** A refusal from the register, thrown so that TanStack Query and forms can show it. */
 export class ApiError extends Error {
