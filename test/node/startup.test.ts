@@ -1,4 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CoreHost, CoreStartError } from '../../electron/host/client.ts';
+import { spawnWorker } from '../../electron/host/threads.ts';
+import { closeRegister, initRegister } from '../../electron/core/db/init.ts';
+import { tempDir } from './helpers.ts';
 import { RegisterError, refusal } from '../../electron/core/errors.ts';
 import { label, systemLanguage } from '../../electron/main/labels.ts';
 import { startupFailure } from '../../electron/main/startup.ts';
@@ -18,6 +23,23 @@ describe('a start-up failure is said in the UI language', () => {
     );
     expect(startupFailure(err, 'ru')).toBe('создана более новой версией');
     expect(startupFailure(err, 'en')).toBe('made by a newer version');
+  });
+
+  it('words the refusal the register’s utility process answered when it could not open the file', async () => {
+    // a register written by a newer version of the app: one migration more than this one knows
+    const newer = path.join(tempDir(), 'newer.sqlite');
+    const reg = await initRegister(newer, { kind: 'branch', code: 'KRG', name: 'Филиал' });
+    await reg
+      .db('knex_migrations')
+      .insert({ name: '999_from_the_future', batch: 99, migration_time: new Date() });
+    await closeRegister(reg);
+    const failed = await CoreHost.start({ file: newer, spawn: spawnWorker, logDir: tempDir() }).catch(
+      (err: unknown) => err,
+    );
+    expect(failed).toBeInstanceOf(CoreStartError);
+    expect((failed as CoreStartError).refusal.code).toBe('db.newer_version');
+    expect(startupFailure(failed, 'ru')).toMatch(/новой версией|более новой/);
+    expect(startupFailure(failed, 'en')).toMatch(/newer version/);
   });
 
   it('logs anything else and names it by its log id, never by its stack', () => {
