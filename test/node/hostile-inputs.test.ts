@@ -480,6 +480,20 @@ describe('every command refuses the impossible, by code and field, and writes no
     expect(await dumpRegister(reg)).toBe(rows);
   });
 
+  it('a correction of a remittance obeys the rules of a new one', async () => {
+    const id = (await call(reg, 'dues.list', { year: 2025 })).find((r) => r.month === '2025-01')!.id;
+    for (const [input, code, field] of [
+      [{ receivedOn: TOMORROW }, 'date.in_future', 'receivedOn'],
+      [{ membersCount: 10_000_000 }, 'count.out_of_range', 'membersCount'],
+      [{ received: '1e300' }, 'money.invalid', 'received'],
+    ] as const) {
+      const bytes = fingerprint(reg.file);
+      const refused = await refusalOf(call(reg, 'dues.update', { id, ...input, reason: 'исправление' }));
+      expect({ code: refused.code, field: refused.field }).toEqual({ code, field });
+      expect(fingerprint(reg.file)).toBe(bytes);
+    }
+  });
+
   it('the same inputs go through once confirmed, where a confirmation is what they lacked', async () => {
     await expect(
       call(reg, 'members.admit', {

@@ -2,7 +2,8 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import { parseDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { tengeField } from '../money.ts';
-import { inTransaction, nowIso, type Register, type Tx } from '../register.ts';
+import { inTransaction, nowIso, today, type Register, type Tx } from '../register.ts';
+import { checkRemittanceRow, refuseFirst } from '../validation/index.ts';
 import { keepRemoved, takeRemoved } from '../removed/removed.ts';
 import { assertMonthsOpen } from './quarters.ts';
 import { listRemittances, type Remittance } from './remittances.ts';
@@ -67,6 +68,8 @@ export async function updateRemittance(
       const row = await requireRemittance(trx, input.id);
       const diff = changed(patch, row);
       if (Object.keys(diff).length === 0) refuse('dues.nothing_to_change');
+      // the corrected remittance obeys the rules of a new one: no date to come, counts and amounts in range
+      refuseFirst(checkRemittanceRow({ ...row, ...diff }, { today: today(reg) }));
       if ('doc_no' in diff) await refuseDuplicateDocument(trx, row, diff.doc_no as string | null, input.id);
       await trx('dues_remittances')
         .where({ id: input.id })
