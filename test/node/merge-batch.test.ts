@@ -111,9 +111,9 @@ describe('a batch of packages at headquarters', () => {
     expect(result.warnings).toEqual([
       expect.objectContaining({
         code: 'package.clock_skew',
-        params: { createdAt: '2025-01-10T09:00:00.000Z', hours: 120 },
+        params: { createdAt: '10.01.2025 14:00', hours: 120 },
         messageRu:
-          'Часы филиала, похоже, идут неверно: пакет создан 2025-01-10T09:00:00.000Z, это на 120 ч. расходится с часами ЦС',
+          'Часы филиала, похоже, идут неверно: пакет создан 10.01.2025 14:00, это на 120 ч. расходится с часами ЦС',
       }),
     ]);
     // within two days it is not worth a word

@@ -9,7 +9,8 @@ const reason = whyNoBrowser();
 /**
  * A package numbered far past the last one headquarters accepted (a lost package, or a register copied
  * from another PC): the window refuses it as checked, and merges it only once the person ticks that the
- * branch has confirmed the number; the members it carries are then listed at headquarters.
+ * branch has confirmed the number, saying that the branch's clock is days off; the members it carries are
+ * then listed at headquarters.
  */
 describe.skipIf(reason !== null)('a package number past the step, in the window', () => {
   let browser: Browser;
@@ -34,7 +35,15 @@ describe.skipIf(reason !== null)('a package number past the step, in the window'
     const forge = await forgeWorld();
     const jump = await seal(
       forge,
-      await zipOf(entriesOf(await resignedFiles(forge, {}, (m) => (m.seq = 30)))),
+      await zipOf(
+        entriesOf(
+          await resignedFiles(forge, {}, (m) => {
+            m.seq = 30;
+            // five days before headquarters' clock (the forge's 15.01.2025 09:00): said, not refused
+            m.createdAt = '2025-01-10T09:00:00.000Z';
+          }),
+        ),
+      ),
       'KRG-2024Q4-30',
     );
     const preview = await startWebPreview(forge.hq, { root: RENDERER });
@@ -55,6 +64,9 @@ describe.skipIf(reason !== null)('a package number past the step, in the window'
 
     await page.getByTestId('confirm-seq-jump').click();
     await expect.poll(() => page.getByTestId('inspect-results').textContent()).toContain('KRG 2024-Q4 № 30');
+    expect(await page.getByTestId('inspect-results').textContent()).toContain(
+      'Часы филиала, похоже, идут неверно: пакет создан 10.01.2025 14:00, это на 120 ч. расходится с часами ЦС',
+    );
     await expect.poll(() => page.getByTestId('packages-merge').isDisabled()).toBe(false);
     expect(await forge.hq.db('hq_members').count({ n: '*' })).toEqual([{ n: 0 }]);
     await page.getByTestId('packages-merge').click();

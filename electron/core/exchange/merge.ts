@@ -9,6 +9,8 @@ import { nowIso, today, type Register, type Tx } from '../register.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { DERIVED_COLUMNS, type Manifest } from './format.ts';
 import { CLOCK_SKEW_MS, SEQ_STEP } from './limits.ts';
+import { OFFICE_UTC_OFFSET_HOURS } from '../dates.ts';
+import { formatDate } from '../../shared/format.ts';
 import { readRows, type Row } from './rows.ts';
 import { validateSnapshot, type Snapshot } from './validate.ts';
 import { verifyPackage } from './verify.ts';
@@ -146,7 +148,10 @@ function clockWarnings(reg: Register, manifest: Manifest): MergeWarning[] {
   const skew = Date.parse(manifest.createdAt) - reg.clock().getTime();
   if (!Number.isFinite(skew) || Math.abs(skew) <= CLOCK_SKEW_MS) return [];
   // the sentence says how far apart, not which way: either clock may be the wrong one
-  const params = { createdAt: manifest.createdAt, hours: Math.round(Math.abs(skew) / 3_600_000) };
+  // as the office reads a time: dd.mm.yyyy hh:mm in Kazakhstan (UTC+5)
+  const local = new Date(Date.parse(manifest.createdAt) + OFFICE_UTC_OFFSET_HOURS * 3_600_000).toISOString();
+  const createdAt = `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+  const params = { createdAt, hours: Math.round(Math.abs(skew) / 3_600_000) };
   const worded = refusal('package.clock_skew', params);
   return [{ code: 'package.clock_skew', params, message: worded.message, messageRu: worded.messageRu }];
 }
