@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAt } from '../../../../electron/shared/history.ts';
-import type { OperationInput } from '../../../../electron/shared/contract.ts';
-import { api } from '../../api.ts';
+import { api, dialogApi, wasCancelled } from '../../api.ts';
 import { saveBytes } from '../../files.ts';
 import { RestoreDialog, takeRestoredNotice } from '../../corrections/Restore.tsx';
 import { Notice, RefusalAlert, useLanguage } from '../../ui.tsx';
@@ -42,9 +41,8 @@ export function Backups() {
       if (window.api) {
         // the desktop window: the main process asks for the folder in its own dialog and copies the file
         // there (no bytes through the page); the contract's `to` is filled by that dialog, never by the page
-        const copied = (await api('backups.copy', { id } as OperationInput<'backups.copy'>)) as
-          { file: string } | { cancelled: true };
-        if ('file' in copied) setNotice(t('corrections.copied', { file: copied.file }));
+        const copied = await dialogApi('backups.copy', { id });
+        if (!wasCancelled(copied)) setNotice(t('corrections.copied', { file: copied.file }));
         return;
       }
       const file = await api('backups.download', { id });
