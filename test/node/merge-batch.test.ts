@@ -62,6 +62,14 @@ describe('a batch of packages at headquarters', () => {
     expect(cli('merge', '--db', forge.hq.file, good).code).toBe(0);
   });
 
+  it('merges a batch with one checkpoint after it, then checkpoints automatically again', async () => {
+    const before = await forge.hq.db.raw('PRAGMA wal_autocheckpoint');
+    const out = await call(forge.hq, 'exchange.merge', { files: [path.join(forge.dir, 'missing.aqpkg')] });
+    expect(out.results.map((r) => r.status)).toEqual(['rejected']);
+    expect(await forge.hq.db.raw('PRAGMA wal_autocheckpoint')).toEqual(before);
+    expect(before).toEqual([{ wal_autocheckpoint: 1000 }]);
+  });
+
   it('refuses a package number far past the last one until headquarters confirms it, in the core and on the command line', async () => {
     const jump = await seal(
       forge,

@@ -119,28 +119,46 @@ export async function mergeBatch(
   let backup: Promise<unknown> | null = null;
   const beforeWrite = () =>
     (backup ??= backupDatabase(reg.db, reg.file, 'merge', settings.backupsDir)).then(() => undefined);
-  for (const [i, source] of sources.entries()) {
-    const problem = problems[i];
-    if (problem) {
-      results.push(rejected(source.name, problem));
-      progress.step();
-      continue;
-    }
-    try {
-      const step = mode === 'merge' ? mergePackage : inspectPackage;
-      results.push(await step(reg, readSource(source), source.name, { ...options, beforeWrite }));
-    } catch (err) {
-      if (err instanceof RegisterError) {
-        results.push(rejected(source.name, err));
-        continue;
-      }
-      // the stack goes to the log, never to the person: the result names the log's record
-      const logId = (options.log ?? logError)(err, { op: `exchange.${mode}`, file: source.name });
-      results.push(rejected(source.name, refusal('package.internal', { file: source.name, logId })));
-    } finally {
-      progress.step();
+  // Each package commits on its own; SQLite's automatic checkpoint after each commit copied the pages to
+  // the file (and synced it) 20 times for a union's batch, a third of its commit time. One checkpoint after
+  // the batch copies each page once; the commits are as durable as before (they are in the WAL).
+  const [{ wal_autocheckpoint: pages }] = (await reg.db.raw('PRAGMA wal_autocheckpoint')) as [
+    { wal_autocheckpoint: number },
+  ];
+  if (mode === 'merge') await reg.db.raw('PRAGMA wal_autocheckpoint = 0');
+  try {
+    await mergeEach();
+  } finally {
+    if (mode === 'merge') {
+      await reg.db.raw(`PRAGMA wal_autocheckpoint = ${Number(pages)}`);
+      await reg.db.raw('PRAGMA wal_checkpoint(PASSIVE)');
     }
   }
   const transfers = await branchTransfers(reg);
   return { results, duplicates: await activeInTwoBranches(reg, transfers), transfers };
+
+  async function mergeEach() {
+    for (const [i, source] of sources.entries()) {
+      const problem = problems[i];
+      if (problem) {
+        results.push(rejected(source.name, problem));
+        progress.step();
+        continue;
+      }
+      try {
+        const step = mode === 'merge' ? mergePackage : inspectPackage;
+        results.push(await step(reg, readSource(source), source.name, { ...options, beforeWrite }));
+      } catch (err) {
+        if (err instanceof RegisterError) {
+          results.push(rejected(source.name, err));
+          continue;
+        }
+        // the stack goes to the log, never to the person: the result names the log's record
+        const logId = (options.log ?? logError)(err, { op: `exchange.${mode}`, file: source.name });
+        results.push(rejected(source.name, refusal('package.internal', { file: source.name, logId })));
+      } finally {
+        progress.step();
+      }
+    }
+  }
 }
