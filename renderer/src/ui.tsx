@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Select, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useRef, type ReactNode } from 'react';
 import {
@@ -14,7 +13,7 @@ import { contract, type OperationName } from '../../electron/shared/contract.ts'
 import { useTranslation } from 'react-i18next';
 import type { Term } from '../../electron/shared/vocabulary.ts';
 import type { UiLanguage } from '../../electron/shared/collation.ts';
-import { ApiError, api } from './api.ts';
+import { ApiError, useOperation } from './api.ts';
 import { REFUSALS_KK } from './i18n/refusals-kk.ts';
 import { isRefusalCode, wordRefusal, type RefusalParams } from '../../electron/shared/refusals/index.ts';
 import { wordValue } from './formats.ts';
@@ -195,10 +194,7 @@ export function FormFooter(props: {
 /** Active PPOs as options for a select, labelled "code — short name". */
 export function useOrgOptions() {
   const language = useLanguage();
-  const orgs = useQuery({
-    queryKey: ['orgs.list', 'active', language],
-    queryFn: () => api('orgs.list', { status: 'active', language }),
-  });
+  const orgs = useOperation('orgs.list', { status: 'active', language });
   return (orgs.data ?? []).map(orgOption);
 }
 

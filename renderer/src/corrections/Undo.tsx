@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { api, invalidateAfter } from '../api.ts';
 import { RefusalAlert } from '../ui.tsx';
 
 /** How long «Отменить» stays after a deletion: long enough to notice a wrong click, short enough not to linger. */
@@ -24,7 +24,7 @@ export function UndoNotice(props: { text: string; removalId: number; onGone: () 
     mutationFn: () => api('dues.restore', { removalId: props.removalId }),
     onSuccess: () => {
       setUndone(true);
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'dues.restore');
     },
   });
   useEffect(() => {

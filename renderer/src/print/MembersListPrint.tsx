@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../electron/shared/format.ts';
-import { api } from '../api.ts';
+import { api, useOperation } from '../api.ts';
 import { printedBranchName, useLanguage } from '../ui.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
 
@@ -20,11 +20,8 @@ export function MembersListPrint({ orgCode }: { orgCode: string }) {
   const language = useLanguage();
   const [scope, setScope] = useState<'active' | 'all'>('active');
   const [columns, setColumns] = useState<Column[]>([...COLUMNS]);
-  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
-  const org = useQuery({
-    queryKey: ['orgs.get', orgCode],
-    queryFn: () => api('orgs.get', { code: orgCode }),
-  });
+  const info = useOperation('register.info', {});
+  const org = useOperation('orgs.get', { code: orgCode });
   const members = useQuery({
     queryKey: ['members.list', 'print', orgCode, scope, language],
     queryFn: () =>

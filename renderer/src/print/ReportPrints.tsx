@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../electron/shared/format.ts';
 import { APPEAL_CATEGORIES, STAFF_CATEGORIES } from '../../../electron/shared/vocabulary.ts';
-import { api, useOperation } from '../api.ts';
+import { useOperation } from '../api.ts';
 import { printedBranchName, termLabel, useLanguage } from '../ui.tsx';
 import type { ReportPeriod } from '../period/PeriodPicker.tsx';
 import { PrintToolbar } from './PrintToolbar.tsx';
@@ -33,7 +32,7 @@ export function PrintPage({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  const info = useOperation('register.info', {});
   return (
     <>
       <PrintToolbar />

@@ -24,7 +24,7 @@ import {
   type AppealChannel,
   type LegalKind,
 } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter } from '../../api.ts';
 import { HistoryDialog } from '../../corrections/History.tsx';
 import { ReasonForm } from '../../corrections/ReasonForm.tsx';
 import { FormFooter, FormModal, termOptions, useLanguage } from '../../ui.tsx';
@@ -90,7 +90,7 @@ function EditForm({ appeal, onDone, setDirty }: FormProps) {
       return api('appeals.update', input);
     },
     onSuccess: (a) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'appeals.update');
       onDone(t('corrections.appealSaved', { regNo: a.regNo }));
     },
   });

@@ -26,7 +26,7 @@ import {
   LEGAL_KINDS,
 } from '../../../../electron/shared/vocabulary.ts';
 import { matchesSearch } from '../../../../electron/shared/collation.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter } from '../../api.ts';
 import { AppealsCategoryChart, AppealsMonthChart } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
 import {
@@ -63,7 +63,7 @@ function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDi
         legalSum: input.legalSum || undefined,
       }),
     onSuccess: (a) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'appeals.add');
       onDone(t('appeals.registered', { regNo: a.regNo }));
     },
   });
@@ -158,7 +158,7 @@ function CloseForm({
     mutationFn: (input: CloseInput) =>
       api('appeals.close', { ...input, economicEffect: input.economicEffect || undefined }),
     onSuccess: (a) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'appeals.close');
       onDone(t('appeals.closedDone', { regNo: a.regNo }));
     },
   });
@@ -224,7 +224,7 @@ export function Appeals() {
   const client = useQueryClient();
   const update = useMutation({
     mutationFn: (input: OperationInput<'appeals.update'>) => api('appeals.update', input),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'appeals.update'),
   });
   const done = (message: string) => {
     setRegistering(false);

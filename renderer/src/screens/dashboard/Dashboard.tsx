@@ -1,9 +1,8 @@
 import { Button, Card, Select, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
-import { api, useOperation } from '../../api.ts';
+import { useOperation } from '../../api.ts';
 import { formatCount } from '../../formats.ts';
 import { DashboardCharts } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
@@ -26,7 +25,7 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
 export function Dashboard() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  const info = useOperation('register.info', {});
   const year = new Date().getFullYear();
   const hq = info.data?.kind === 'hq';
   // At headquarters: the whole union, or one branch (the branches that have a key or sent a package)

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
-import { api, useOperation } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { RefusalAlert, useOrgOptions } from '../../ui.tsx';
 import { toBase64 } from '../../files.ts';
 
@@ -87,7 +87,7 @@ export function PayrollForm({ onDone }: { onDone: (message: string) => void }) {
   const attach = useMutation({
     mutationFn: async () => api('payroll.attach', await source()),
     onSuccess: (r) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'payroll.attach');
       onDone(t('payroll.attached', { count: r.attached, org: r.orgCode, month: r.month }));
     },
   });

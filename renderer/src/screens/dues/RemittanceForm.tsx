@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { formatTiyn } from '../../../../electron/shared/format.ts';
 import { IMPLAUSIBLE_REMITTANCE_CODES } from '../../../../electron/shared/refusals/dues.ts';
-import { api, refusalCode } from '../../api.ts';
+import { api, invalidateAfter, refusalCode } from '../../api.ts';
 import { parseMonthText } from '../../formats.ts';
 import { contractResolver, FormFooter, SelectField, useOrgOptions } from '../../ui.tsx';
 
@@ -35,7 +35,7 @@ export function RemittanceForm({
   const record = useMutation({
     mutationFn: (input: Input) => api('dues.record', input),
     onSuccess: (r) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'dues.record');
       onDone(t('dues.recorded', { amount: formatTiyn(r.receivedTiyn) }));
     },
     onError: (e) => {

@@ -1,9 +1,9 @@
 import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPercent, formatTiyn } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 import { ProgressBar, useProgress } from '../../progress.tsx';
 import { BranchKeyFiles } from './KeyFiles.tsx';
@@ -18,15 +18,15 @@ function quarterChoices(): string[] {
 function SigningKey() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
+  const keys = useOperation('keys.info', {});
   const [recipient, setRecipient] = useState('');
   const createKey = useMutation({
     mutationFn: () => api('keys.init', {}),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'keys.init'),
   });
   const saveRecipient = useMutation({
     mutationFn: () => api('hqKey.setRecipient', { recipient }),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'hqKey.setRecipient'),
   });
   const info = keys.data;
   return (
@@ -81,10 +81,7 @@ function SigningKey() {
 /** What the package of the chosen quarter will carry, before it is written. */
 function ExportPreview({ quarter }: { quarter: string }) {
   const { t } = useTranslation();
-  const preview = useQuery({
-    queryKey: ['exchange.exportPreview', quarter],
-    queryFn: () => api('exchange.exportPreview', { quarter }),
-  });
+  const preview = useOperation('exchange.exportPreview', { quarter });
   const p = preview.data;
   if (!p) return <RefusalAlert error={preview.error} />;
   const table = (path: string) => t(`exchange.table_${path.replace(/^data\/|\.jsonl$/g, '')}`);
@@ -130,7 +127,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 
 function ExportHistory() {
   const { t } = useTranslation();
-  const history = useQuery({ queryKey: ['exchange.exports'], queryFn: () => api('exchange.exports', {}) });
+  const history = useOperation('exchange.exports', {});
   if (!history.data?.length) return null;
   return (
     <Stack gap="xs">
@@ -178,7 +175,7 @@ function ExportHistory() {
 export function BranchExport() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
+  const keys = useOperation('keys.info', {});
   const [quarter, setQuarter] = useState<string | null>(`${new Date().getFullYear() - 1}Q4`);
   const bar = useProgress();
   const exported = useMutation({
@@ -186,7 +183,7 @@ export function BranchExport() {
       bar.reset(),
       api('exchange.export', { quarter: quarter! }, { onProgress: bar.report })
     ),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'exchange.export'),
   });
   const ready = Boolean(keys.data?.signing && keys.data?.hqRecipient && quarter);
   return (

@@ -1,7 +1,6 @@
 import { Stack, Tabs, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { useOperation } from '../../api.ts';
 import { BranchExport } from './BranchExport.tsx';
 import { ImportLog, PeopleAcrossBranches, SubmissionsMatrix } from './HqOverview.tsx';
 import { HqPackages } from './HqPackages.tsx';
@@ -55,7 +54,7 @@ function HqExchange() {
 }
 
 export function Exchange() {
-  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  const info = useOperation('register.info', {});
   if (!info.data) return <Text>…</Text>;
   return info.data.kind === 'hq' ? <HqExchange /> : <BranchExport />;
 }

@@ -1,8 +1,7 @@
 import { Badge, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { api, useOperation } from '../../api.ts';
+import { useOperation } from '../../api.ts';
 import { ReceiptButton } from './Receipts.tsx';
 
 const STATE_COLOR = { received: 'teal', late: 'red', due: 'orange', open: 'gray' } as const;
@@ -62,14 +61,8 @@ export function SubmissionsMatrix() {
 /** Same IIN active in two branches, and transfers between branches with their two halves. */
 export function PeopleAcrossBranches() {
   const { t } = useTranslation();
-  const duplicates = useQuery({
-    queryKey: ['exchange.duplicates'],
-    queryFn: () => api('exchange.duplicates', {}),
-  });
-  const transfers = useQuery({
-    queryKey: ['exchange.transfers'],
-    queryFn: () => api('exchange.transfers', {}),
-  });
+  const duplicates = useOperation('exchange.duplicates', {});
+  const transfers = useOperation('exchange.transfers', {});
   return (
     <Stack>
       <Title order={5}>{t('exchange.duplicates')}</Title>
@@ -113,7 +106,7 @@ export function PeopleAcrossBranches() {
 /** Every accepted package: who, when, and what it changed against the branch's previous snapshot. */
 export function ImportLog() {
   const { t } = useTranslation();
-  const log = useQuery({ queryKey: ['exchange.importLog'], queryFn: () => api('exchange.importLog', {}) });
+  const log = useOperation('exchange.importLog', {});
   const tables = ['orgs', 'members', 'dues_remittances', 'appeals'];
   return (
     <Stack gap="xs">

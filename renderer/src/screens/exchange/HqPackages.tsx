@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/shared/contract.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { ProgressBar, useProgress } from '../../progress.tsx';
-import { api } from '../../api.ts';
+import { api, invalidateAfter } from '../../api.ts';
 import { isRefusalCode, wordRefusal } from '../../../../electron/shared/refusals/index.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
 import { toBase64 } from '../../files.ts';
@@ -111,7 +111,7 @@ export function HqPackages() {
       // cleared, so that choosing the same file again is a new choice
       setFiles([]);
       inspect.reset();
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'exchange.mergeUpload');
     },
   });
   const choose = async (chosen: File[]) => {

@@ -1,9 +1,16 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../../electron/shared/contract.ts';
-import { api, dialogApi, invalidateAfter, wasCancelled, type DialogOperation } from '../../api.ts';
+import {
+  api,
+  dialogApi,
+  invalidateAfter,
+  type DialogOperation,
+  useOperation,
+  wasCancelled,
+} from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 
 /**
@@ -29,7 +36,7 @@ function useDialogOperation<K extends DialogOperation>(op: K, said: (result: Ope
 /** A branch: its signing key's public half saved for headquarters, a backup of the key, and its restore. */
 export function BranchKeyFiles() {
   const { t } = useTranslation();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
+  const keys = useOperation('keys.info', {});
   const pub = useDialogOperation('keys.exportPublic', (r) =>
     t('shell.savedPub', { file: r.file, fingerprint: r.fingerprint }),
   );
@@ -89,7 +96,7 @@ export function BranchKeyFiles() {
 export function HqIdentity() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
+  const keys = useOperation('keys.info', {});
   const create = useMutation({
     mutationFn: () => api('hqKey.init', {}),
     onSuccess: () => void invalidateAfter(client, 'hqKey.init'),

@@ -1,9 +1,9 @@
 import { Badge, Button, FileInput, Group, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 
 /**
@@ -13,10 +13,7 @@ import { Notice, RefusalAlert } from '../../ui.tsx';
 export function KeyRegistry() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({
-    queryKey: ['exchange.trustedKeys'],
-    queryFn: () => api('exchange.trustedKeys', {}),
-  });
+  const keys = useOperation('exchange.trustedKeys', {});
   const [branch, setBranch] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [validFrom, setValidFrom] = useState('');
@@ -29,12 +26,12 @@ export function KeyRegistry() {
       }),
     onSuccess: () => {
       setFile(null);
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'exchange.trust');
     },
   });
   const revoke = useMutation({
     mutationFn: (k: { branch: string; keyId: string }) => api('exchange.revoke', k),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'exchange.revoke'),
   });
   return (
     <Stack>

@@ -1,9 +1,9 @@
 import { Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { saveBytes, toBase64 } from '../../files.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 
@@ -41,11 +41,11 @@ export function ReceiptButton({ branch, seq }: { branch: string; seq: number }) 
 export function HqSigned() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
-  const rates = useQuery({ queryKey: ['rates.list'], queryFn: () => api('rates.list', {}) });
+  const keys = useOperation('keys.info', {});
+  const rates = useOperation('rates.list', {});
   const create = useMutation({
     mutationFn: () => api('keys.init', {}),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'keys.init'),
   });
   const directive = useMutation({
     mutationFn: (validFrom: string) => api('exchange.directive', { validFrom }),
@@ -132,15 +132,12 @@ function saveBlobText(fileName: string, text: string): void {
 export function FromHq() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ['keys.info'], queryFn: () => api('keys.info', {}) });
-  const applied = useQuery({
-    queryKey: ['exchange.directives'],
-    queryFn: () => api('exchange.directives', {}),
-  });
+  const keys = useOperation('keys.info', {});
+  const applied = useOperation('exchange.directives', {});
   const [notice, setNotice] = useState('');
   const setKey = useMutation({
     mutationFn: async (file: File) => api('hqKey.setSigning', { key: await file.text() }),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'hqKey.setSigning'),
   });
   const take = useMutation({
     mutationFn: async (file: File) => {

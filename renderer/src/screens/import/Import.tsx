@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UPLOAD_BYTES } from '../../../../electron/shared/contract.ts';
-import { ApiError, api } from '../../api.ts';
+import { api, ApiError, invalidateAfter } from '../../api.ts';
 import { toBase64 } from '../../files.ts';
 import { ProgressBar, useProgress } from '../../progress.tsx';
 import { UndoImport } from '../../corrections/Restore.tsx';
@@ -58,7 +58,7 @@ export function ImportScreen() {
       bar.reset(),
       api('import.run', { ...(await source()), update }, { onProgress: bar.report })
     ),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'import.run'),
   });
   const p = preview.data;
   const reset = () => {

@@ -6,7 +6,7 @@ import { fullName } from '../../../../electron/shared/collation.ts';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { formatDate } from '../../../../electron/shared/format.ts';
 import { STAFF_CATEGORIES, type StaffCategory } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter } from '../../api.ts';
 import type { OperationResult } from '../../../../electron/core/service.ts';
 import { ReasonForm } from '../../corrections/ReasonForm.tsx';
 import { FormFooter, termOptions, useLanguage } from '../../ui.tsx';
@@ -86,7 +86,7 @@ export function CorrectForm({ member, onDone, setDirty }: Props) {
       return api('members.correct', input);
     },
     onSuccess: (m) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'members.correct');
       onDone(t('corrections.corrected', { name: fullName(m) }));
     },
   });

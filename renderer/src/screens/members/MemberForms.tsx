@@ -5,7 +5,7 @@ import { Controller, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { EXIT_REASONS, STAFF_CATEGORIES } from '../../../../electron/shared/vocabulary.ts';
-import { api, refusalCode } from '../../api.ts';
+import { api, invalidateAfter, refusalCode } from '../../api.ts';
 import {
   contractResolver,
   FormFooter,
@@ -87,7 +87,7 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
   const admit = useMutation({
     mutationFn: (input: Input) => api('members.admit', input),
     onSuccess: (m) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'members.admit');
       onDone(t('members.admitted', { name: `${m.surname} ${m.givenName}`, org: m.orgCode }));
     },
     onError: (e) => {
@@ -202,7 +202,7 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
     mutationFn: (input: Input) =>
       api('members.exit', { ...input, applicationDate: input.applicationDate || undefined }),
     onSuccess: () => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'members.exit');
       onDone(t('members.exitDone'));
     },
   });
@@ -256,7 +256,7 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
   const transfer = useMutation({
     mutationFn: (input: Input) => api('members.transfer', input),
     onSuccess: (m) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'members.transfer');
       onDone(
         m.status === 'active'
           ? t('members.transferDone', { org: m.orgCode })

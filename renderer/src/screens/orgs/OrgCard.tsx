@@ -10,7 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../../../../electron/shared/collation.ts';
@@ -21,7 +21,7 @@ import {
   ORG_CLOSE_REASONS,
   SECTORS,
 } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { useIsHq } from '../hq/HqBranch.tsx';
 import { OrgCorrections } from './OrgCorrections.tsx';
 import { Notice, RefusalAlert, termLabel, termOptions, useLanguage, useMonthNames } from '../../ui.tsx';
@@ -34,23 +34,11 @@ export function OrgCard({ code }: { code: string }) {
   const client = useQueryClient();
   const year = new Date().getFullYear();
   const hq = useIsHq();
-  const org = useQuery({ queryKey: ['orgs.get', code], queryFn: () => api('orgs.get', { code }) });
-  const members = useQuery({
-    queryKey: ['members.list', 'org', code, language],
-    queryFn: () => api('members.list', { orgCode: code, status: 'active', language, limit: 100 }),
-  });
-  const dues = useQuery({
-    queryKey: ['dues.list', year, code],
-    queryFn: () => api('dues.list', { year, orgCode: code }),
-  });
-  const appeals = useQuery({
-    queryKey: ['appeals.list', 'org', code],
-    queryFn: () => api('appeals.list', { orgCode: code }),
-  });
-  const others = useQuery({
-    queryKey: ['orgs.list', 'active', language],
-    queryFn: () => api('orgs.list', { status: 'active', language }),
-  });
+  const org = useOperation('orgs.get', { code });
+  const members = useOperation('members.list', { orgCode: code, status: 'active', language, limit: 100 });
+  const dues = useOperation('dues.list', { year, orgCode: code });
+  const appeals = useOperation('appeals.list', { orgCode: code });
+  const others = useOperation('orgs.list', { status: 'active', language });
   const [edit, setEdit] = useState<{
     name: string;
     headcount: string;
@@ -71,7 +59,7 @@ export function OrgCard({ code }: { code: string }) {
     onSuccess: () => {
       setEdit(null);
       setNotice(t('orgs.updated', { code }));
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'orgs.update');
     },
   });
   const close = useMutation({
@@ -84,7 +72,7 @@ export function OrgCard({ code }: { code: string }) {
       }),
     onSuccess: () => {
       setNotice(t('orgs.closedDone', { code }));
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'orgs.close');
     },
   });
   const o = org.data;

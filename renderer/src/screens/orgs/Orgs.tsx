@@ -16,7 +16,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OperationInput } from '../../../../electron/shared/contract.ts';
 import { SECTORS, type Sector } from '../../../../electron/shared/vocabulary.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter } from '../../api.ts';
 import { formatCount } from '../../formats.ts';
 import { OrgCard } from './OrgCard.tsx';
 import { useHqBranch } from '../hq/HqBranch.tsx';
@@ -43,7 +43,7 @@ function OrgForm({ onDone, setDirty }: { onDone: (code: string) => void; setDirt
   const create = useMutation({
     mutationFn: (input: OrgInput) => api('orgs.create', input),
     onSuccess: (org) => {
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'orgs.create');
       onDone(org.code);
     },
   });

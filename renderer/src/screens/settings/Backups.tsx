@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAt } from '../../../../electron/shared/history.ts';
-import { api, dialogApi, wasCancelled } from '../../api.ts';
+import { api, dialogApi, useOperation, wasCancelled } from '../../api.ts';
 import { saveBytes } from '../../files.ts';
 import { RestoreDialog, takeRestoredNotice } from '../../corrections/Restore.tsx';
 import { Notice, RefusalAlert, useLanguage } from '../../ui.tsx';
@@ -23,7 +23,7 @@ export function Backups() {
   const { t } = useTranslation();
   const language = useLanguage();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['backups.list'], queryFn: () => api('backups.list', {}) });
+  const list = useOperation('backups.list', {});
   const [notice, setNotice] = useState(() => {
     const restored = takeRestoredNotice();
     return restored ? t('corrections.restored', restored) : '';

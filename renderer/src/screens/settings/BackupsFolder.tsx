@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, dialogApi } from '../../api.ts';
+import { api, dialogApi, invalidateAfter } from '../../api.ts';
 import { RefusalAlert } from '../../ui.tsx';
 
 /**
@@ -17,7 +17,7 @@ export function BackupsFolder({ folder }: { folder: string }) {
   });
   const beside = useMutation({
     mutationFn: () => api('settings.update', { backupsDir: '' }),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'settings.update'),
   });
   return (
     <Stack gap={4} data-testid="backups-folder">

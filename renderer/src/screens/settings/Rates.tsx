@@ -1,9 +1,9 @@
 import { Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../electron/shared/format.ts';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { ReasonForm } from '../../corrections/ReasonForm.tsx';
 import { FormModal, Notice, RefusalAlert } from '../../ui.tsx';
 
@@ -29,7 +29,7 @@ const EMPTY = {
 export function Rates({ today }: { today: string | undefined }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const rates = useQuery({ queryKey: ['rates.list'], queryFn: () => api('rates.list', {}) });
+  const rates = useOperation('rates.list', {});
   const [rate, setRate] = useState(EMPTY);
   const [notice, setNotice] = useState('');
   const saveRate = useMutation({
@@ -37,7 +37,7 @@ export function Rates({ today }: { today: string | undefined }) {
     onSuccess: (r) => {
       setNotice(t('corrections.rateSaved', { date: formatDate(r.validFrom) }));
       setRate(EMPTY);
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'rates.set');
     },
   });
   const [deleting, setDeleting] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { api, invalidateAfter, useOperation } from '../../api.ts';
 import { Notice, RefusalAlert } from '../../ui.tsx';
 import { BackupsFolder } from './BackupsFolder.tsx';
 import { Backups } from './Backups.tsx';
@@ -11,7 +11,7 @@ import { Rates } from './Rates.tsx';
 export function Settings() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const info = useQuery({ queryKey: ['register.info'], queryFn: () => api('register.info', {}) });
+  const info = useOperation('register.info', {});
   const [profile, setProfile] = useState({
     branchCode: '',
     branchName: '',
@@ -33,7 +33,7 @@ export function Settings() {
   }, [info.data]);
   const save = useMutation({
     mutationFn: () => api('settings.update', profile),
-    onSuccess: () => void client.invalidateQueries(),
+    onSuccess: () => void invalidateAfter(client, 'settings.update'),
   });
   const field = (
     key: 'branchCode' | 'branchName' | 'branchNameKk' | 'region' | 'chair' | 'phone' | 'updateUrl',
