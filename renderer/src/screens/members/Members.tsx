@@ -68,7 +68,7 @@ function MemberCard({ iin, onAction }: { iin: string; onAction: (a: CardAction) 
   const { t } = useTranslation();
   const language = useLanguage();
   const hq = useIsHq();
-  const member = useQuery({ queryKey: ['members.get', iin], queryFn: () => api('members.get', { iin }) });
+  const member = useOperation('members.get', { iin });
   const orgs = useOperation('orgs.list', { language }, { enabled: !hq });
   const m = member.data;
   if (!m) return <Text>{t('common.loading')}</Text>;
@@ -200,10 +200,7 @@ export function Members() {
   const [notice, setNotice] = useState('');
   // At headquarters: the whole union's members, or one branch's (read-only)
   const { hq, branch, chooser } = useHqBranch();
-  const orgs = useQuery({
-    queryKey: ['orgs.list', 'all', language, branch],
-    queryFn: () => api('orgs.list', { language, branch }),
-  });
+  const orgs = useOperation('orgs.list', { language, branch });
   const filters = {
     branch,
     search: deferredSearch || undefined,
@@ -296,7 +293,14 @@ export function Members() {
             <Button onClick={() => setModal('admit')} data-testid="member-admit" data-shortcut="new">
               {t('members.admit')}
             </Button>
-            <XlsxButton input={{ kind: 'members', orgCode: orgCode ?? undefined }} />
+            {/* the file holds what the list shows: the same PPO and status */}
+            <XlsxButton
+              input={{
+                kind: 'members',
+                orgCode: orgCode ?? undefined,
+                status: status === 'active' || status === 'exited' ? status : undefined,
+              }}
+            />
           </>
         )}
       </Group>
