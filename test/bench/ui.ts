@@ -9,6 +9,10 @@ import { startWebPreview } from '../../electron/web/server.ts';
 import { RENDERER, launch, whyNoBrowser } from '../ui/browser.ts';
 import { median, notMeasured, target } from './targets.ts';
 
+// Counts on screen have their thousands separated («61 234», a no-break or thin space between).
+const THOUSANDS = /\d[\s\u00a0\u202f]?\d{3}/;
+const TEN_THOUSANDS = /\d{2}[\s\u00a0\u202f]?\d{3}/;
+
 /** The register's own answer times (no window): search, the last page, the dashboard's operations. */
 async function benchCore(
   reg: Awaited<ReturnType<typeof openRegister>>,
@@ -85,10 +89,7 @@ export async function benchUi(report: (label: string, value: string) => void): P
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // the members screen shows active members by default; the expected counts below use the same filter
     await page.goto(web.url.replace('#/', '#/members'));
-    await page
-      .getByTestId('member-count')
-      .filter({ hasText: /\d{4,}/ })
-      .waitFor({ timeout: 120_000 });
+    await page.getByTestId('member-count').filter({ hasText: THOUSANDS }).waitFor({ timeout: 120_000 });
 
     const start = Date.now();
     await page.goto(web.url);
@@ -108,7 +109,7 @@ export async function benchUi(report: (label: string, value: string) => void): P
 
     await page.getByTestId('nav-members').click();
     const count = page.getByTestId('member-count');
-    await count.filter({ hasText: /\d{5}/ }).waitFor();
+    await count.filter({ hasText: TEN_THOUSANDS }).waitFor();
     const search = page.getByTestId('member-search');
     const times: number[] = [];
     for (const term of ['Ж', 'Жұ', 'Жұм', 'И', 'Ив', 'Иван']) {
@@ -122,8 +123,9 @@ export async function benchUi(report: (label: string, value: string) => void): P
             document: { querySelector(s: string): { textContent: string | null } | null };
           }
         ).document;
-        return doc.querySelector('[data-testid="member-count"]')?.textContent?.endsWith(want) ?? false;
-      }, `: ${expected}`);
+        const shown = doc.querySelector('[data-testid="member-count"]')?.textContent ?? '';
+        return shown.replace(/[\s\u00a0\u202f]/g, '').endsWith(want);
+      }, `:${expected}`);
       times.push(Date.now() - t0);
       if (term.length === 3) await search.fill('');
     }
@@ -141,7 +143,7 @@ export async function benchUi(report: (label: string, value: string) => void): P
 
     // The end of the list: scrolled there at once, until its last member is on screen.
     await search.fill('');
-    await count.filter({ hasText: /\d{5}/ }).waitFor();
+    await count.filter({ hasText: TEN_THOUSANDS }).waitFor();
     const all = await call(reg, 'members.list', { status: 'active', limit: 1 });
     const [lastMember] = (
       await call(reg, 'members.list', { status: 'active', limit: 1, offset: all.total - 1 })
