@@ -65,6 +65,7 @@ export const en: Messages = {
     does_f1: 'This list',
   },
   common: {
+    datePlaceholder: 'dd.mm.yyyy',
     excel: 'To Excel',
     save: 'Save',
     cancel: 'Cancel',

@@ -65,6 +65,7 @@ export const kk: Messages = {
     does_f1: 'Осы тізім',
   },
   common: {
+    datePlaceholder: 'кк.аа.жжжж',
     excel: 'Excel-ге',
     save: 'Сақтау',
     cancel: 'Болдырмау',

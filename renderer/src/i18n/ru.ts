@@ -63,6 +63,7 @@ export const ru = {
     does_f1: 'Этот список',
   },
   common: {
+    datePlaceholder: 'дд.мм.гггг',
     excel: 'В Excel',
     save: 'Сохранить',
     cancel: 'Отмена',

@@ -134,7 +134,7 @@ function EditForm({ appeal, onDone, setDirty }: FormProps) {
     >
       <Stack>
         <SimpleGrid cols={3}>
-          {text('receivedOn', t('appeals.receivedOn'), 'дд.мм.гггг')}
+          {text('receivedOn', t('appeals.receivedOn'), t('common.datePlaceholder'))}
           {select(t('appeals.channel'), APPEAL_CHANNELS, channel, setChannel, 'appeal-edit-channel')}
           {select(t('appeals.category'), APPEAL_CATEGORIES, category, setCategory, 'appeal-edit-category')}
         </SimpleGrid>
@@ -176,7 +176,7 @@ function EditForm({ appeal, onDone, setDirty }: FormProps) {
           data-testid="appeal-edit-summary"
         />
         <SimpleGrid cols={3}>
-          {text('dueOn', t('appeals.dueOn'), 'дд.мм.гггг')}
+          {text('dueOn', t('appeals.dueOn'), t('common.datePlaceholder'))}
           {select(t('appeals.legalKind'), LEGAL_KINDS, legalKind, setLegalKind, 'appeal-edit-legal-kind')}
           {text('legalSum', t('appeals.legalSum'))}
         </SimpleGrid>

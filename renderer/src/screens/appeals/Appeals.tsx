@@ -99,7 +99,7 @@ function RegisterForm({ onDone, setDirty }: { onDone: (m: string) => void; setDi
           <TextInput
             label={t('appeals.receivedOn')}
             withAsterisk
-            placeholder="дд.мм.гггг"
+            placeholder={t('common.datePlaceholder')}
             {...form.register('receivedOn')}
             error={req('receivedOn')}
             data-testid="appeal-received"
@@ -169,7 +169,7 @@ function CloseForm({
           <TextInput
             label={t('appeals.closedOn')}
             withAsterisk
-            placeholder="дд.мм.гггг"
+            placeholder={t('common.datePlaceholder')}
             {...form.register('closedOn')}
             error={form.formState.errors.closedOn ? t('common.required') : undefined}
             data-testid="close-date"

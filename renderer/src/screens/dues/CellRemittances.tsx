@@ -119,7 +119,7 @@ export function CellRemittances(props: {
                   <TextInput
                     size="xs"
                     aria-label={t('dues.receivedOn')}
-                    placeholder="дд.мм.гггг"
+                    placeholder={t('common.datePlaceholder')}
                     value={draft.receivedOn}
                     onChange={(e) => setDraft({ ...draft, receivedOn: e.currentTarget.value })}
                   />

@@ -100,7 +100,11 @@ export function RemittanceForm({
               />
             )}
           />
-          <TextInput label={t('dues.receivedOn')} placeholder="дд.мм.гггг" {...form.register('receivedOn')} />
+          <TextInput
+            label={t('dues.receivedOn')}
+            placeholder={t('common.datePlaceholder')}
+            {...form.register('receivedOn')}
+          />
           <TextInput label={t('dues.docNo')} {...form.register('docNo')} data-testid="remittance-doc" />
         </SimpleGrid>
         {askAmount && (

@@ -54,7 +54,7 @@ export function KeyRegistry() {
         />
         <TextInput
           label={t('exchange.validFrom')}
-          placeholder="дд.мм.гггг"
+          placeholder={t('common.datePlaceholder')}
           value={validFrom}
           onChange={(e) => setValidFrom(e.currentTarget.value)}
           w={140}

@@ -48,7 +48,7 @@ export function Journal() {
       <Group align="flex-end">
         <TextInput
           label={t('corrections.since')}
-          placeholder="дд.мм.гггг"
+          placeholder={t('common.datePlaceholder')}
           value={since}
           onChange={(e) => reset(setSince)(e.currentTarget.value)}
           w={130}
@@ -56,7 +56,7 @@ export function Journal() {
         />
         <TextInput
           label={t('corrections.until')}
-          placeholder="дд.мм.гггг"
+          placeholder={t('common.datePlaceholder')}
           value={until}
           onChange={(e) => reset(setUntil)(e.currentTarget.value)}
           w={130}

@@ -65,7 +65,7 @@ function DecisionFields({
       <TextInput
         label={t('members.decisionDate')}
         withAsterisk
-        placeholder="дд.мм.гггг"
+        placeholder={t('common.datePlaceholder')}
         {...register(`${prefix}.date` as never)}
         error={req(`${prefix}.date`)}
         data-testid="decision-date"
@@ -155,7 +155,7 @@ export function AdmitForm({ onDone, setDirty }: FormProps) {
           <TextInput
             label={t('members.applicationDate')}
             withAsterisk
-            placeholder="дд.мм.гггг"
+            placeholder={t('common.datePlaceholder')}
             {...form.register('applicationDate')}
             error={req('applicationDate')}
             data-testid="admit-application"
@@ -224,7 +224,7 @@ export function ExitForm({ iin, onDone, setDirty }: FormProps & { iin: string })
           />
           <TextInput
             label={t('members.applicationDate')}
-            placeholder="дд.мм.гггг"
+            placeholder={t('common.datePlaceholder')}
             {...form.register('applicationDate')}
             data-testid="exit-application"
           />
@@ -283,7 +283,7 @@ export function TransferForm({ iin, onDone, setDirty }: FormProps & { iin: strin
           <TextInput
             label={t('members.transferredOn')}
             withAsterisk
-            placeholder="дд.мм.гггг"
+            placeholder={t('common.datePlaceholder')}
             {...form.register('transferredOn')}
             data-testid="transfer-date"
           />

@@ -203,7 +203,7 @@ export function OrgCard({ code }: { code: string }) {
           <SimpleGrid cols={3}>
             <TextInput
               label={t('orgs.closedOn')}
-              placeholder="дд.мм.гггг"
+              placeholder={t('common.datePlaceholder')}
               value={closing.closedOn}
               onChange={(e) => setClosing({ ...closing, closedOn: e.currentTarget.value })}
               data-testid="org-close-date"

@@ -118,7 +118,7 @@ export function Rates({ today }: { today: string | undefined }) {
       <SimpleGrid cols={5}>
         <TextInput
           label={t('settings.validFrom')}
-          placeholder="дд.мм.гггг"
+          placeholder={t('common.datePlaceholder')}
           {...rateField('validFrom')}
           data-testid="rate-valid-from"
         />
