@@ -483,6 +483,15 @@ export const contract = {
     legalFrom: date.optional(),
     orgCode: code.optional(),
     status: z.enum(['active', 'exited']).optional(),
+    /** The list's own filters, so the file holds what the screen shows: members… */
+    search: optionalText,
+    category: z.enum(STAFF_CATEGORY_KEYS).optional(),
+    /** …and appeals (their journal's status, category, marks, search and order). */
+    appealStatus: z.enum(APPEAL_STATUS_KEYS).optional(),
+    appealCategory: z.enum(APPEAL_CATEGORY_KEYS).optional(),
+    onControl: z.boolean().optional(),
+    overdue: z.boolean().optional(),
+    newestFirst: z.boolean().optional(),
     ...periodFields,
     date: date.optional(),
     branch: code.optional(),

@@ -155,6 +155,56 @@ describe('spreadsheets written by the app', () => {
     expect(grid.getRow(4).getCell(15).value).toBe(13845.67);
   });
 
+  it('hold what the screen shows: the members list and the appeals journal with their filters and search', async () => {
+    const reg = await branchWithData();
+    await call(reg, 'members.correct', {
+      iin: '680505404480',
+      category: 'physician',
+      reason: 'категория по приказу',
+    });
+    await call(reg, 'appeals.add', {
+      receivedOn: '2024-12-10',
+      channel: 'written',
+      applicant: 'Өмірзақова Сәуле',
+      category: 'wages',
+      orgCode: 'P002',
+    });
+    await call(reg, 'appeals.add', {
+      receivedOn: '2024-12-12',
+      channel: 'phone',
+      applicant: 'Сейткали Ерлан',
+      category: 'wages',
+      orgCode: 'P002',
+    });
+    const column = async (input: Parameters<typeof saved>[1], n: number) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await saved(reg, input));
+      return book.worksheets[0]!.getColumn(n).values.slice(2);
+    };
+    // the search as typed on a Russian keyboard («абен» finds «Әбенова»), the category, both
+    expect(await column({ kind: 'members', language: 'ru', search: 'абен' }, 2)).toEqual(['Әбенова']);
+    expect(await column({ kind: 'members', language: 'ru', category: 'nursing' }, 2)).toEqual([
+      'Әбенова',
+      'Иванова',
+    ]);
+    expect(
+      await column({ kind: 'members', language: 'ru', category: 'physician', search: 'ким' }, 2),
+    ).toEqual(['Ким']);
+    // the journal: status, search (words in any order, Kazakh letters folded) and the order on screen
+    const applicants = (input: Parameters<typeof saved>[1]) => column(input, 4);
+    expect(await applicants({ kind: 'appeals', year: 2024, language: 'ru', appealStatus: 'closed' })).toEqual(
+      ['Иванова О.'],
+    );
+    expect(
+      await applicants({ kind: 'appeals', year: 2024, language: 'ru', search: 'сауле омирзак' }),
+    ).toEqual(['Өмірзақова Сәуле']);
+    expect(await applicants({ kind: 'appeals', year: 2024, language: 'ru', newestFirst: true })).toEqual([
+      'Сейткали Ерлан',
+      'Өмірзақова Сәуле',
+      'Иванова О.',
+    ]);
+  });
+
   it('open in LibreOffice with the same values', async () => {
     const reg = await branchWithData();
     const members = csvOf(await saved(reg, { kind: 'members', language: 'ru' }));

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { UiLanguage } from '../../shared/collation.ts';
+import { matchesSearch, type UiLanguage } from '../../shared/collation.ts';
 import {
   APPEAL_CATEGORIES,
   APPEAL_CHANNELS,
@@ -13,7 +13,7 @@ import { monthsOfPeriod, parseDate, type IsoDate } from '../dates.ts';
 import { refuse } from '../errors.ts';
 import { withScope } from '../exchange/scope.ts';
 import { branchMemberPages } from '../members/list.ts';
-import type { Member } from '../members/members.ts';
+import { listMembers, type Member } from '../members/members.ts';
 import type { Register } from '../register.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { appealsByCategory, legalHelp } from '../reports/appeals.ts';
@@ -38,11 +38,19 @@ const PAGE = 5000;
 
 async function membersSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
   const L = labelsFor(language);
-  const filter = { orgCode: input.orgCode, status: input.status, language };
+  // the list's own filters: the file holds exactly the rows the Members screen shows
+  const filter = {
+    orgCode: input.orgCode,
+    status: input.status,
+    category: input.category,
+    search: input.search || undefined,
+    language,
+  };
   // The longest value of each text column, measured by SQLite: columns come before rows in the file.
   const q = reg.db('members').join('orgs', 'orgs.id', 'members.org_id');
   if (input.orgCode) q.where('orgs.code', input.orgCode);
   if (input.status) q.where('members.status', input.status);
+  if (input.category) q.where('members.category', input.category);
   const longest: Record<string, number | null> = (await q.first(
     reg.db.raw(`max(length(orgs.code)) AS org_code, max(length(members.surname)) AS surname,
       max(length(members.given_name)) AS given_name, max(length(members.patronymic)) AS patronymic,
@@ -54,7 +62,8 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
   const categoryWidth = Math.max(...Object.values(STAFF_CATEGORIES).map((t) => t[language].length));
   return streamedTable<M>({
     name: input.orgCode ? `${L('sheetMembers')} ${input.orgCode}` : L('sheetMembers'),
-    count: widest('n'),
+    // a search narrows the rows below what SQLite measured (the widths stay wide enough)
+    count: filter.search ? (await listMembers(reg, { ...filter, limit: 1 })).total : widest('n'),
     pages: () => branchMemberPages(reg, filter, PAGE),
     columns: [
       { header: L('orgCode'), type: 'text', longest: widest('org_code'), value: (m) => m.orgCode },
@@ -80,7 +89,27 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
 
 async function appealsSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
   const L = labelsFor(language);
-  const rows = await listAppeals(reg, { year: input.year, orgCode: input.orgCode });
+  // the journal's own filters, search (folded, words in any order) and order: what the screen shows
+  const rows = (
+    await listAppeals(reg, {
+      year: input.year,
+      orgCode: input.orgCode,
+      status: input.appealStatus,
+      category: input.appealCategory,
+      onControl: input.onControl || undefined,
+      overdue: input.overdue || undefined,
+    })
+  ).filter((a) =>
+    matchesSearch(
+      [a.regNo, a.applicant, a.summary, a.orgCode, a.assignee, a.outcome].filter(Boolean).join(' '),
+      input.search ?? '',
+    ),
+  );
+  if (input.newestFirst !== undefined)
+    rows.sort((x, y) => {
+      const by = (x.receivedOn ?? '').localeCompare(y.receivedOn ?? '') || x.regNo.localeCompare(y.regNo);
+      return input.newestFirst ? -by : by;
+    });
   type A = (typeof rows)[number];
   const sheet = table<A>({
     name: input.year ? `${L('sheetAppeals')} ${input.year}` : L('sheetAppeals'),

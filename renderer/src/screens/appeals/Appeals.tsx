@@ -278,7 +278,21 @@ export function Appeals() {
           onChange={setCategory}
           w={300}
         />
-        {!hq && <XlsxButton input={{ kind: 'appeals', year }} />}
+        {!hq && (
+          // the file holds what the journal shows: its filters, search and order
+          <XlsxButton
+            input={{
+              kind: 'appeals',
+              year,
+              appealStatus: (status ?? undefined) as never,
+              appealCategory: (category ?? undefined) as never,
+              overdue: overdue || undefined,
+              onControl: onControl || undefined,
+              search: search.trim() || undefined,
+              newestFirst,
+            }}
+          />
+        )}
         <XlsxButton input={{ kind: 'appeals-report', year, branch }} label={t('appeals.reportXlsx')} />
         <XlsxButton input={{ kind: 'legal-report', year, branch }} label={t('appeals.legalXlsx')} />
         <Button

@@ -293,12 +293,14 @@ export function Members() {
             <Button onClick={() => setModal('admit')} data-testid="member-admit" data-shortcut="new">
               {t('members.admit')}
             </Button>
-            {/* the file holds what the list shows: the same PPO and status */}
+            {/* the file holds what the list shows: the same PPO, status, category and search */}
             <XlsxButton
               input={{
                 kind: 'members',
                 orgCode: orgCode ?? undefined,
                 status: status === 'active' || status === 'exited' ? status : undefined,
+                category: (category ?? undefined) as never,
+                search: search.trim() || undefined,
               }}
             />
           </>
