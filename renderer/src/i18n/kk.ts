@@ -522,7 +522,7 @@ export const kk: Messages = {
     chairLine: 'БКҰ төрағасы',
     branchChairLine: 'Филиал төрағасы',
     periodYear: '{{year}} жыл',
-    periodQuarter: '{{year}} жылдың {{quarter}}-тоқсаны',
+    periodQuarter: '{{year}} жылғы {{roman}} тоқсан',
     periodRange: '{{from}} бастап {{to}} дейінгі кезең',
     appealsTitle: '{{period}} бойынша азаматтардың өтініштері туралы мәліметтер',
     appealsIssues: 'Мәселелер тізбесі',

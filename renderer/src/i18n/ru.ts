@@ -520,7 +520,7 @@ export const ru = {
     chairLine: 'Председатель ППО',
     branchChairLine: 'Председатель филиала',
     periodYear: '{{year}} год',
-    periodQuarter: '{{quarter}} квартал {{year}} года',
+    periodQuarter: '{{roman}} квартал {{year}} года',
     periodRange: 'период с {{from}} по {{to}}',
     appealsTitle: 'Сведения об обращениях граждан за {{period}}',
     appealsIssues: 'Перечень вопросов',

@@ -98,7 +98,9 @@ export function usePeriodLabel(period: ReportPeriod): string {
   const { t } = useTranslation();
   const { year, quarter, from, to } = period;
   if (from && to) return t('print.periodRange', { from: formatDate(from), to: formatDate(to) });
-  return quarter ? t('print.periodQuarter', { year, quarter }) : t('print.periodYear', { year });
+  // quarters as the union writes them: «IV квартал 2024 года», «2024 жылғы IV тоқсан»
+  const roman = quarter ? ['I', 'II', 'III', 'IV'][quarter - 1] : undefined;
+  return quarter ? t('print.periodQuarter', { year, quarter, roman }) : t('print.periodYear', { year });
 }
 
 /** Report 1 of the union: appeals by category, as in the annual report, with the period in the title. */
