@@ -131,7 +131,8 @@ export async function mergeBatch(
   } finally {
     if (mode === 'merge') {
       await reg.db.raw(`PRAGMA wal_autocheckpoint = ${Number(pages)}`);
-      await reg.db.raw('PRAGMA wal_checkpoint(PASSIVE)');
+      // only when a package was written: a batch that refused everything leaves the file byte for byte
+      if (backup) await reg.db.raw('PRAGMA wal_checkpoint(PASSIVE)');
     }
   }
   const transfers = await branchTransfers(reg);
