@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -68,8 +69,9 @@ export async function makeBackup(
   let target = path.join(folder, backupName(file, reasonOf(detail), detail, now));
   // two copies in the same millisecond (a batch): the second gets a suffix instead of replacing the first
   for (let n = 2; fs.existsSync(target); n++) target = target.replace(/(\.\d+)?\.sqlite$/, `.${n}.sqlite`);
-  const part = `${target}.part`;
-  fs.rmSync(part, { force: true });
+  // a part file of this process's own: two processes backing up in the same millisecond (two imports at
+  // once) each write their own copy, never VACUUM INTO the same file ("table … already exists")
+  const part = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.part`;
   await db.raw('VACUUM INTO ?', [part]);
   const sealed = sealCopy(part, target, { reason: reasonOf(detail), detail, createdAt: now.toISOString() });
   if ('problem' in sealed) refuse('backup.damaged', { id: path.basename(target), problem: sealed.problem });
