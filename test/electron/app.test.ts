@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF_OPTIONS } from '../../electron/main/menu.ts';
 import { WINDOW_OPERATIONS } from '../../electron/shared/contract.ts';
 import { tempDir } from '../node/helpers.ts';
+import { electronBinary, whyNoElectron } from './binary.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -17,22 +18,8 @@ interface PageGlobal {
   open(url: string): unknown;
 }
 
-/** The Electron binary that `npm install` fetched on a machine with internet, if it is there. */
-function electronBinary(): string | null {
-  const pathFile = path.join(ROOT, 'node_modules/electron/path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(ROOT, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
-
 const binary = electronBinary();
-const built = fs.existsSync(path.join(ROOT, 'out/main/main.js'));
-const reason = !binary
-  ? 'no Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine)'
-  : !built
-    ? 'the app is not built (npm run build)'
-    : null;
-if (reason) console.warn(`Electron tests skipped: ${reason}`);
+const reason = whyNoElectron('Electron tests');
 
 describe.skipIf(reason !== null)('the desktop window (Electron)', () => {
   let app: ElectronApplication;

@@ -6,24 +6,12 @@ import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../node/helpers.ts';
+import { electronBinary, whyNoElectron } from './binary.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function electronBinary(): string | null {
-  const pathFile = path.join(ROOT, 'node_modules/electron/path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(ROOT, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
-
 const binary = electronBinary();
-const built = fs.existsSync(path.join(ROOT, 'out/main/main.js'));
-const reason = !binary
-  ? 'no Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine)'
-  : !built
-    ? 'the app is not built (npm run build)'
-    : null;
-if (reason) console.warn(`Electron key and update tests skipped: ${reason}`);
+const reason = whyNoElectron('Electron key and update tests');
 
 /** A feed as headquarters would serve dist/: latest.yml (and latest-linux.yml) naming version 9.9.9. */
 async function localFeed(): Promise<{ url: string; asked: string[]; close(): void }> {
