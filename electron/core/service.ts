@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, type OperationName, type ParsedInput } from '../shared/contract.ts';
 import type { UiLanguage } from '../shared/collation.ts';
-import type { Envelope, Refusal } from '../shared/envelope.ts';
+import type { Envelope } from '../shared/envelope.ts';
 import { addAppeal, closeAppeal, listAppeals, updateAppeal } from './appeals/appeals.ts';
 import { removeAppeal, reopenAppeal } from './appeals/corrections.ts';
 import { journal, recordHistory } from './history/history.ts';
@@ -25,7 +25,10 @@ import {
   updateLine,
   updateRemittance,
 } from './dues/corrections.ts';
+import { refusalEnvelope } from './envelopes.ts';
 import { RegisterError, refusal, refuse } from './errors.ts';
+
+export { refusalEnvelope };
 import { logError } from './log.ts';
 import { previewImport, runImport } from './import/run.ts';
 import { exportXlsx } from './spreadsheets/exports.ts';
@@ -380,34 +383,4 @@ export async function callSafely(
   } catch (err) {
     return refusalEnvelope(err, { op }, log);
   }
-}
-
-/** A thrown refusal as an envelope; anything else logged, as `internal` with the log id. */
-export function refusalEnvelope(
-  err: unknown,
-  context: Record<string, unknown> = {},
-  log: (err: unknown, context: Record<string, unknown>) => string = logError,
-): Refusal {
-  if (err instanceof RegisterError) {
-    return {
-      ok: false,
-      code: err.code,
-      message: err.message,
-      messageRu: err.messageRu,
-      params: err.params,
-      ...(err.field ? { field: err.field } : {}),
-      details: err.details,
-    };
-  }
-  const logId = log(err, context);
-  const internal = refusal('internal', { logId });
-  return {
-    ok: false,
-    code: internal.code,
-    message: internal.message,
-    messageRu: internal.messageRu,
-    params: internal.params,
-    logId,
-    details: [],
-  };
 }
