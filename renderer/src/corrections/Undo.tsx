@@ -12,7 +12,13 @@ export const UNDO_SECONDS = 8;
  * What was just deleted, with «Отменить» for a few seconds: the core kept the deleted row (its removal id)
  * and `dues.restore` puts it back with its own id and lines.
  */
-export function UndoNotice(props: { text: string; removalId: number; onGone: () => void }) {
+export function UndoNotice(props: {
+  text: string;
+  removalId: number;
+  onGone: () => void;
+  /** The undo button's test id where a screen names its own. */
+  undoTestId?: string;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [left, setLeft] = useState(UNDO_SECONDS);
@@ -48,7 +54,7 @@ export function UndoNotice(props: { text: string; removalId: number; onGone: () 
           variant="white"
           onClick={() => undo.mutate()}
           loading={undo.isPending}
-          data-testid="undo"
+          data-testid={props.undoTestId ?? 'undo'}
         >
           {t('corrections.undo')} ({left})
         </Button>

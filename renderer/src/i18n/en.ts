@@ -233,7 +233,6 @@ export const en: Messages = {
     quarterReopened: '{{quarter}} reopened',
     note: 'Note',
     edit: 'Edit',
-    undo: 'Undo the deletion',
     deletedAmount: 'Remittance of {{amount}} ₸ deleted.',
     cellEmpty: 'No remittances in this cell.',
   },

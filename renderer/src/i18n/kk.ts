@@ -233,7 +233,6 @@ export const kk: Messages = {
     quarterReopened: '{{quarter}} қайта ашылды',
     note: 'Ескертпе',
     edit: 'Өзгерту',
-    undo: 'Жоюды болдырмау',
     deletedAmount: '{{amount}} ₸ түсімі жойылды.',
     cellEmpty: 'Бұл ұяшықта түсім жоқ.',
   },

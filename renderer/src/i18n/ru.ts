@@ -232,7 +232,6 @@ export const ru = {
     quarterReopened: '{{quarter}} открыт заново',
     note: 'Примечание',
     edit: 'Изменить',
-    undo: 'Отменить удаление',
     deletedAmount: 'Поступление {{amount}} ₸ удалено.',
     cellEmpty: 'В этой ячейке поступлений нет.',
   },

@@ -6,6 +6,7 @@ import { formatDate, formatTiyn } from '../../../../electron/shared/format.ts';
 import { useOperationMutation } from '../../api.ts';
 import { formatMonth, formatQuarter } from '../../formats.ts';
 import { RefusalAlert, useLanguage } from '../../ui.tsx';
+import { UndoNotice } from '../../corrections/Undo.tsx';
 import { RemittanceExtras } from './RemittanceLines.tsx';
 
 type Remittance = OperationResult<'dues.list'>[number];
@@ -36,7 +37,6 @@ export function CellRemittances(props: {
       setRemoved({ removalId: r.removalId, amount: row?.receivedTiyn ?? 0 });
     },
   });
-  const restore = useOperationMutation('dues.restore', { onSuccess: () => setRemoved(null) });
   const rows = props.remittances.filter(
     (r) => props.cell && r.orgCode === props.cell.org && r.month === props.cell.month,
   );
@@ -54,7 +54,6 @@ export function CellRemittances(props: {
     setRemoved(null);
     update.reset();
     remove.reset();
-    restore.reset();
     props.onClose();
   };
   const locked = props.lockedQuarter;
@@ -74,20 +73,16 @@ export function CellRemittances(props: {
           {t('dues.lockedWhy', { quarter: formatQuarter(locked, language) })}
         </Alert>
       )}
-      <RefusalAlert error={update.error ?? remove.error ?? restore.error} />
+      <RefusalAlert error={update.error ?? remove.error} />
       {removed && (
-        <Group gap="xs" mb="sm" data-testid="dues-removed">
-          <Text size="sm">{t('dues.deletedAmount', { amount: formatTiyn(removed.amount) })}</Text>
-          <Button
-            size="xs"
-            variant="light"
-            loading={restore.isPending}
-            onClick={() => restore.mutate({ removalId: removed.removalId })}
-            data-testid="dues-undo"
-          >
-            {t('dues.undo')}
-          </Button>
-        </Group>
+        // the same «Отменить» for a few seconds as every deletion (corrections/Undo.tsx)
+        <UndoNotice
+          key={removed.removalId}
+          text={t('dues.deletedAmount', { amount: formatTiyn(removed.amount) })}
+          removalId={removed.removalId}
+          onGone={() => setRemoved(null)}
+          undoTestId="dues-undo"
+        />
       )}
       <Table fz="sm" data-testid="dues-detail">
         <Table.Thead>
