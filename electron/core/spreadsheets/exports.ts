@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../shared/contract.ts';
-import { matchesSearch, type UiLanguage } from '../../shared/collation.ts';
+import type { UiLanguage } from '../../shared/collation.ts';
+import { journalRows } from '../../shared/journal.ts';
 import {
   APPEAL_CATEGORIES,
   APPEAL_CHANNELS,
@@ -90,7 +91,7 @@ async function membersSheet(reg: Register, input: Input, language: UiLanguage): 
 async function appealsSheet(reg: Register, input: Input, language: UiLanguage): Promise<Table> {
   const L = labelsFor(language);
   // the journal's own filters, search (folded, words in any order) and order: what the screen shows
-  const rows = (
+  const rows = journalRows(
     await listAppeals(reg, {
       year: input.year,
       orgCode: input.orgCode,
@@ -98,18 +99,10 @@ async function appealsSheet(reg: Register, input: Input, language: UiLanguage): 
       category: input.appealCategory,
       onControl: input.onControl || undefined,
       overdue: input.overdue || undefined,
-    })
-  ).filter((a) =>
-    matchesSearch(
-      [a.regNo, a.applicant, a.summary, a.orgCode, a.assignee, a.outcome].filter(Boolean).join(' '),
-      input.search ?? '',
-    ),
+    }),
+    input.search ?? '',
+    input.newestFirst,
   );
-  if (input.newestFirst !== undefined)
-    rows.sort((x, y) => {
-      const by = (x.receivedOn ?? '').localeCompare(y.receivedOn ?? '') || x.regNo.localeCompare(y.regNo);
-      return input.newestFirst ? -by : by;
-    });
   type A = (typeof rows)[number];
   const sheet = table<A>({
     name: input.year ? `${L('sheetAppeals')} ${input.year}` : L('sheetAppeals'),

@@ -25,7 +25,7 @@ import {
   APPEAL_STATUSES,
   LEGAL_KINDS,
 } from '../../../../electron/shared/vocabulary.ts';
-import { matchesSearch } from '../../../../electron/shared/collation.ts';
+import { journalRows } from '../../../../electron/shared/journal.ts';
 import { api, invalidateAfter } from '../../api.ts';
 import { AppealsCategoryChart, AppealsMonthChart } from '../../charts/Charts.tsx';
 import { XlsxButton } from '../../download.tsx';
@@ -232,17 +232,7 @@ export function Appeals() {
     setNotice(message);
   };
   // The journal's own search: folded as everywhere (ә→а, қ→к…, any case), words in any order.
-  const shown = (appeals.data ?? [])
-    .filter((a) =>
-      matchesSearch(
-        [a.regNo, a.applicant, a.summary, a.orgCode, a.assignee, a.outcome].filter(Boolean).join(' '),
-        search,
-      ),
-    )
-    .sort((x, y) => {
-      const by = (x.receivedOn ?? '').localeCompare(y.receivedOn ?? '') || x.regNo.localeCompare(y.regNo);
-      return newestFirst ? -by : by;
-    });
+  const shown = journalRows(appeals.data ?? [], search, newestFirst);
   return (
     <Stack>
       <Group align="flex-end">
