@@ -13,6 +13,7 @@ import * as m011 from './011_member_list_index.ts';
 import * as m012 from './012_hq_ids.ts';
 import * as m013 from './013_member_text_index.ts';
 import * as m014 from './014_hq_list_indexes.ts';
+import * as m015 from './015_short_sort_keys.ts';
 
 /**
  * Every migration, in order. Listed here (not found by scanning a folder) so that a bundled, packaged app
@@ -39,6 +40,7 @@ export const MIGRATIONS: NamedMigration[] = [
   { name: '012_hq_ids', ...m012 },
   { name: '013_member_text_index', ...m013 },
   { name: '014_hq_list_indexes', ...m014 },
+  { name: '015_short_sort_keys', ...m015 },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

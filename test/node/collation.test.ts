@@ -74,6 +74,14 @@ describe('names in the alphabet of the UI language', () => {
       'ким',
       'Ким-Ли',
       'Әлиева',
+      'Ким0',
+      'Ким1',
+      'Ким9',
+      "Ким'Ли",
+      'Ким Ли',
+      'Ким.Ли',
+      'Kim',
+      'Kima',
     ];
     const given = ['Анна', 'Борис', 'Әсел', 'Ёлка', 'Елка'];
     const people = surnames.flatMap((surname, i) =>
@@ -91,6 +99,33 @@ describe('names in the alphabet of the UI language', () => {
       expect(byKey.map((p) => `${p.surname} ${p.givenName} ${p.patronymic}`)).toEqual(
         byComparator.map((p) => `${p.surname} ${p.givenName} ${p.patronymic}`),
       );
+    }
+  });
+
+  it('stored sort keys agree with the comparator on names with every kind of character (random pairs)', () => {
+    // letters of both alphabets in both cases, Ё, Latin, digits, hyphen, apostrophe, space, other scripts
+    const chars = [..."аәбеёжиійкқоөуұүыьяАӘЕЁИІКҚӨҰҮЯabzABZ019-' ·Ωあ"];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const word = () => Array.from({ length: 1 + random(6) }, () => chars[random(chars.length)]!).join('');
+    // each random name next to a variant that differs only in case or Е/Ё: the secondary and tertiary levels
+    const variant = (text: string) =>
+      text.replace(/[еЕёЁаА]/, (c) => ({ е: 'ё', Е: 'Ё', ё: 'Е', Ё: 'е', а: 'А', А: 'а' })[c]!);
+    const people = Array.from({ length: 300 }, () => ({
+      surname: word(),
+      givenName: random(4) ? word() : '',
+      patronymic: random(3) ? word() : null,
+    })).flatMap((p) => [p, { ...p, surname: variant(p.surname) }, { ...p, givenName: variant(p.givenName) }]);
+    for (const lang of ['ru', 'kk'] as const) {
+      for (let i = 0; i + 1 < people.length; i++) {
+        const [a, b] = [people[i]!, people[i + 1]!];
+        const [ka, kb] = [personSortKey(a, lang), personSortKey(b, lang)];
+        const byKey = ka < kb ? -1 : ka > kb ? 1 : 0;
+        expect([a, b, byKey]).toEqual([a, b, comparePeople(a, b, lang)]);
+      }
     }
   });
 });
