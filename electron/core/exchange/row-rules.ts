@@ -46,7 +46,8 @@ function text(max: number, options: { required?: boolean; long?: boolean; patter
   return (v) => {
     if (v === null || v === undefined || v === '') return options.required ? problem('row.required') : null;
     if (typeof v !== 'string') return problem('row.not_text', { value: shown(v) });
-    if ([...v].length > max) return problem('row.too_long', { max });
+    // code points, not UTF-16 units; counted only when the units alone could pass the limit
+    if (v.length > max && [...v].length > max) return problem('row.too_long', { max });
     if ((options.long ? CONTROL_LONG : CONTROL_ONE_LINE).test(v))
       return problem('row.control_chars', { value: shown(v) });
     if (options.pattern && !options.pattern.test(v)) return problem('row.format', { value: shown(v) });
