@@ -130,13 +130,6 @@ async function benchImport(csv: string) {
     const wall = csvRun.ms / tool.ms;
     const cpu = csvRun.cpuMs / tool.cpuMs;
     report('ratio ours / sqlite3 .import, plain table: wall, CPU', `${wall.toFixed(1)}×, ${cpu.toFixed(1)}×`);
-    target(
-      'import 100,000 members CSV vs `sqlite3 .import` into a plain table',
-      `${wall.toFixed(1)}× wall, ${cpu.toFixed(1)}× CPU (${(csvRun.ms / 1000).toFixed(2)} s vs ${(tool.ms / 1000).toFixed(2)} s)`,
-      '≤ 3×',
-      wall <= 3,
-    );
-
     const same = await branch('tool');
     await closeRegister(same);
     const { ms: sameMs } = timeTool(same.file, [
@@ -155,6 +148,14 @@ async function benchImport(csv: string) {
       `${(sameMs / 1000).toFixed(2)} s  ${Math.round(100_000 / (sameMs / 1000))} rows/s`,
     );
     report('ratio ours / sqlite3 tool into the same schema', `${(csvRun.ms / sameMs).toFixed(1)}×`);
+    // The plain table has no keys, history, indexes or search index: the tool itself, loading the same file
+    // into this app's schema without any checks, says how much of the ratio is the schema's own cost.
+    target(
+      'import 100,000 members CSV vs `sqlite3 .import` into a plain table',
+      `${wall.toFixed(1)}× wall, ${cpu.toFixed(1)}× CPU (${(csvRun.ms / 1000).toFixed(2)} s vs ${(tool.ms / 1000).toFixed(2)} s); the tool into this app's schema, unchecked: ${(sameMs / 1000).toFixed(2)} s`,
+      '≤ 3×',
+      wall <= 3,
+    );
   } else {
     report('sqlite3 .import', 'skipped: the sqlite3 tool is not installed (apt-get install sqlite3)');
     notMeasured('import 100,000 members CSV vs `sqlite3 .import`', '≤ 3×', 'no sqlite3 tool here');
