@@ -1,14 +1,13 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { counter, type ProgressReporter } from '../progress.ts';
+import { writeXlsx, type CellType, type CellValue } from './xlsx-writer.ts';
 
 /**
  * Writes spreadsheets the way an accountant expects to open them: one header row, frozen; numbers as
  * numbers, dates as dates (dd.mm.yyyy), money in tenge with two decimals and thousands separators, IINs
- * as text (they may begin with 0), columns as wide as their content. Rows are streamed (exceljs
- * WorkbookWriter), so 75,000 members do not hold a whole workbook model in memory.
+ * as text (they may begin with 0), columns as wide as their content. Rows are streamed (xlsx-writer.ts),
+ * so 75,000 members do not hold a whole workbook in memory.
  */
-export type ColumnType = 'text' | 'int' | 'date' | 'money' | 'percent';
+export type ColumnType = CellType;
 
 export interface SheetColumn<Row> {
   header: string;
@@ -28,7 +27,7 @@ export interface Sheet<Row> {
 export interface Table {
   name: string;
   columns: Array<{ header: string; type: ColumnType; width: number }>;
-  rows: () => AsyncIterable<{ cells: ExcelJS.CellValue[]; bold?: boolean }>;
+  rows: () => AsyncIterable<{ cells: CellValue[]; bold?: boolean }>;
   /** How many rows `rows` yields, for the progress bar. */
   count: number;
 }
@@ -82,21 +81,13 @@ export function streamedTable<Row>(sheet: {
   };
 }
 
-const FORMATS: Record<ColumnType, string | undefined> = {
-  text: '@',
-  int: '0',
-  date: 'dd.mm.yyyy',
-  money: '#,##0.00',
-  percent: '0.0%',
-};
-
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(text: string): string {
   return text.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 }
 
 /** Cell values by column type: tiyn → tenge, ISO date → Date (UTC midnight, as Excel counts days). */
-function cell(type: ColumnType, v: string | number | null | undefined): ExcelJS.CellValue {
+function cell(type: ColumnType, v: string | number | null | undefined): CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (type === 'money') return Number(v) / 100;
   if (type === 'date') {
@@ -108,7 +99,7 @@ function cell(type: ColumnType, v: string | number | null | undefined): ExcelJS.
 }
 
 /** How many characters a value takes when shown (dates as dd.mm.yyyy, money with separators). */
-function shownLength(type: ColumnType, v: ExcelJS.CellValue): number {
+function shownLength(type: ColumnType, v: CellValue): number {
   if (v === null) return 0;
   if (type === 'date') return 10;
   if (type === 'money') return (Number(v).toFixed(2).length * 4) / 3 + 1;
@@ -126,45 +117,10 @@ export async function writeWorkbook(sheets: Table[], report?: ProgressReporter):
     report,
     sheets.reduce((n, s) => n + s.count, 0),
   );
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  book.creator = 'Aqniet Register';
-  for (const sheet of sheets) {
-    const ws = book.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({
-      header: c.header,
-      width: c.width,
-      style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {},
-    }));
-    const head = ws.getRow(1);
-    head.font = { bold: true };
-    head.alignment = { vertical: 'middle', wrapText: true };
-    head.commit();
-    // One style object per column, shared by its cells: exceljs gives every new cell a copy of its column's
-    // style and then looks each copy up (the larger part of writing 75,000 rows); a shared object is found
-    // in its cache at once. A bold row keeps its own copies, since setting its font changes them.
-    const shared = sheet.columns.map((c) => (FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : null));
-    for await (const { cells, bold } of sheet.rows()) {
-      const row = ws.addRow(cells);
-      if (bold) row.font = { bold: true };
-      else
-        for (let i = 0; i < shared.length; i++) {
-          const style = shared[i];
-          if (style) row.getCell(i + 1).style = style;
-        }
-      row.commit();
-      progress.step();
-    }
-    ws.commit();
-  }
-  await book.commit();
-  await done;
+  const book = await writeXlsx(
+    sheets.map((s) => ({ name: sheetName(s.name), columns: s.columns, rows: s.rows() })),
+    () => progress.step(),
+  );
   progress.finish();
-  return Buffer.concat(chunks);
+  return book;
 }
